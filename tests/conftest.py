@@ -51,4 +51,6 @@ def dpo_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Monke
     home = tmp_path_factory.mktemp("dpo-home")
     monkeypatch.setenv("DPO_DESK_HOME", str(home))
     monkeypatch.delenv("DPO_DESK_PASSPHRASE", raising=False)
+    # child processes started by tests must not reach the developer's keyring either
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.null.Keyring")
     return home

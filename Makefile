@@ -1,0 +1,40 @@
+# DPO Desk developer tasks. `make help` lists them.
+PY ?= .venv/bin/python
+
+.PHONY: help venv run demo test test-long lint format layers screenshots bench bundle clean
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
+
+venv: ## create .venv and install the app with the test extras
+	python3 -m venv .venv && .venv/bin/pip install -e '.[test]'
+
+run: ## start the app on the default case file
+	.venv/bin/dpo-desk
+
+demo: ## open the demo case file
+	.venv/bin/dpo-desk demo
+
+test: ## the whole suite (what CI runs)
+	$(PY) -m pytest -q
+
+test-long: ## long reliability variants: 200 kills, long fuzzing
+	$(PY) -m pytest -q -m slow
+
+lint: ## ruff and the layer contract
+	.venv/bin/ruff check dpo_desk tests && .venv/bin/lint-imports
+
+format: ## ruff format
+	.venv/bin/ruff format dpo_desk tests
+
+screenshots: ## render the main screens of the demo file to docs/screenshots
+	QT_QPA_PLATFORM=offscreen $(PY) tools/screenshots.py
+
+bench: ## speed and memory figures (benchmarks/)
+	for f in benchmarks/*.py; do echo "== $$f"; $(PY) $$f; done
+
+bundle: ## build the Linux one-folder bundle and self-test it
+	bash packaging/ci-bundle-check.sh
+
+clean: ## remove build output
+	rm -rf build dist *.egg-info

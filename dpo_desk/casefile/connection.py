@@ -1,0 +1,136 @@
+"""The one door to the encrypted file: SQLCipher first, then sqlite-utils on that connection.
+
+Open sequence (``reference/reliability.md``): key first; prove the key with a read; refuse
+SQLCipher < 4; then ``cipher_memory_security``, ``temp_store=MEMORY``, ``secure_delete``,
+``foreign_keys``, ``journal_mode=WAL``, ``synchronous=FULL``, ``locking_mode=EXCLUSIVE``.
+Nothing is written to the file before the key is proven, so a wrong key leaves it untouched.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import sqlcipher3
+import sqlcipher3.dbapi2
+
+# sqlite-utils catches the stdlib's (or pysqlite3's) OperationalError; point its pysqlite3 probe
+# at sqlcipher3 before it is first imported, so its error handling sees our exceptions.
+sys.modules.setdefault("pysqlite3", sqlcipher3)
+sys.modules.setdefault("pysqlite3.dbapi2", sqlcipher3.dbapi2)
+
+import sqlite_utils  # noqa: E402
+
+from dpo_desk.core.errors import (  # noqa: E402
+    CaseFileError,
+    DiskFull,
+    ReadOnlyLocation,
+    UnsupportedSQLCipher,
+    WrongKey,
+)
+
+DatabaseError = sqlcipher3.dbapi2.DatabaseError
+OperationalError = sqlcipher3.dbapi2.OperationalError
+IntegrityError = sqlcipher3.dbapi2.IntegrityError
+
+
+@dataclass(frozen=True)
+class Key:
+    """How to unlock a case file: a raw 256-bit key, or a passphrase for SQLCipher's KDF."""
+
+    raw: bytes | None = None
+    passphrase: str | None = None
+
+    def __post_init__(self) -> None:
+        if (self.raw is None) == (self.passphrase is None):
+            raise ValueError("a Key is either raw or a passphrase")
+        if self.raw is not None and len(self.raw) != 32:
+            raise ValueError("a raw key is 32 bytes")
+        if self.passphrase is not None and not self.passphrase:
+            raise ValueError("an empty passphrase is not a key")
+
+    @property
+    def mode(self) -> str:
+        return "raw" if self.raw is not None else "passphrase"
+
+    def apply(self, conn: sqlcipher3.dbapi2.Connection) -> None:
+        if self.raw is not None:
+            conn.execute(f"PRAGMA key = \"x'{self.raw.hex()}'\"")
+        else:
+            assert self.passphrase is not None
+            conn.set_key(self.passphrase.encode("utf-8"))
+
+    def rekey_sql_value(self) -> str | bytes:
+        if self.raw is not None:
+            return f"x'{self.raw.hex()}'"
+        assert self.passphrase is not None
+        return self.passphrase.encode("utf-8")
+
+    def __repr__(self) -> str:  # never print key material
+        return f"Key(mode={self.mode!r})"
+
+
+def connect(path: Path, key: Key, *, create: bool = False) -> sqlite_utils.Database:
+    """Open ``path`` with ``key`` and return a sqlite-utils Database on the keyed connection.
+
+    Raises ``WrongKey`` when the key does not open the file (or it is not a case file).
+    """
+    uri = f"file:{path.as_posix()}?mode={'rwc' if create else 'rw'}"
+    try:
+        conn = sqlcipher3.dbapi2.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+    except OperationalError as exc:
+        raise translate_error(exc, path) from None
+    try:
+        conn.execute("PRAGMA cipher_log_level = NONE")
+        key.apply(conn)
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except DatabaseError:
+            raise WrongKey(
+                f"The key or passphrase does not open {path.name}, or it is not a DPO Desk "
+                "case file."
+            ) from None
+        version = conn.execute("PRAGMA cipher_version").fetchone()
+        if not version or int(str(version[0]).split(".")[0]) < 4:
+            raise UnsupportedSQLCipher(
+                f"DPO Desk needs SQLCipher 4 or newer; this installation has {version}."
+            )
+        for pragma in (
+            "PRAGMA cipher_memory_security = ON",
+            "PRAGMA temp_store = MEMORY",
+            "PRAGMA secure_delete = ON",
+            "PRAGMA foreign_keys = ON",
+            "PRAGMA locking_mode = EXCLUSIVE",
+            "PRAGMA journal_mode = WAL",
+            "PRAGMA synchronous = FULL",
+            "PRAGMA cache_size = -65536",
+        ):
+            conn.execute(pragma)
+    except CaseFileError:
+        conn.close()
+        raise
+    except DatabaseError as exc:
+        conn.close()
+        raise translate_error(exc, path) from None
+    return sqlite_utils.Database(conn)
+
+
+def translate_error(exc: Exception, path: Path | None = None) -> CaseFileError:
+    """Turn a SQLite error into a known condition with a sentence for the DPO."""
+    name = getattr(exc, "sqlite_errorname", "") or ""
+    text = str(exc).lower()
+    where = f" ({path})" if path else ""
+    if name == "SQLITE_FULL" or "database or disk is full" in text:
+        return DiskFull(f"The disk is full{where}; the last change was not saved.")
+    if name.startswith("SQLITE_READONLY") or "readonly" in text or "read-only" in text:
+        return ReadOnlyLocation(f"The case file is on a read-only location{where}.")
+    if name == "SQLITE_CANTOPEN" or "unable to open" in text:
+        return CaseFileError(f"The case file cannot be opened{where}.")
+    if name == "SQLITE_NOTADB" or "not a database" in text:
+        return WrongKey(f"The file{where} is not a DPO Desk case file or the key is wrong.")
+    if name in ("SQLITE_IOERR", "SQLITE_CORRUPT") or "disk i/o" in text or "malformed" in text:
+        return CaseFileError(
+            f"The disk reported an error or the file is damaged{where}; restore from a backup."
+        )
+    return CaseFileError(f"The case file reported an error{where}: {exc}.")

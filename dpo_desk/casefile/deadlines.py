@@ -1,0 +1,52 @@
+"""Deadlines of stored cases: the pure engine fed with what the case file knows.
+
+The case's controller names the regimes (jurisdictions); the case's clock events are its pauses
+and extensions; the file's calendar overrides correct the national calendars.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from dpo_desk.core.calendars import CalendarOverrides
+from dpo_desk.core.deadlines import DeadlineSet, compute_case_deadlines
+
+if TYPE_CHECKING:
+    from .store import CaseFile
+
+
+def calendar_overrides(cf: CaseFile) -> CalendarOverrides:
+    holidays: dict[str, dict[date, str]] = {}
+    working: dict[str, set[date]] = {}
+    removed: dict[str, set[date]] = {}
+    for row in cf.overrides.list():
+        if row.kind == "holiday":
+            holidays.setdefault(row.calendar, {})[row.day] = row.note
+        elif row.kind == "working":
+            working.setdefault(row.calendar, set()).add(row.day)
+        else:
+            removed.setdefault(row.calendar, set()).add(row.day)
+    return CalendarOverrides(extra_holidays=holidays, extra_working_days=working,
+                             removed_holidays=removed)
+
+
+def case_deadlines(cf: CaseFile, case_id: int) -> DeadlineSet:
+    case = cf.cases.get(case_id)
+    controller = cf.controllers.get(case.controller_id)
+    return compute_case_deadlines(
+        controller.jurisdictions,
+        [str(k) for k in case.kinds],
+        case.received,
+        cf.cases.clock_events(case_id),
+        overrides=calendar_overrides(cf),
+    )
+
+
+def governing_for_case(cf: CaseFile, case_id: int) -> tuple[date | None, str]:
+    """The governing (earliest) due date of a case and the regime it comes from."""
+    deadlines = case_deadlines(cf, case_id)
+    governing = deadlines.governing
+    if governing is None:
+        return None, ""
+    return governing.due, governing.jurisdiction

@@ -1,0 +1,535 @@
+"""``CaseFile``: open, create, lock, migrate, back up, restore and rekey the encrypted file.
+
+The repositories (controllers, cases, attachments, …) hang off a ``CaseFile`` and share its
+connection and its audit log; each change and its audit event commit in one transaction.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import getpass
+import hashlib
+import json
+import os
+import secrets
+import uuid
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from dpo_desk.core.errors import (
+    CaseFileError,
+    CaseFileExists,
+    CaseFileNotFound,
+    KeyUnavailable,
+    NewerSchema,
+    WrongKey,
+)
+
+from . import keys as keystore
+from .audit import GENESIS, Anchor, ChainReport, event_hash, verify_rows
+from .connection import DatabaseError, Key, connect, translate_error
+from .lock import FileLock, location_warnings
+from .migrations import LATEST, MIGRATIONS
+
+Clock = Callable[[], datetime]
+
+DEFAULT_ATTACHMENT_LIMIT = 50 * 1024 * 1024
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _actor() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:
+        return "dpo"
+
+
+@dataclass(frozen=True)
+class Created:
+    casefile: CaseFile
+    recovery_key: str | None  # shown once to the DPO when the key lives in the keyring
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    size: int
+    anchor: Anchor | None
+    at: str
+    key_mode: str
+
+
+class CaseFile:
+    """An open, locked, migrated case file."""
+
+    def __init__(
+        self,
+        path: Path,
+        db: sqlite_utils.Database,
+        key: Key,
+        lock: FileLock,
+        file_id: str,
+        *,
+        key_source: str,
+        clock: Clock = utc_now,
+        warnings: tuple[str, ...] = (),
+    ) -> None:
+        self.path = path
+        self.db = db
+        self._key = key
+        self._lock = lock
+        self.file_id = file_id
+        self.key_source = key_source  # "keyring" | "passphrase" | "recovery key"
+        self.clock = clock
+        self.warnings = warnings
+        self.actor = _actor()
+        from .repositories import (
+            AttachmentRepo,
+            AuditRepo,
+            CaseRepo,
+            ControllerRepo,
+            OverrideRepo,
+        )
+
+        self.controllers = ControllerRepo(self)
+        self.cases = CaseRepo(self)
+        self.attachments = AttachmentRepo(self)
+        self.audit = AuditRepo(self)
+        self.overrides = OverrideRepo(self)
+
+    # --- lifecycle ---------------------------------------------------------------------------
+    @classmethod
+    def create(
+        cls,
+        path: Path,
+        key: Key | None = None,
+        *,
+        clock: Clock = utc_now,
+        upto: int = LATEST,
+    ) -> Created:
+        """Create a new case file. ``key=None`` keeps a random key in the OS keyring."""
+        path = Path(path).absolute()
+        if path.exists() and path.stat().st_size > 0:
+            raise CaseFileExists(f"A file already exists at {path}; choose another name.")
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        recovery = None
+        key_source = "passphrase"
+        if key is None:
+            status = keystore.keyring_status()
+            if not status.usable:
+                raise KeyUnavailable(
+                    f"No usable keyring ({status.reason}); create the case file with a passphrase."
+                )
+            key = keystore.new_raw_key()
+            recovery = keystore.recovery_key_text(key)
+            key_source = "keyring"
+        elif key.raw is not None:
+            key_source = "recovery key"
+        file_id = str(uuid.uuid4())
+        lock = FileLock(path)
+        lock.acquire()
+        try:
+            if key_source == "keyring":
+                keystore.store_key(file_id, key)
+            db = connect(path, key, create=True)
+            try:
+                _migrate(db, path, key, upto=upto, backup=False)
+                with db.atomic():
+                    now = clock().isoformat()
+                    for k, v in (
+                        ("file_id", file_id),
+                        ("created_at", now),
+                        ("attachment_limit", str(DEFAULT_ATTACHMENT_LIMIT)),
+                    ):
+                        db.execute("INSERT INTO meta(key, value) VALUES (?, ?)", (k, v))
+            except BaseException:
+                db.close()
+                raise
+            keystore.write_file_id(path, file_id)
+            os.chmod(path, 0o600)
+        except BaseException:
+            lock.release()
+            raise
+        cf = cls(path, db, key, lock, file_id, key_source=key_source, clock=clock,
+                 warnings=tuple(location_warnings(path)))
+        cf.log("casefile.created", None, {"key_mode": key.mode, "schema": upto})
+        return Created(cf, recovery)
+
+    @classmethod
+    def open(cls, path: Path, key: Key | None = None, *, clock: Clock = utc_now) -> CaseFile:
+        """Open and lock ``path``. ``key=None`` looks for the key in the keyring."""
+        path = Path(path).absolute()
+        if not path.is_file():
+            raise CaseFileNotFound(f"There is no case file at {path}.")
+        lock = FileLock(path)
+        lock.acquire()
+        try:
+            return cls._open_locked(path, key, lock, clock)
+        except BaseException:
+            lock.release()
+            raise
+
+    @classmethod
+    def _open_locked(cls, path: Path, key: Key | None, lock: FileLock, clock: Clock) -> CaseFile:
+        sidecar_id = keystore.read_file_id(path)
+        candidates: list[tuple[Key, str]] = []
+        if key is not None:
+            candidates.append((key, "passphrase" if key.passphrase else "recovery key"))
+        elif sidecar_id:
+            stored = keystore.stored_keys(sidecar_id)
+            candidates.extend((k, "keyring") for k in stored)
+        if not candidates:
+            raise KeyUnavailable(
+                f"{path.name} needs its passphrase or recovery key (none is in the keyring)."
+            )
+        db = None
+        used: Key | None = None
+        source = ""
+        for candidate, candidate_source in candidates:
+            try:
+                db = connect(path, candidate)
+            except WrongKey:
+                continue
+            used, source = candidate, candidate_source
+            break
+        if db is None or used is None:
+            if key is None:
+                raise WrongKey(
+                    f"The key in the keyring does not open {path.name}; "
+                    "enter its passphrase or recovery key."
+                )
+            raise WrongKey(
+                f"The passphrase or recovery key does not open {path.name} "
+                "(or it is not a DPO Desk case file)."
+            )
+        try:
+            version = db.execute("PRAGMA user_version").fetchone()[0]
+            if version > LATEST:
+                raise NewerSchema(
+                    f"{path.name} was written by a newer DPO Desk (schema {version}; this one "
+                    f"reads up to {LATEST}). Update DPO Desk to open it."
+                )
+            migrated = version < LATEST
+            if migrated:
+                _migrate(db, path, used, upto=LATEST, backup=version > 0)
+            file_id = _meta(db, "file_id") or sidecar_id or str(uuid.uuid4())
+            if sidecar_id != file_id:
+                keystore.write_file_id(path, file_id)
+            if source == "keyring" and used.raw is not None:
+                keystore.promote_pending_key(file_id, used)
+        except BaseException:
+            db.close()
+            raise
+        cf = cls(path, db, used, lock, file_id, key_source=source, clock=clock,
+                 warnings=tuple(location_warnings(path)))
+        if migrated:
+            try:
+                with cf.transaction():
+                    for (case_id,) in db.execute("SELECT id FROM cases").fetchall():
+                        cf.cases.refresh(case_id)
+                    cf._append_audit("casefile.migrated", None, {"from": version, "to": LATEST})
+            except BaseException:
+                db.close()
+                raise
+        return cf
+
+    def close(self) -> None:
+        if self.db is None:
+            return
+        try:
+            with contextlib.suppress(DatabaseError):
+                self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            self.db.close()
+        finally:
+            self.db = None  # type: ignore[assignment]
+            self._lock.release()
+
+    def __enter__(self) -> CaseFile:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def key_mode(self) -> str:
+        return self._key.mode
+
+    @property
+    def schema_version(self) -> int:
+        return int(self.db.execute("PRAGMA user_version").fetchone()[0])
+
+    # --- transactions and the audit log ------------------------------------------------------
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[sqlite_utils.Database]:
+        outermost = not self.db.conn.in_transaction
+        try:
+            with self.db.atomic():
+                yield self.db
+        except DatabaseError as exc:
+            if outermost:
+                self._pending_anchor = None
+            raise translate_error(exc, self.path) from None
+        except BaseException:
+            if outermost:
+                self._pending_anchor = None
+            raise
+        if outermost:
+            self._after_commit()
+
+    def log(self, action: str, case_id: int | None, data: dict[str, Any]) -> None:
+        """Append an audit event (in the caller's transaction, or in its own)."""
+        if self.db.conn.in_transaction:
+            self._append_audit(action, case_id, data)
+            return
+        with self.transaction():
+            self._append_audit(action, case_id, data)
+
+    def _append_audit(self, action: str, case_id: int | None, data: dict[str, Any]) -> None:
+        row = self.db.execute("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
+        prev_seq, prev_hash = (row[0], row[1]) if row else (0, GENESIS)
+        seq = prev_seq + 1
+        at = self.clock().isoformat()
+        digest = event_hash(prev_hash, seq, at, self.actor, action, case_id, data)
+        self.db.execute(
+            "INSERT INTO audit(seq, at, actor, action, case_id, data, prev_hash, hash) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (seq, at, self.actor, action, case_id, json.dumps(data, ensure_ascii=False),
+             prev_hash, digest),
+        )
+        self._pending_anchor = Anchor(seq, digest)
+
+    _pending_anchor: Anchor | None = None
+
+    def _after_commit(self) -> None:
+        anchor, self._pending_anchor = self._pending_anchor, None
+        if anchor is not None:
+            keystore.set_anchor(self.file_id, anchor.text())
+
+    def head(self) -> Anchor | None:
+        row = self.db.execute("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
+        return Anchor(row[0], row[1]) if row else None
+
+    def stored_anchor(self) -> Anchor | None:
+        text = keystore.get_anchor(self.file_id)
+        return Anchor.parse(text) if text else None
+
+    def verify_audit(self, anchor: Anchor | None = None) -> ChainReport:
+        if anchor is None:
+            anchor = self.stored_anchor()
+        rows = self.db.query(
+            "SELECT seq, at, actor, action, case_id, data, prev_hash, hash FROM audit ORDER BY rowid"
+        )
+        return verify_rows(rows, anchor)
+
+    # --- settings kept in the file ---------------------------------------------------------------
+    def meta(self, key: str, default: str | None = None) -> str | None:
+        value = _meta(self.db, key)
+        return default if value is None else value
+
+    def set_meta(self, key: str, value: str, *, audit: bool = True) -> None:
+        with self.transaction():
+            self.db.execute(
+                "INSERT INTO meta(key, value) VALUES (?, ?) "
+                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                (key, value),
+            )
+            if audit:
+                self._append_audit("setting.changed", None, {"key": key, "value": value})
+
+    @property
+    def attachment_limit(self) -> int:
+        return int(self.meta("attachment_limit", str(DEFAULT_ATTACHMENT_LIMIT)) or 0)
+
+    # --- integrity ---------------------------------------------------------------------------
+    def integrity_check(self) -> list[str]:
+        """``integrity_check`` and ``cipher_integrity_check``; an empty list means all is well."""
+        problems = []
+        rows = self.db.execute("PRAGMA integrity_check").fetchall()
+        if [r[0] for r in rows] != ["ok"]:
+            problems.extend(str(r[0]) for r in rows)
+        rows = self.db.execute("PRAGMA cipher_integrity_check").fetchall()
+        problems.extend(str(r[0]) for r in rows)
+        return problems
+
+    # --- backup, restore, rekey --------------------------------------------------------------
+    def backup(self, dest: Path, key: Key | None = None) -> BackupInfo:
+        """Write an encrypted copy to ``dest`` (same key by default), atomically."""
+        dest = Path(dest).absolute()
+        if dest == self.path:
+            raise CaseFileError("A backup cannot overwrite the case file itself.")
+        if dest.is_dir():
+            stamp = self.clock().strftime("%Y%m%d-%H%M%S")
+            dest = dest / f"{self.path.stem}-{stamp}.dpodesk"
+        problems = self.integrity_check()
+        if problems:
+            raise CaseFileError(
+                "The case file failed its integrity check; no backup was written: "
+                + "; ".join(problems[:3])
+            )
+        use_key = key or self._key
+        anchor = self.head()
+        at = self.clock().isoformat()
+        _atomic_copy(self.db, dest, use_key)
+        self.set_meta("last_backup", json.dumps({"at": at, "path": str(dest)}), audit=False)
+        self.log(
+            "casefile.backup",
+            None,
+            {"to": dest.name, "key_mode": use_key.mode,
+             "anchor": anchor.text() if anchor else None},
+        )
+        return BackupInfo(dest, dest.stat().st_size, anchor, at, use_key.mode)
+
+    def rekey(self, new_key: Key | None = None) -> str | None:
+        """Change the key. ``None``: a new random key kept in the keyring (returns its recovery key).
+
+        The new raw key is stored as *pending* before the rekey and promoted after it, so a crash
+        at any point leaves a key that opens the file.
+        """
+        recovery = None
+        if new_key is None:
+            status = keystore.keyring_status()
+            if not status.usable:
+                raise KeyUnavailable(
+                    f"No usable keyring ({status.reason}); rekey with a passphrase instead."
+                )
+            new_key = keystore.new_raw_key()
+            recovery = keystore.recovery_key_text(new_key)
+            keystore.store_pending_key(self.file_id, new_key)
+        try:
+            self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            self.db.conn.rekey(new_key.rekey_sql_value())
+        except DatabaseError as exc:
+            raise translate_error(exc, self.path) from None
+        if recovery is not None:
+            keystore.promote_pending_key(self.file_id, new_key)
+            self.key_source = "keyring"
+        else:
+            keystore.forget_keys(self.file_id)
+            self.key_source = "passphrase" if new_key.passphrase else "recovery key"
+        self._key = new_key
+        self.log("casefile.rekeyed", None, {"key_mode": new_key.mode})
+        return recovery
+
+
+def restore(src: Path, src_key: Key, target: Path, target_key: Key | None = None) -> Path:
+    """Restore the backup ``src`` to ``target`` (replacing it atomically when it exists).
+
+    The target is locked while it is replaced, so an open case file is never overwritten.
+    ``target_key=None`` keeps the backup's key.
+    """
+    src = Path(src).absolute()
+    target = Path(target).absolute()
+    if not src.is_file():
+        raise CaseFileNotFound(f"There is no backup at {src}.")
+    db = connect_readonly(src, src_key)
+    try:
+        problems = [r[0] for r in db.execute("PRAGMA integrity_check").fetchall()]
+        if problems != ["ok"]:
+            raise CaseFileError(f"The backup {src.name} is damaged: {problems[0]}.")
+        file_id = _meta(db, "file_id")
+        target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        lock = FileLock(target)
+        lock.acquire()
+        try:
+            _atomic_copy(db, target, target_key or src_key)
+            for suffix in ("-wal", "-shm"):
+                with contextlib.suppress(FileNotFoundError):
+                    target.with_name(target.name + suffix).unlink()
+            if file_id:
+                keystore.write_file_id(target, file_id)
+        finally:
+            lock.release()
+    finally:
+        db.close()
+    return target
+
+
+def connect_readonly(path: Path, key: Key) -> sqlite_utils.Database:
+    """Open a backup without changing a byte of it."""
+    import sqlcipher3.dbapi2
+
+    uri = f"file:{path.as_posix()}?mode=ro"
+    conn = sqlcipher3.dbapi2.connect(uri, uri=True, isolation_level=None)
+    conn.execute("PRAGMA cipher_log_level = NONE")
+    key.apply(conn)
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except DatabaseError:
+        conn.close()
+        raise WrongKey(f"The key does not open {path.name}, or it is not a case file.") from None
+    conn.execute("PRAGMA temp_store = MEMORY")
+    return sqlite_utils.Database(conn)
+
+
+def _atomic_copy(db: sqlite_utils.Database, dest: Path, key: Key) -> None:
+    import sqlcipher3.dbapi2
+
+    tmp = dest.with_name(f".{dest.name}.{secrets.token_hex(4)}.partial")
+    try:
+        out = sqlcipher3.dbapi2.connect(str(tmp), isolation_level=None)
+        try:
+            out.execute("PRAGMA cipher_log_level = NONE")
+            key.apply(out)
+            out.execute("PRAGMA temp_store = MEMORY")
+            db.conn.backup(out)
+            out.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            out.close()
+        os.chmod(tmp, 0o600)
+        with open(tmp, "rb") as fh:
+            os.fsync(fh.fileno())
+        os.replace(tmp, dest)
+        _fsync_dir(dest.parent)
+    except DatabaseError as exc:
+        raise translate_error(exc, dest) from None
+    finally:
+        for leftover in (tmp, tmp.with_name(tmp.name + "-journal")):
+            with contextlib.suppress(FileNotFoundError):
+                leftover.unlink()
+
+
+def _fsync_dir(folder: Path) -> None:
+    if os.name != "posix":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _meta(db: sqlite_utils.Database, key: str) -> str | None:
+    try:
+        row = db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+    except DatabaseError:
+        return None
+    return row[0] if row else None
+
+
+def _migrate(db: sqlite_utils.Database, path: Path, key: Key, *, upto: int, backup: bool) -> None:
+    current = int(db.execute("PRAGMA user_version").fetchone()[0])
+    if current >= upto:
+        return
+    if backup:
+        stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
+        _atomic_copy(db, path.with_name(f"{path.name}.pre-v{upto}-{stamp}.bak"), key)
+    for version in range(current + 1, upto + 1):
+        step = MIGRATIONS[version - 1]
+        try:
+            with db.atomic():
+                step(db)
+                db.execute(f"PRAGMA user_version = {version}")
+        except DatabaseError as exc:
+            raise translate_error(exc, path) from None
+
+
+def sha256_hex(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
