@@ -98,12 +98,18 @@ class CaseFile:
             ControllerRepo,
             OverrideRepo,
         )
+        from .records import EmailRepo, IdentityRepo, LetterRepo, TemplateRepo, TrustRepo
 
         self.controllers = ControllerRepo(self)
         self.cases = CaseRepo(self)
         self.attachments = AttachmentRepo(self)
         self.audit = AuditRepo(self)
         self.overrides = OverrideRepo(self)
+        self.emails = EmailRepo(self)
+        self.letters = LetterRepo(self)
+        self.identity = IdentityRepo(self)
+        self.trust = TrustRepo(self)
+        self.templates = TemplateRepo(self)
 
     # --- lifecycle ---------------------------------------------------------------------------
     @classmethod
@@ -405,7 +411,7 @@ class CaseFile:
             keystore.store_pending_key(self.file_id, new_key)
         try:
             self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-            self.db.conn.rekey(new_key.rekey_sql_value())
+            self.db.conn.reset_key(new_key.rekey_sql_value())
         except DatabaseError as exc:
             raise translate_error(exc, self.path) from None
         if recovery is not None:
@@ -436,6 +442,7 @@ def restore(src: Path, src_key: Key, target: Path, target_key: Key | None = None
             raise CaseFileError(f"The backup {src.name} is damaged: {problems[0]}.")
         file_id = _meta(db, "file_id")
         target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        head = db.execute("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
         lock = FileLock(target)
         lock.acquire()
         try:
@@ -445,10 +452,21 @@ def restore(src: Path, src_key: Key, target: Path, target_key: Key | None = None
                     target.with_name(target.name + suffix).unlink()
             if file_id:
                 keystore.write_file_id(target, file_id)
-        finally:
+                # a deliberate restore moves the outside anchor back to the backup's head;
+                # the restore itself is the next event in the chain
+                if head:
+                    keystore.set_anchor(file_id, Anchor(head[0], head[1]).text())
+            cf = CaseFile._open_locked(target, target_key or src_key, lock, utc_now)
+        except BaseException:
             lock.release()
+            raise
     finally:
         db.close()
+    try:
+        cf.log("casefile.restored", None, {"from": src.name,
+                                           "anchor": f"{head[0]}:{head[1]}" if head else None})
+    finally:
+        cf.close()
     return target
 
 

@@ -238,7 +238,7 @@ def cmd_controller_add(args: argparse.Namespace, ctx: CliContext) -> int:
     cf = ctx.casefile()
     from dpo_desk.core.rules import default_rulebook
 
-    valid = default_rulebook().jurisdiction_codes()
+    valid = default_rulebook().codes
     for j in args.jurisdiction:
         if j not in valid:
             raise InvalidInput(f"Unknown jurisdiction '{j}' (valid: {', '.join(valid)}).")

@@ -56,7 +56,7 @@ def main(out: Path) -> None:
             "INSERT INTO attachments(case_id, role, filename, media_type, size, sha256, data, "
             "created_at) VALUES (2, 'letter_scan', 'letter.txt', 'text/plain', 11, "
             "'b94d27b9934d3e08a52e52d7da7dabfac484efe37a5380ee9088f7ace2efcde9', "
-            "'hello world', ?)", (now,))
+            "?, ?)", (b"hello world", now))
         db.execute("INSERT INTO clock_events(case_id, kind, on_date, note, created_at) "
                    "VALUES (1, 'identity_requested', '2026-01-13', '', ?)", (now,))
         prev = GENESIS
