@@ -34,7 +34,7 @@ bench: ## speed and memory figures (benchmarks/)
 	for f in benchmarks/*.py; do echo "== $$f"; $(PY) $$f; done
 
 bundle: ## build the Linux one-folder bundle and self-test it
-	bash packaging/ci-bundle-check.sh
+	PYTHON=$(PY) bash packaging/ci-bundle-check.sh
 
 clean: ## remove build output
 	rm -rf build dist *.egg-info

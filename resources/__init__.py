@@ -1,8 +1,8 @@
 """Data that ships with DPO Desk: jurisdiction rules, letter templates, fonts, icons, translations.
 
 In a source checkout this is the top-level ``resources/`` folder; installed, it is the
-``dpo_desk.resources`` package (setuptools maps the folder); frozen by PyInstaller it sits
-beside the executable. Code reads it only through :func:`path`.
+``dpo_desk.resources`` package (setuptools maps the folder); frozen by PyInstaller it is
+``_internal/dpo_desk/resources`` (inside the ``.app`` on macOS). Code reads it only through :func:`path`.
 """
 
 from __future__ import annotations

@@ -52,6 +52,9 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="check that every part of the installation works, then exit",
     )
+    parser.add_argument(
+        "--json", action="store_true", help="with --self-test: print the result as JSON"
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         try:
