@@ -48,19 +48,36 @@ CONTROLLERS: tuple[Controller, ...] = (
         channels=(Channel.POST,),
         languages=("en", "ru", "fr"),
         profile=ControllerProfile(
-            purposes=("paying artists and distributing their music", "answering questions",
-                      "keeping the services secure", "marketing, where you agreed"),
-            categories=("name", "postal address", "geolocation", "email", "phone", "language",
-                        "cookies and IP address", "card, bank and PayPal details",
-                        "social security or tax number", "social-media tokens"),
-            recipients=("payment providers", "music distribution platforms",
-                        "hosting providers in the EU"),
+            purposes=(
+                "paying artists and distributing their music",
+                "answering questions",
+                "keeping the services secure",
+                "marketing, where you agreed",
+            ),
+            categories=(
+                "name",
+                "postal address",
+                "geolocation",
+                "email",
+                "phone",
+                "language",
+                "cookies and IP address",
+                "card, bank and PayPal details",
+                "social security or tax number",
+                "social-media tokens",
+            ),
+            recipients=(
+                "payment providers",
+                "music distribution platforms",
+                "hosting providers in the EU",
+            ),
             retention="for the duration of the contract and the statutory limitation periods",
             sources=("you", "music platforms reporting sales"),
             transfers="data stored mainly in the European Union",
         ),
         verification=VerificationPolicy(
-            accepted=("signed_id_copy", "account_match"), id_copy_retention="on_verified",
+            accepted=("signed_id_copy", "account_match"),
+            id_copy_retention="on_verified",
             requires_signed_id_copy=True,
         ),
     ),
@@ -77,10 +94,20 @@ CONTROLLERS: tuple[Controller, ...] = (
         channels=(Channel.EMAIL,),
         languages=("ru", "kk", "en"),
         profile=ControllerProfile(
-            purposes=("processing orders and delivery", "customer support", "reviews",
-                      "security of the website"),
-            categories=("account data", "orders and delivery address", "WhatsApp contact",
-                        "payment status", "reviews", "IP address and device data"),
+            purposes=(
+                "processing orders and delivery",
+                "customer support",
+                "reviews",
+                "security of the website",
+            ),
+            categories=(
+                "account data",
+                "orders and delivery address",
+                "WhatsApp contact",
+                "payment status",
+                "reviews",
+                "IP address and device data",
+            ),
             recipients=("delivery services", "payment providers"),
             retention="while the account exists and as accounting law requires",
             sources=("you",),
@@ -103,10 +130,19 @@ CONTROLLERS: tuple[Controller, ...] = (
         channels=(Channel.EMAIL,),
         languages=("ru", "en"),
         profile=ControllerProfile(
-            purposes=("licences for background music", "newsletters", "targeted advertising "
-                      "research on depersonalised data"),
-            categories=("full name", "login", "email", "postal address", "social-network links",
-                        "cookies"),
+            purposes=(
+                "licences for background music",
+                "newsletters",
+                "targeted advertising research on depersonalised data",
+            ),
+            categories=(
+                "full name",
+                "login",
+                "email",
+                "postal address",
+                "social-network links",
+                "cookies",
+            ),
             recipients=("none, except on reorganisation of the service",),
             retention="for the term of the agreements with the user",
             sources=("you",),
@@ -127,8 +163,13 @@ CONTROLLERS: tuple[Controller, ...] = (
         languages=("ru", "ky", "en"),
         profile=ControllerProfile(
             purposes=("providing games and services", "advertising", "analytics"),
-            categories=("account data", "device and IP data", "cookies", "SDK data",
-                        "in-game assets"),
+            categories=(
+                "account data",
+                "device and IP data",
+                "cookies",
+                "SDK data",
+                "in-game assets",
+            ),
             recipients=("ASTRUM LLC, 125315, Moscow, Leningradsky pr-kt, 70", "mobile operators"),
             retention="while the account exists",
             sources=("you", "SDK partners"),
@@ -139,25 +180,65 @@ CONTROLLERS: tuple[Controller, ...] = (
 )
 
 NAMES = {
-    "ky": ["Айбек Токтогулов", "Айгерим Садыкова", "Нурлан Асанов", "Жыпар Өмүрбекова",
-           "Бакыт Жумабеков", "Чолпон Үсөнова"],
-    "kk": ["Әлібек Нұрланұлы", "Гүлнәр Сейітқызы", "Дәулет Қасымов", "Айжан Төлеуова",
-           "Ерлан Құдайбергенов"],
-    "ru": ["Иван Петров", "Ольга Смирнова", "Сергей Кузнецов", "Анна Волкова",
-           "Дмитрий Соколов", "Елена Попова"],
+    "ky": [
+        "Айбек Токтогулов",
+        "Айгерим Садыкова",
+        "Нурлан Асанов",
+        "Жыпар Өмүрбекова",
+        "Бакыт Жумабеков",
+        "Чолпон Үсөнова",
+    ],
+    "kk": [
+        "Әлібек Нұрланұлы",
+        "Гүлнәр Сейітқызы",
+        "Дәулет Қасымов",
+        "Айжан Төлеуова",
+        "Ерлан Құдайбергенов",
+    ],
+    "ru": [
+        "Иван Петров",
+        "Ольга Смирнова",
+        "Сергей Кузнецов",
+        "Анна Волкова",
+        "Дмитрий Соколов",
+        "Елена Попова",
+    ],
     "fr": ["Camille Martin", "Julien Dubois", "Léa Moreau", "Thomas Lefèvre"],
     "en": ["Sarah Collins", "James O'Neill", "Priya Natarajan", "Tom Becker"],
 }
 
 KINDS_BY_CONTROLLER = {
-    "infinity": [[K.ACCESS], [K.ERASURE, K.CONSENT_WITHDRAWAL], [K.RECTIFICATION],
-                 [K.OBJECTION], [K.MARKETING_OPT_OUT], [K.ACCESS, K.RECIPIENTS_INFO]],
-    "infini": [[K.ACCESS], [K.RECTIFICATION], [K.ERASURE], [K.CONSENT_WITHDRAWAL],
-               [K.OBJECTION_AUTOMATED], [K.RESTRICTION]],
-    "backgroundmusic": [[K.ACCESS], [K.ERASURE, K.CONSENT_WITHDRAWAL], [K.MARKETING_OPT_OUT],
-                        [K.STOP_PROCESSING], [K.RECTIFICATION], [K.CONSENT_WITHDRAWAL]],
-    "astrum-oyun": [[K.ACCESS], [K.ERASURE], [K.RECTIFICATION], [K.RESTRICTION],
-                    [K.CONSENT_WITHDRAWAL]],
+    "infinity": [
+        [K.ACCESS],
+        [K.ERASURE, K.CONSENT_WITHDRAWAL],
+        [K.RECTIFICATION],
+        [K.OBJECTION],
+        [K.MARKETING_OPT_OUT],
+        [K.ACCESS, K.RECIPIENTS_INFO],
+    ],
+    "infini": [
+        [K.ACCESS],
+        [K.RECTIFICATION],
+        [K.ERASURE],
+        [K.CONSENT_WITHDRAWAL],
+        [K.OBJECTION_AUTOMATED],
+        [K.RESTRICTION],
+    ],
+    "backgroundmusic": [
+        [K.ACCESS],
+        [K.ERASURE, K.CONSENT_WITHDRAWAL],
+        [K.MARKETING_OPT_OUT],
+        [K.STOP_PROCESSING],
+        [K.RECTIFICATION],
+        [K.CONSENT_WITHDRAWAL],
+    ],
+    "astrum-oyun": [
+        [K.ACCESS],
+        [K.ERASURE],
+        [K.RECTIFICATION],
+        [K.RESTRICTION],
+        [K.CONSENT_WITHDRAWAL],
+    ],
 }
 
 LANGS_BY_CONTROLLER = {
@@ -194,9 +275,15 @@ class _Plan:
 
 def _plans(rng: random.Random) -> list[_Plan]:
     plans: list[_Plan] = []
-    statuses = [CaseStatus.RECEIVED, CaseStatus.AWAITING_IDENTITY, CaseStatus.IN_PROGRESS,
-                CaseStatus.RESPONDED, CaseStatus.CLOSED, CaseStatus.REJECTED,
-                CaseStatus.WITHDRAWN]
+    statuses = [
+        CaseStatus.RECEIVED,
+        CaseStatus.AWAITING_IDENTITY,
+        CaseStatus.IN_PROGRESS,
+        CaseStatus.RESPONDED,
+        CaseStatus.CLOSED,
+        CaseStatus.REJECTED,
+        CaseStatus.WITHDRAWN,
+    ]
     slugs = [c.slug for c in CONTROLLERS]
     for i in range(40):
         slug = slugs[i % len(slugs)]
@@ -206,12 +293,17 @@ def _plans(rng: random.Random) -> list[_Plan]:
             age = rng.choice([1, 2, 4, 6, 9, 12, 16, 25, 40])
         else:
             age = rng.randint(20, 300)
-        plans.append(_Plan(
-            controller=slug, kinds=list(kinds), status=status, age=age,
-            language=rng.choice(LANGS_BY_CONTROLLER[slug]),
-            identity_requested=status == CaseStatus.AWAITING_IDENTITY,
-            extension=(slug == "infinity" and status == CaseStatus.IN_PROGRESS and i % 2 == 0),
-        ))
+        plans.append(
+            _Plan(
+                controller=slug,
+                kinds=list(kinds),
+                status=status,
+                age=age,
+                language=rng.choice(LANGS_BY_CONTROLLER[slug]),
+                identity_requested=status == CaseStatus.AWAITING_IDENTITY,
+                extension=(slug == "infinity" and status == CaseStatus.IN_PROGRESS and i % 2 == 0),
+            )
+        )
     return plans
 
 
@@ -230,61 +322,97 @@ def seed_demo(cf: CaseFile, today: date, *, seed: int = 2026) -> int:
             email = f"subject{count + 1:02d}@example.org"
         address = ""
         if channel == Channel.POST:
-            address = rng.choice([
-                "ул. Киевская 96\n720040 Бишкек", "пр. Абая 10, кв. 5\n050000 Алматы",
-                "12 rue des Lilas\n75011 Paris\nFrance", "ул. Ленина 1\n123456 Москва",
-                "14 Baker Road\nLondon N1 2AB\nUnited Kingdom",
-            ])
-        case = cf.cases.add(Case(
-            id=None, reference="", controller_id=ControllerId(controller.id or 0),
-            subject=DataSubject(name=name, email=email, address=address,
-                                account_ref=f"U{rng.randint(10000, 99999)}"),
-            kinds=tuple(plan.kinds), channel=channel, received=received,
-            language=plan.language,
-            reply_language=plan.language if plan.language in controller.languages
-            else controller.languages[0],
-            summary=SUMMARIES.get(plan.kinds[0], ""),
-            postmark=received - timedelta(days=rng.randint(2, 6)) if channel == Channel.POST
-            else None,
-            registered_no=f"RR{rng.randint(100000000, 999999999)}KG"
-            if channel == Channel.POST and rng.random() < 0.5 else "",
-        ))
+            address = rng.choice(
+                [
+                    "ул. Киевская 96\n720040 Бишкек",
+                    "пр. Абая 10, кв. 5\n050000 Алматы",
+                    "12 rue des Lilas\n75011 Paris\nFrance",
+                    "ул. Ленина 1\n123456 Москва",
+                    "14 Baker Road\nLondon N1 2AB\nUnited Kingdom",
+                ]
+            )
+        case = cf.cases.add(
+            Case(
+                id=None,
+                reference="",
+                controller_id=ControllerId(controller.id or 0),
+                subject=DataSubject(
+                    name=name,
+                    email=email,
+                    address=address,
+                    account_ref=f"U{rng.randint(10000, 99999)}",
+                ),
+                kinds=tuple(plan.kinds),
+                channel=channel,
+                received=received,
+                language=plan.language,
+                reply_language=plan.language
+                if plan.language in controller.languages
+                else controller.languages[0],
+                summary=SUMMARIES.get(plan.kinds[0], ""),
+                postmark=received - timedelta(days=rng.randint(2, 6))
+                if channel == Channel.POST
+                else None,
+                registered_no=f"RR{rng.randint(100000000, 999999999)}KG"
+                if channel == Channel.POST and rng.random() < 0.5
+                else "",
+            )
+        )
         assert case.id is not None
         if plan.identity_requested:
-            cf.cases.add_clock_event(case.id, ClockEventKind.IDENTITY_REQUESTED,
-                                     min(today, received + timedelta(days=1)),
-                                     "asked for proof of identity")
+            cf.cases.add_clock_event(
+                case.id,
+                ClockEventKind.IDENTITY_REQUESTED,
+                min(today, received + timedelta(days=1)),
+                "asked for proof of identity",
+            )
             cf.cases.set_status(case.id, CaseStatus.AWAITING_IDENTITY, on=received)
         elif plan.status != CaseStatus.RECEIVED:
             cf.cases.set_status(case.id, CaseStatus.IN_PROGRESS, on=received)
             if plan.extension:
                 deadlines = case_deadlines(cf, case.id)
-                notice_by = [d.extension_notice_by for d in deadlines.deadlines
-                             if d.extension_notice_by]
+                notice_by = [
+                    d.extension_notice_by for d in deadlines.deadlines if d.extension_notice_by
+                ]
                 if notice_by and min(notice_by) >= received + timedelta(days=3):
                     on = min(today, received + timedelta(days=3))
-                    cf.cases.add_clock_event(case.id, ClockEventKind.EXTENSION_NOTICE_SENT, on,
-                                             "complex request: several systems to search")
+                    cf.cases.add_clock_event(
+                        case.id,
+                        ClockEventKind.EXTENSION_NOTICE_SENT,
+                        on,
+                        "complex request: several systems to search",
+                    )
             if plan.status in (CaseStatus.RESPONDED, CaseStatus.CLOSED):
                 answered = received + timedelta(days=rng.randint(2, 12))
                 cf.cases.set_status(case.id, CaseStatus.RESPONDED, on=min(answered, today))
                 if plan.status == CaseStatus.CLOSED:
                     cf.cases.set_status(case.id, CaseStatus.CLOSED, on=min(answered, today))
             elif plan.status == CaseStatus.REJECTED:
-                cf.cases.set_status(case.id, CaseStatus.REJECTED,
-                                    on=min(today, received + timedelta(days=5)),
-                                    reason="identity could not be established")
+                cf.cases.set_status(
+                    case.id,
+                    CaseStatus.REJECTED,
+                    on=min(today, received + timedelta(days=5)),
+                    reason="identity could not be established",
+                )
             elif plan.status == CaseStatus.WITHDRAWN:
-                cf.cases.set_status(case.id, CaseStatus.WITHDRAWN,
-                                    on=min(today, received + timedelta(days=3)),
-                                    reason="the requester withdrew the request")
+                cf.cases.set_status(
+                    case.id,
+                    CaseStatus.WITHDRAWN,
+                    on=min(today, received + timedelta(days=3)),
+                    reason="the requester withdrew the request",
+                )
         if rng.random() < 0.35:
-            cf.cases.add_note(case.id, rng.choice([
-                "Called the requester to confirm the account login.",
-                "Checked the CRM and the newsletter tool; two records found.",
-                "The requester also wrote to support; merged here.",
-                "Waiting for the IT team's export of order history.",
-            ]))
+            cf.cases.add_note(
+                case.id,
+                rng.choice(
+                    [
+                        "Called the requester to confirm the account login.",
+                        "Checked the CRM and the newsletter tool; two records found.",
+                        "The requester also wrote to support; merged here.",
+                        "Waiting for the IT team's export of order history.",
+                    ]
+                ),
+            )
         count += 1
     count += _add_due_today_case(cf, controllers["astrum-oyun"], today)
     return count
@@ -303,12 +431,20 @@ def _add_due_today_case(cf: CaseFile, controller: Controller, today: date) -> in
         ).governing
         if governing is None or governing.due != today:
             continue
-        case = cf.cases.add(Case(
-            id=None, reference="", controller_id=ControllerId(controller.id or 0),
-            subject=DataSubject(name="Мээрим Абдыкадырова", address="ул. Токтогула 5\nБишкек"),
-            kinds=(K.ACCESS,), channel=Channel.POST, received=received, language="ky",
-            reply_language="ky", summary=SUMMARIES[K.ACCESS],
-        ))
+        case = cf.cases.add(
+            Case(
+                id=None,
+                reference="",
+                controller_id=ControllerId(controller.id or 0),
+                subject=DataSubject(name="Мээрим Абдыкадырова", address="ул. Токтогула 5\nБишкек"),
+                kinds=(K.ACCESS,),
+                channel=Channel.POST,
+                received=received,
+                language="ky",
+                reply_language="ky",
+                summary=SUMMARIES[K.ACCESS],
+            )
+        )
         assert case.id is not None
         cf.cases.set_status(case.id, CaseStatus.IN_PROGRESS, on=received)
         return 1

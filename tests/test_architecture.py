@@ -11,14 +11,23 @@ BIN = Path(sys.executable).parent
 
 
 def test_layers_point_one_way_and_qt_stays_in_ui() -> None:
-    out = subprocess.run([str(BIN / "lint-imports"), "--no-cache"], cwd=ROOT,
-                         capture_output=True, text=True, timeout=300)
+    out = subprocess.run(
+        [str(BIN / "lint-imports"), "--no-cache"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert out.returncode == 0, out.stdout + out.stderr
     assert "Contracts: 2 kept, 0 broken" in out.stdout
 
 
 def test_ruff_is_clean() -> None:
-    out = subprocess.run([str(BIN / "ruff"), "check", "dpo_desk", "tests", "resources",
-                          "benchmarks", "tools"],
-                         cwd=ROOT, capture_output=True, text=True, timeout=300)
+    out = subprocess.run(
+        [str(BIN / "ruff"), "check", "dpo_desk", "tests", "resources", "benchmarks", "tools"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert out.returncode == 0, out.stdout + out.stderr

@@ -94,7 +94,10 @@ def verify_rows(rows: Iterable[Mapping[str, Any]], anchor: Anchor | None = None)
         seq = int(row["seq"])
         if seq != expected_seq:
             return ChainReport(
-                False, count, None, expected_seq,
+                False,
+                count,
+                None,
+                expected_seq,
                 f"event {expected_seq} is missing or out of order (found {seq})",
             )
         if row["prev_hash"] != prev:
@@ -105,9 +108,7 @@ def verify_rows(rows: Iterable[Mapping[str, Any]], anchor: Anchor | None = None)
             data = json.loads(row["data"]) if isinstance(row["data"], str) else row["data"]
         except ValueError:
             return ChainReport(False, count, None, seq, f"event {seq} has unreadable data")
-        digest = event_hash(
-            prev, seq, row["at"], row["actor"], row["action"], row["case_id"], data
-        )
+        digest = event_hash(prev, seq, row["at"], row["actor"], row["action"], row["case_id"], data)
         if digest != row["hash"]:
             return ChainReport(
                 False, count, None, seq, f"event {seq} was changed after it was written"
@@ -120,14 +121,20 @@ def verify_rows(rows: Iterable[Mapping[str, Any]], anchor: Anchor | None = None)
     if anchor is not None and anchor.seq > 0:
         if count < anchor.seq:
             return ChainReport(
-                False, count, head, count + 1,
+                False,
+                count,
+                head,
+                count + 1,
                 f"the log ends at event {count} but was known to reach event {anchor.seq}: "
                 "events were cut off",
                 anchor_checked=True,
             )
         if hashes_at_anchor != anchor.hash:
             return ChainReport(
-                False, count, head, anchor.seq,
+                False,
+                count,
+                head,
+                anchor.seq,
                 f"event {anchor.seq} differs from the copy kept outside the file: "
                 "the log was rebuilt",
                 anchor_checked=True,

@@ -78,7 +78,9 @@ def connect(path: Path, key: Key, *, create: bool = False) -> sqlite_utils.Datab
     """
     uri = f"file:{path.as_posix()}?mode={'rwc' if create else 'rw'}"
     try:
-        conn = sqlcipher3.dbapi2.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+        conn = sqlcipher3.dbapi2.connect(
+            uri, uri=True, isolation_level=None, check_same_thread=False
+        )
     except OperationalError as exc:
         raise translate_error(exc, path) from None
     try:

@@ -27,8 +27,9 @@ def calendar_overrides(cf: CaseFile) -> CalendarOverrides:
             working.setdefault(row.calendar, set()).add(row.day)
         else:
             removed.setdefault(row.calendar, set()).add(row.day)
-    return CalendarOverrides(extra_holidays=holidays, extra_working_days=working,
-                             removed_holidays=removed)
+    return CalendarOverrides(
+        extra_holidays=holidays, extra_working_days=working, removed_holidays=removed
+    )
 
 
 def case_deadlines(cf: CaseFile, case_id: int) -> DeadlineSet:

@@ -16,6 +16,7 @@ The file id is a random UUID kept in the file and in a small, non-secret sidecar
 from __future__ import annotations
 
 import base64
+import contextlib
 import os
 import re
 import secrets
@@ -58,7 +59,9 @@ def parse_secret(text: str) -> Key:
         try:
             raw = base64.b32decode(letters + "====")
         except ValueError:
-            raise InvalidInput("The recovery key is not valid; check it letter by letter.") from None
+            raise InvalidInput(
+                "The recovery key is not valid; check it letter by letter."
+            ) from None
         return Key(raw=raw[:32])
     text = text.rstrip("\r\n")
     if not text:
@@ -134,10 +137,8 @@ def _set(entry: str, value: str) -> None:
 
 
 def _delete(entry: str) -> None:
-    try:
+    with contextlib.suppress(Exception):
         keyring.delete_password(SERVICE, entry)
-    except Exception:
-        pass
 
 
 def stored_keys(file_id: str) -> list[Key]:
@@ -178,7 +179,6 @@ def get_anchor(file_id: str) -> str | None:
 
 
 def set_anchor(file_id: str, value: str) -> None:
-    try:
+    # the keyring is one anchor among others (backups and summaries carry it too)
+    with contextlib.suppress(Exception):
         _set(f"anchor:{file_id}", value)
-    except Exception:
-        pass  # the keyring is an extra anchor; backups and summaries carry it too

@@ -102,9 +102,7 @@ def _read_holder(fd: int) -> LockHolder | None:
         os.lseek(fd, 0, os.SEEK_SET)
         raw = os.read(fd, 4096)
         data = json.loads(raw.decode("utf-8"))
-        return LockHolder(
-            host=str(data["host"]), pid=int(data["pid"]), since=str(data["since"])
-        )
+        return LockHolder(host=str(data["host"]), pid=int(data["pid"]), since=str(data["since"]))
     except (OSError, ValueError, KeyError, TypeError):
         return None
 
@@ -127,8 +125,29 @@ def _unlock(fd: int) -> None:
 
 # --- where the file lives ------------------------------------------------------------------
 
-_NETWORK_FS = {"nfs", "nfs4", "cifs", "smb3", "smbfs", "fuse.sshfs", "afs", "9p", "davfs", "fuse.rclone"}
-_SYNC_MARKERS = ("dropbox", "onedrive", "google drive", "googledrive", "icloud", "nextcloud", "owncloud", "syncthing", "mega")
+_NETWORK_FS = {
+    "nfs",
+    "nfs4",
+    "cifs",
+    "smb3",
+    "smbfs",
+    "fuse.sshfs",
+    "afs",
+    "9p",
+    "davfs",
+    "fuse.rclone",
+}
+_SYNC_MARKERS = (
+    "dropbox",
+    "onedrive",
+    "google drive",
+    "googledrive",
+    "icloud",
+    "nextcloud",
+    "owncloud",
+    "syncthing",
+    "mega",
+)
 
 
 def location_warnings(casefile: Path) -> list[str]:

@@ -15,7 +15,9 @@ DEMO_NAME = "demo.dpodesk"
 def home() -> Path:
     """The folder for case files, settings and logs (created 0700 on first use)."""
     override = os.environ.get("DPO_DESK_HOME")
-    base = Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    base = (
+        Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    )
     base.mkdir(parents=True, exist_ok=True, mode=0o700)
     return base
 
@@ -30,7 +32,11 @@ def demo_casefile() -> Path:
 
 def logs_dir() -> Path:
     override = os.environ.get("DPO_DESK_HOME")
-    path = Path(override) / "logs" if override else Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
+    path = (
+        Path(override) / "logs"
+        if override
+        else Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
+    )
     path.mkdir(parents=True, exist_ok=True, mode=0o700)
     return path
 

@@ -36,32 +36,72 @@ class EmailRecord:
 
 
 def _email_from_row(r: dict[str, Any]) -> EmailRecord:
-    return EmailRecord(r["id"], CaseId(r["case_id"]), r["attachment_id"], r["message_id"],
-                       r["content_hash"], r["from_addr"], r["subject"], r["body_text"],
-                       _dt(r["sent_at"]), _dt(r["received_at"]), bool(r["smime_signed"]),
-                       datetime.fromisoformat(r["created_at"]))
+    return EmailRecord(
+        r["id"],
+        CaseId(r["case_id"]),
+        r["attachment_id"],
+        r["message_id"],
+        r["content_hash"],
+        r["from_addr"],
+        r["subject"],
+        r["body_text"],
+        _dt(r["sent_at"]),
+        _dt(r["received_at"]),
+        bool(r["smime_signed"]),
+        datetime.fromisoformat(r["created_at"]),
+    )
 
 
 class EmailRepo(_Repo):
-    def add(self, case_id: int, *, raw: bytes, filename: str, message_id: str | None,
-            content_hash: str, from_addr: str, subject: str, body_text: str,
-            sent_at: datetime | None, received_at: datetime | None,
-            smime_signed: bool) -> EmailRecord:
+    def add(
+        self,
+        case_id: int,
+        *,
+        raw: bytes,
+        filename: str,
+        message_id: str | None,
+        content_hash: str,
+        from_addr: str,
+        subject: str,
+        body_text: str,
+        sent_at: datetime | None,
+        received_at: datetime | None,
+        smime_signed: bool,
+    ) -> EmailRecord:
         """Store an email on a case: its original bytes as an attachment, and its facts."""
         with self.cf.transaction():
-            att = self.cf.attachments.add(case_id, AttachmentRole.EMAIL, filename,
-                                          "message/rfc822", raw)
-            eid = self.db["emails"].insert({
-                "case_id": case_id, "attachment_id": att.id, "message_id": message_id,
-                "content_hash": content_hash, "from_addr": from_addr, "subject": subject,
-                "body_text": body_text,
-                "sent_at": sent_at.isoformat() if sent_at else None,
-                "received_at": received_at.isoformat() if received_at else None,
-                "smime_signed": int(smime_signed), "created_at": self._now(),
-            }).last_pk
-            self.cf.log("email.added", case_id, {"email_id": eid, "attachment_id": att.id,
-                                                "sha256": att.sha256,
-                                                "smime_signed": smime_signed})
+            att = self.cf.attachments.add(
+                case_id, AttachmentRole.EMAIL, filename, "message/rfc822", raw
+            )
+            eid = (
+                self.db["emails"]
+                .insert(
+                    {
+                        "case_id": case_id,
+                        "attachment_id": att.id,
+                        "message_id": message_id,
+                        "content_hash": content_hash,
+                        "from_addr": from_addr,
+                        "subject": subject,
+                        "body_text": body_text,
+                        "sent_at": sent_at.isoformat() if sent_at else None,
+                        "received_at": received_at.isoformat() if received_at else None,
+                        "smime_signed": int(smime_signed),
+                        "created_at": self._now(),
+                    }
+                )
+                .last_pk
+            )
+            self.cf.log(
+                "email.added",
+                case_id,
+                {
+                    "email_id": eid,
+                    "attachment_id": att.id,
+                    "sha256": att.sha256,
+                    "smime_signed": smime_signed,
+                },
+            )
             self.cf.cases.refresh(case_id)
         return self.get(eid)
 
@@ -72,19 +112,25 @@ class EmailRepo(_Repo):
         return _email_from_row(rows[0])
 
     def for_case(self, case_id: int) -> list[EmailRecord]:
-        return [_email_from_row(r) for r in self.db.query(
-            "SELECT * FROM emails WHERE case_id = ? ORDER BY coalesce(received_at, created_at), id",
-            (case_id,))]
+        return [
+            _email_from_row(r)
+            for r in self.db.query(
+                "SELECT * FROM emails WHERE case_id = ? ORDER BY coalesce(received_at, created_at), id",
+                (case_id,),
+            )
+        ]
 
     def find_duplicate(self, message_id: str | None, content_hash: str) -> EmailRecord | None:
         """An email already stored with the same Message-ID or the same content."""
         if message_id:
-            rows = list(self.db.query("SELECT * FROM emails WHERE message_id = ? LIMIT 1",
-                                      (message_id,)))
+            rows = list(
+                self.db.query("SELECT * FROM emails WHERE message_id = ? LIMIT 1", (message_id,))
+            )
             if rows:
                 return _email_from_row(rows[0])
-        rows = list(self.db.query("SELECT * FROM emails WHERE content_hash = ? LIMIT 1",
-                                  (content_hash,)))
+        rows = list(
+            self.db.query("SELECT * FROM emails WHERE content_hash = ? LIMIT 1", (content_hash,))
+        )
         return _email_from_row(rows[0]) if rows else None
 
 
@@ -108,46 +154,84 @@ class LetterRecord:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "id": self.id, "case_id": self.case_id, "kind": str(self.kind),
-            "language": self.language, "status": self.status, "sha256": self.sha256,
+            "id": self.id,
+            "case_id": self.case_id,
+            "kind": str(self.kind),
+            "language": self.language,
+            "status": self.status,
+            "sha256": self.sha256,
             "created_at": self.created_at.isoformat(),
             "finalised_at": self.finalised_at.isoformat() if self.finalised_at else None,
             "sent_on": self.sent_on.isoformat() if self.sent_on else None,
-            "channel": self.channel, "registered_no": self.registered_no,
+            "channel": self.channel,
+            "registered_no": self.registered_no,
         }
 
 
-_LETTER_COLUMNS = ("id, case_id, kind, language, status, text, sha256, created_at, finalised_at, "
-                   "sent_on, channel, registered_no")
+_LETTER_COLUMNS = (
+    "id, case_id, kind, language, status, text, sha256, created_at, finalised_at, "
+    "sent_on, channel, registered_no"
+)
 SEND_CHANNELS = ("post", "registered_post", "email")
 
 
 def _letter_from_row(r: dict[str, Any]) -> LetterRecord:
-    return LetterRecord(LetterId(r["id"]), CaseId(r["case_id"]), LetterKind(r["kind"]),
-                        r["language"], r["status"], r["text"], r["sha256"],
-                        datetime.fromisoformat(r["created_at"]), _dt(r["finalised_at"]),
-                        _d(r["sent_on"]), r["channel"], r["registered_no"])
+    return LetterRecord(
+        LetterId(r["id"]),
+        CaseId(r["case_id"]),
+        LetterKind(r["kind"]),
+        r["language"],
+        r["status"],
+        r["text"],
+        r["sha256"],
+        datetime.fromisoformat(r["created_at"]),
+        _dt(r["finalised_at"]),
+        _d(r["sent_on"]),
+        r["channel"],
+        r["registered_no"],
+    )
 
 
 class LetterRepo(_Repo):
-    def save_draft(self, case_id: int, kind: LetterKind | str, language: str, text: str,
-                   letter_id: int | None = None) -> LetterRecord:
+    def save_draft(
+        self,
+        case_id: int,
+        kind: LetterKind | str,
+        language: str,
+        text: str,
+        letter_id: int | None = None,
+    ) -> LetterRecord:
         self.cf.cases.get(case_id)
         kind = LetterKind(kind)
         with self.cf.transaction():
             if letter_id is None:
-                letter_id = self.db["letters"].insert({
-                    "case_id": case_id, "kind": str(kind), "language": language,
-                    "status": "draft", "text": text, "created_at": self._now(),
-                }).last_pk
-                self.cf.log("letter.drafted", case_id, {"letter_id": letter_id,
-                                                       "kind": str(kind), "language": language})
+                letter_id = (
+                    self.db["letters"]
+                    .insert(
+                        {
+                            "case_id": case_id,
+                            "kind": str(kind),
+                            "language": language,
+                            "status": "draft",
+                            "text": text,
+                            "created_at": self._now(),
+                        }
+                    )
+                    .last_pk
+                )
+                self.cf.log(
+                    "letter.drafted",
+                    case_id,
+                    {"letter_id": letter_id, "kind": str(kind), "language": language},
+                )
             else:
                 current = self.get(letter_id)
                 if current.status == "final":
                     raise KnownError("A finalised letter cannot be changed; write a new one.")
-                self.db.execute("UPDATE letters SET text = ?, kind = ?, language = ? WHERE id = ?",
-                                (text, str(kind), language, letter_id))
+                self.db.execute(
+                    "UPDATE letters SET text = ?, kind = ?, language = ? WHERE id = ?",
+                    (text, str(kind), language, letter_id),
+                )
                 self.cf.log("letter.edited", case_id, {"letter_id": letter_id})
         return self.get(letter_id)
 
@@ -160,14 +244,24 @@ class LetterRepo(_Repo):
         with self.cf.transaction():
             self.db.execute(
                 "UPDATE letters SET text = ?, pdf = ?, sha256 = ?, status = 'final', "
-                "finalised_at = ? WHERE id = ?", (text, pdf, digest, self._now(), letter_id))
-            self.cf.log("letter.finalised", current.case_id, {
-                "letter_id": letter_id, "kind": str(current.kind), "sha256": digest,
-                "size": len(pdf)})
+                "finalised_at = ? WHERE id = ?",
+                (text, pdf, digest, self._now(), letter_id),
+            )
+            self.cf.log(
+                "letter.finalised",
+                current.case_id,
+                {
+                    "letter_id": letter_id,
+                    "kind": str(current.kind),
+                    "sha256": digest,
+                    "size": len(pdf),
+                },
+            )
         return self.get(letter_id)
 
-    def record_sent(self, letter_id: int, *, sent_on: date, channel: str,
-                    registered_no: str = "") -> LetterRecord:
+    def record_sent(
+        self, letter_id: int, *, sent_on: date, channel: str, registered_no: str = ""
+    ) -> LetterRecord:
         current = self.get(letter_id)
         if current.status != "final":
             raise KnownError("Finalise the letter before recording that it was sent.")
@@ -176,12 +270,20 @@ class LetterRepo(_Repo):
         if channel == "registered_post" and not registered_no.strip():
             raise InvalidInput("Registered post needs the registered-mail number.")
         with self.cf.transaction():
-            self.db.execute("UPDATE letters SET sent_on = ?, channel = ?, registered_no = ? "
-                            "WHERE id = ?", (sent_on.isoformat(), channel, registered_no.strip(),
-                                             letter_id))
-            self.cf.log("letter.sent", current.case_id, {
-                "letter_id": letter_id, "on": sent_on.isoformat(), "channel": channel,
-                "registered_no": registered_no.strip()})
+            self.db.execute(
+                "UPDATE letters SET sent_on = ?, channel = ?, registered_no = ? WHERE id = ?",
+                (sent_on.isoformat(), channel, registered_no.strip(), letter_id),
+            )
+            self.cf.log(
+                "letter.sent",
+                current.case_id,
+                {
+                    "letter_id": letter_id,
+                    "on": sent_on.isoformat(),
+                    "channel": channel,
+                    "registered_no": registered_no.strip(),
+                },
+            )
         return self.get(letter_id)
 
     def delete_draft(self, letter_id: int) -> None:
@@ -193,8 +295,9 @@ class LetterRepo(_Repo):
             self.cf.log("letter.draft_deleted", current.case_id, {"letter_id": letter_id})
 
     def get(self, letter_id: int) -> LetterRecord:
-        rows = list(self.db.query(f"SELECT {_LETTER_COLUMNS} FROM letters WHERE id = ?",
-                                  (letter_id,)))
+        rows = list(
+            self.db.query(f"SELECT {_LETTER_COLUMNS} FROM letters WHERE id = ?", (letter_id,))
+        )
         if not rows:
             raise NotFound(f"There is no letter with id {letter_id}.")
         return _letter_from_row(rows[0])
@@ -206,10 +309,16 @@ class LetterRepo(_Repo):
         return bytes(row[0])
 
     def for_case(self, case_id: int) -> list[LetterRecord]:
-        return [_letter_from_row(r) for r in self.db.query(
-            f"SELECT {_LETTER_COLUMNS} FROM letters WHERE case_id = ? ORDER BY id", (case_id,))]
+        return [
+            _letter_from_row(r)
+            for r in self.db.query(
+                f"SELECT {_LETTER_COLUMNS} FROM letters WHERE case_id = ? ORDER BY id", (case_id,)
+            )
+        ]
 
-    def register(self, date_from: date | None = None, date_to: date | None = None) -> list[LetterRecord]:
+    def register(
+        self, date_from: date | None = None, date_to: date | None = None
+    ) -> list[LetterRecord]:
         """The letter register: final letters, by finalisation time."""
         sql = f"SELECT {_LETTER_COLUMNS} FROM letters WHERE status = 'final'"
         params: list[Any] = []
@@ -245,28 +354,48 @@ class IdentityRecord:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "id": self.id, "case_id": self.case_id, "method": self.method,
-            "outcome": self.outcome, "checklist": self.checklist,
-            "document_type": self.document_type, "document_last4": self.document_last4,
-            "signature_report": self.signature_report, "checked_by": self.checked_by,
-            "checked_at": self.checked_at.isoformat(), "destroyed": list(self.destroyed),
+            "id": self.id,
+            "case_id": self.case_id,
+            "method": self.method,
+            "outcome": self.outcome,
+            "checklist": self.checklist,
+            "document_type": self.document_type,
+            "document_last4": self.document_last4,
+            "signature_report": self.signature_report,
+            "checked_by": self.checked_by,
+            "checked_at": self.checked_at.isoformat(),
+            "destroyed": list(self.destroyed),
         }
 
 
 def _identity_from_row(r: dict[str, Any]) -> IdentityRecord:
     return IdentityRecord(
-        r["id"], CaseId(r["case_id"]), r["method"], r["outcome"], json.loads(r["checklist"]),
-        r["document_type"], r["document_last4"],
+        r["id"],
+        CaseId(r["case_id"]),
+        r["method"],
+        r["outcome"],
+        json.loads(r["checklist"]),
+        r["document_type"],
+        r["document_last4"],
         json.loads(r["signature_report"]) if r["signature_report"] else None,
-        r["checked_by"], datetime.fromisoformat(r["checked_at"]),
+        r["checked_by"],
+        datetime.fromisoformat(r["checked_at"]),
         tuple(json.loads(r["destroyed"])),
     )
 
 
 class IdentityRepo(_Repo):
-    def record(self, case_id: int, *, method: str, outcome: str,
-               checklist: dict[str, Any] | None = None, document_type: str = "",
-               document_last4: str = "", signature_report: dict[str, Any] | None = None) -> IdentityRecord:
+    def record(
+        self,
+        case_id: int,
+        *,
+        method: str,
+        outcome: str,
+        checklist: dict[str, Any] | None = None,
+        document_type: str = "",
+        document_last4: str = "",
+        signature_report: dict[str, Any] | None = None,
+    ) -> IdentityRecord:
         if outcome not in IDENTITY_OUTCOMES:
             raise InvalidInput(f"An identity outcome is one of: {', '.join(IDENTITY_OUTCOMES)}.")
         last4 = document_last4.strip()
@@ -274,28 +403,46 @@ class IdentityRepo(_Repo):
             raise InvalidInput("Keep only the last four characters of the document number.")
         self.cf.cases.get(case_id)
         with self.cf.transaction():
-            rid = self.db["identity_checks"].insert({
-                "case_id": case_id, "method": method, "outcome": outcome,
-                "checklist": json.dumps(checklist or {}, ensure_ascii=False, sort_keys=True),
-                "document_type": document_type, "document_last4": last4,
-                "signature_report": json.dumps(signature_report, ensure_ascii=False)
-                if signature_report is not None else None,
-                "checked_by": self.cf.actor, "checked_at": self._now(), "destroyed": "[]",
-            }).last_pk
-            self.cf.log("identity.checked", case_id, {"check_id": rid, "method": method,
-                                                     "outcome": outcome})
+            rid = (
+                self.db["identity_checks"]
+                .insert(
+                    {
+                        "case_id": case_id,
+                        "method": method,
+                        "outcome": outcome,
+                        "checklist": json.dumps(
+                            checklist or {}, ensure_ascii=False, sort_keys=True
+                        ),
+                        "document_type": document_type,
+                        "document_last4": last4,
+                        "signature_report": json.dumps(signature_report, ensure_ascii=False)
+                        if signature_report is not None
+                        else None,
+                        "checked_by": self.cf.actor,
+                        "checked_at": self._now(),
+                        "destroyed": "[]",
+                    }
+                )
+                .last_pk
+            )
+            self.cf.log(
+                "identity.checked", case_id, {"check_id": rid, "method": method, "outcome": outcome}
+            )
         return self.get(rid)
 
     def note_destroyed(self, check_id: int, attachment_id: int, sha256: str, at: str) -> None:
         """Append a destroyed copy to a verification record (inside the caller's transaction)."""
-        row = self.db.execute("SELECT destroyed FROM identity_checks WHERE id = ?",
-                              (check_id,)).fetchone()
+        row = self.db.execute(
+            "SELECT destroyed FROM identity_checks WHERE id = ?", (check_id,)
+        ).fetchone()
         if row is None:
             raise NotFound(f"There is no identity check with id {check_id}.")
         destroyed = json.loads(row[0])
         destroyed.append({"attachment_id": attachment_id, "sha256": sha256, "destroyed_at": at})
-        self.db.execute("UPDATE identity_checks SET destroyed = ? WHERE id = ?",
-                        (json.dumps(destroyed), check_id))
+        self.db.execute(
+            "UPDATE identity_checks SET destroyed = ? WHERE id = ?",
+            (json.dumps(destroyed), check_id),
+        )
 
     def get(self, check_id: int) -> IdentityRecord:
         rows = list(self.db.query("SELECT * FROM identity_checks WHERE id = ?", (check_id,)))
@@ -304,8 +451,12 @@ class IdentityRepo(_Repo):
         return _identity_from_row(rows[0])
 
     def for_case(self, case_id: int) -> list[IdentityRecord]:
-        return [_identity_from_row(r) for r in self.db.query(
-            "SELECT * FROM identity_checks WHERE case_id = ? ORDER BY id", (case_id,))]
+        return [
+            _identity_from_row(r)
+            for r in self.db.query(
+                "SELECT * FROM identity_checks WHERE case_id = ? ORDER BY id", (case_id,)
+            )
+        ]
 
     def latest(self, case_id: int) -> IdentityRecord | None:
         checks = self.for_case(case_id)
@@ -332,10 +483,20 @@ class TrustRepo(_Repo):
         if existing:
             return self.get(existing[0]["id"])
         with self.cf.transaction():
-            tid = self.db["trust_store"].insert({
-                "subject": subject, "issuer": issuer, "sha256": digest, "der": der,
-                "not_after": not_after, "added_at": self._now(),
-            }).last_pk
+            tid = (
+                self.db["trust_store"]
+                .insert(
+                    {
+                        "subject": subject,
+                        "issuer": issuer,
+                        "sha256": digest,
+                        "der": der,
+                        "not_after": not_after,
+                        "added_at": self._now(),
+                    }
+                )
+                .last_pk
+            )
             self.cf.log("trust.added", None, {"subject": subject, "sha256": digest})
         return self.get(tid)
 
@@ -346,17 +507,28 @@ class TrustRepo(_Repo):
             self.cf.log("trust.removed", None, {"subject": cert.subject, "sha256": cert.sha256})
 
     def get(self, cert_id: int) -> TrustedCert:
-        rows = list(self.db.query(
-            "SELECT id, subject, issuer, sha256, not_after, added_at FROM trust_store WHERE id = ?",
-            (cert_id,)))
+        rows = list(
+            self.db.query(
+                "SELECT id, subject, issuer, sha256, not_after, added_at FROM trust_store WHERE id = ?",
+                (cert_id,),
+            )
+        )
         if not rows:
             raise NotFound(f"There is no trusted certificate with id {cert_id}.")
         r = rows[0]
-        return TrustedCert(r["id"], r["subject"], r["issuer"], r["sha256"], r["not_after"],
-                           datetime.fromisoformat(r["added_at"]))
+        return TrustedCert(
+            r["id"],
+            r["subject"],
+            r["issuer"],
+            r["sha256"],
+            r["not_after"],
+            datetime.fromisoformat(r["added_at"]),
+        )
 
     def list(self) -> list[TrustedCert]:
-        return [self.get(r["id"]) for r in self.db.query("SELECT id FROM trust_store ORDER BY subject")]
+        return [
+            self.get(r["id"]) for r in self.db.query("SELECT id FROM trust_store ORDER BY subject")
+        ]
 
     def ders(self) -> list[bytes]:
         return [bytes(r[0]) for r in self.db.execute("SELECT der FROM trust_store ORDER BY id")]
@@ -373,23 +545,41 @@ class TemplateRepo(_Repo):
                 "INSERT INTO template_overrides(controller_id, kind, language, text, reviewed, "
                 "updated_at) VALUES (?, ?, ?, ?, 0, ?) ON CONFLICT(controller_id, kind, language) "
                 "DO UPDATE SET text = excluded.text, reviewed = 0, updated_at = excluded.updated_at",
-                (controller_id, kind, language, text, self._now()))
-            self.cf.log("template.overridden", None, {"controller_id": controller_id,
-                                                     "kind": kind, "language": language})
+                (controller_id, kind, language, text, self._now()),
+            )
+            self.cf.log(
+                "template.overridden",
+                None,
+                {"controller_id": controller_id, "kind": kind, "language": language},
+            )
 
     def remove(self, controller_id: int, kind: str, language: str) -> None:
         with self.cf.transaction():
-            self.db.execute("DELETE FROM template_overrides WHERE controller_id = ? AND kind = ? "
-                            "AND language = ?", (controller_id, kind, language))
-            self.cf.log("template.override_removed", None, {"controller_id": controller_id,
-                                                           "kind": kind, "language": language})
+            self.db.execute(
+                "DELETE FROM template_overrides WHERE controller_id = ? AND kind = ? "
+                "AND language = ?",
+                (controller_id, kind, language),
+            )
+            self.cf.log(
+                "template.override_removed",
+                None,
+                {"controller_id": controller_id, "kind": kind, "language": language},
+            )
 
     def get(self, controller_id: int, kind: str, language: str) -> str | None:
-        row = self.db.execute("SELECT text FROM template_overrides WHERE controller_id = ? AND "
-                              "kind = ? AND language = ?", (controller_id, kind, language)).fetchone()
+        row = self.db.execute(
+            "SELECT text FROM template_overrides WHERE controller_id = ? AND "
+            "kind = ? AND language = ?",
+            (controller_id, kind, language),
+        ).fetchone()
         return row[0] if row else None
 
     def list(self, controller_id: int) -> list[tuple[str, str]]:
-        return [(r[0], r[1]) for r in self.db.execute(
-            "SELECT kind, language FROM template_overrides WHERE controller_id = ? "
-            "ORDER BY kind, language", (controller_id,))]
+        return [
+            (r[0], r[1])
+            for r in self.db.execute(
+                "SELECT kind, language FROM template_overrides WHERE controller_id = ? "
+                "ORDER BY kind, language",
+                (controller_id,),
+            )
+        ]

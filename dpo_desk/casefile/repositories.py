@@ -87,10 +87,12 @@ def _controller_from_row(row: dict[str, Any]) -> Controller:
         jurisdictions=tuple(json.loads(row["jurisdictions"])),
         channels=tuple(Channel(c) for c in json.loads(row["channels"])),
         languages=tuple(json.loads(row["languages"])),
-        profile=ControllerProfile(**{k: tuple(v) if isinstance(v, list) else v
-                                     for k, v in profile.items()}),
-        verification=VerificationPolicy(**{k: tuple(v) if isinstance(v, list) else v
-                                           for k, v in verification.items()}),
+        profile=ControllerProfile(
+            **{k: tuple(v) if isinstance(v, list) else v for k, v in profile.items()}
+        ),
+        verification=VerificationPolicy(
+            **{k: tuple(v) if isinstance(v, list) else v for k, v in verification.items()}
+        ),
         logo=row["logo"],
     )
 
@@ -129,7 +131,9 @@ class ControllerRepo(_Repo):
         row = _controller_row(controller)
         now = self._now()
         with self.cf.transaction():
-            cid = self.db["controllers"].insert({**row, "created_at": now, "updated_at": now}).last_pk
+            cid = (
+                self.db["controllers"].insert({**row, "created_at": now, "updated_at": now}).last_pk
+            )
             self.cf.log("controller.added", None, {"controller": slug, "id": cid})
         return self.get(ControllerId(cid))
 
@@ -140,8 +144,9 @@ class ControllerRepo(_Repo):
         row = _controller_row(controller)
         with self.cf.transaction():
             self.db["controllers"].update(controller.id, {**row, "updated_at": self._now()})
-            self.cf.log("controller.updated", None, {"controller": controller.slug,
-                                                     "id": controller.id})
+            self.cf.log(
+                "controller.updated", None, {"controller": controller.slug, "id": controller.id}
+            )
         return self.get(controller.id)
 
     def get(self, controller_id: int) -> Controller:
@@ -167,7 +172,10 @@ class ControllerRepo(_Repo):
         return None
 
     def list(self) -> list[Controller]:
-        return [_controller_from_row(r) for r in self.db.query("SELECT * FROM controllers ORDER BY name")]
+        return [
+            _controller_from_row(r)
+            for r in self.db.query("SELECT * FROM controllers ORDER BY name")
+        ]
 
 
 # --- cases ---------------------------------------------------------------------------------------
@@ -312,9 +320,13 @@ class CaseRepo(_Repo):
             self.cf.log(
                 "case.created",
                 case_id,
-                {"reference": reference, "kinds": [str(k) for k in case.kinds],
-                 "channel": str(case.channel), "received": case.received.isoformat(),
-                 "status": str(case.status)},
+                {
+                    "reference": reference,
+                    "kinds": [str(k) for k in case.kinds],
+                    "channel": str(case.channel),
+                    "received": case.received.isoformat(),
+                    "status": str(case.status),
+                },
             )
             self.refresh(case_id)
         return self.get(CaseId(case_id))
@@ -329,12 +341,23 @@ class CaseRepo(_Repo):
     def update(self, case_id: int, **changes: Any) -> Case:
         """Change a case's fields (subject, kinds, channel, received, language, …), audited."""
         allowed = {
-            "subject", "kinds", "channel", "received", "language", "reply_language", "summary",
-            "postmark", "registered_no", "outcome", "controller_id",
+            "subject",
+            "kinds",
+            "channel",
+            "received",
+            "language",
+            "reply_language",
+            "summary",
+            "postmark",
+            "registered_no",
+            "outcome",
+            "controller_id",
         }
         unknown = set(changes) - allowed
         if unknown:
-            raise InvalidInput(f"These case fields cannot be changed here: {', '.join(sorted(unknown))}.")
+            raise InvalidInput(
+                f"These case fields cannot be changed here: {', '.join(sorted(unknown))}."
+            )
         current = self.get(case_id)
         row: dict[str, Any] = {}
         shown: dict[str, Any] = {}
@@ -343,10 +366,13 @@ class CaseRepo(_Repo):
                 subject: DataSubject = value
                 if not subject.name.strip():
                     raise InvalidInput("A case needs the data subject's name.")
-                row.update(subject_name=subject.name.strip(), subject_email=subject.email.strip(),
-                           subject_address=subject.address.strip(),
-                           subject_phone=subject.phone.strip(),
-                           subject_account=subject.account_ref.strip())
+                row.update(
+                    subject_name=subject.name.strip(),
+                    subject_email=subject.email.strip(),
+                    subject_address=subject.address.strip(),
+                    subject_phone=subject.phone.strip(),
+                    subject_account=subject.account_ref.strip(),
+                )
                 shown["subject"] = "changed"
             elif key == "kinds":
                 kinds = [str(RequestKind(k)) for k in dict.fromkeys(value)]
@@ -375,8 +401,9 @@ class CaseRepo(_Repo):
             self.refresh(case_id)
         return self.get(case_id)
 
-    def set_status(self, case_id: int, status: CaseStatus | str, *, on: date | None = None,
-                   reason: str = "") -> Case:
+    def set_status(
+        self, case_id: int, status: CaseStatus | str, *, on: date | None = None, reason: str = ""
+    ) -> Case:
         current = self.get(case_id)
         new = CaseStatus(status)
         check_move(current.status, new)
@@ -387,15 +414,24 @@ class CaseRepo(_Repo):
             row["closed_on"] = on.isoformat()
             if new == CaseStatus.REJECTED and not current.responded_on:
                 row["responded_on"] = on.isoformat()
-        if new == CaseStatus.IN_PROGRESS and current.status in (CaseStatus.CLOSED,
-                                                                CaseStatus.REJECTED,
-                                                                CaseStatus.WITHDRAWN):
+        if new == CaseStatus.IN_PROGRESS and current.status in (
+            CaseStatus.CLOSED,
+            CaseStatus.REJECTED,
+            CaseStatus.WITHDRAWN,
+        ):
             row["closed_on"] = None
         with self.cf.transaction():
             self.db["cases"].update(case_id, row)
-            self.cf.log("case.status", case_id, {"from": str(current.status), "to": str(new),
-                                                 "on": on.isoformat() if on else None,
-                                                 "reason": reason})
+            self.cf.log(
+                "case.status",
+                case_id,
+                {
+                    "from": str(current.status),
+                    "to": str(new),
+                    "on": on.isoformat() if on else None,
+                    "reason": reason,
+                },
+            )
             if new == CaseStatus.CLOSED:
                 self.cf.attachments.purge_for_closed_case(case_id)
         return self.get(case_id)
@@ -407,18 +443,29 @@ class CaseRepo(_Repo):
         self.get(case_id)
         now = self._now()
         with self.cf.transaction():
-            nid = self.db["notes"].insert({"case_id": case_id, "text": text, "created_at": now}).last_pk
+            nid = (
+                self.db["notes"]
+                .insert({"case_id": case_id, "text": text, "created_at": now})
+                .last_pk
+            )
             self.cf.log("note.added", case_id, {"note_id": nid})
             self.refresh(case_id)
         return Note(NoteId(nid), CaseId(case_id), text, datetime.fromisoformat(now))
 
     def notes(self, case_id: int) -> list[Note]:
         return [
-            Note(NoteId(r["id"]), CaseId(r["case_id"]), r["text"], datetime.fromisoformat(r["created_at"]))
+            Note(
+                NoteId(r["id"]),
+                CaseId(r["case_id"]),
+                r["text"],
+                datetime.fromisoformat(r["created_at"]),
+            )
             for r in self.db.query("SELECT * FROM notes WHERE case_id = ? ORDER BY id", (case_id,))
         ]
 
-    def add_clock_event(self, case_id: int, kind: ClockEventKind | str, on: date, note: str = "") -> ClockEvent:
+    def add_clock_event(
+        self, case_id: int, kind: ClockEventKind | str, on: date, note: str = ""
+    ) -> ClockEvent:
         event = ClockEvent(ClockEventKind(kind), on, note)
         case = self.get(case_id)
         if on < case.received:
@@ -427,12 +474,20 @@ class CaseRepo(_Repo):
                 f"({case.received.isoformat()})."
             )
         with self.cf.transaction():
-            self.db["clock_events"].insert({
-                "case_id": case_id, "kind": str(event.kind), "on_date": on.isoformat(),
-                "note": note, "created_at": self._now(),
-            })
-            self.cf.log("deadline.event", case_id, {"kind": str(event.kind), "on": on.isoformat(),
-                                                   "note": note})
+            self.db["clock_events"].insert(
+                {
+                    "case_id": case_id,
+                    "kind": str(event.kind),
+                    "on_date": on.isoformat(),
+                    "note": note,
+                    "created_at": self._now(),
+                }
+            )
+            self.cf.log(
+                "deadline.event",
+                case_id,
+                {"kind": str(event.kind), "on": on.isoformat(), "note": note},
+            )
             self.refresh(case_id)
         return event
 
@@ -461,22 +516,35 @@ class CaseRepo(_Repo):
     def _reindex(self, case_id: int) -> None:
         row = self.db.execute(
             "SELECT reference, subject_name, subject_email, subject_address, subject_account, "
-            "summary FROM cases WHERE id = ?", (case_id,)
+            "summary FROM cases WHERE id = ?",
+            (case_id,),
         ).fetchone()
         if row is None:
             return
-        notes = " ".join(r[0] for r in self.db.execute(
-            "SELECT text FROM notes WHERE case_id = ?", (case_id,)))
-        correspondence = " ".join(
-            f"{r[0]} {r[1]} {r[2]}" for r in self.db.execute(
-                "SELECT from_addr, subject, body_text FROM emails WHERE case_id = ?", (case_id,))
-        ) if self._has_table("emails") else ""
+        notes = " ".join(
+            r[0] for r in self.db.execute("SELECT text FROM notes WHERE case_id = ?", (case_id,))
+        )
+        correspondence = (
+            " ".join(
+                f"{r[0]} {r[1]} {r[2]}"
+                for r in self.db.execute(
+                    "SELECT from_addr, subject, body_text FROM emails WHERE case_id = ?", (case_id,)
+                )
+            )
+            if self._has_table("emails")
+            else ""
+        )
         self.db.execute("DELETE FROM case_search WHERE rowid = ?", (case_id,))
         self.db.execute(
             "INSERT INTO case_search(rowid, reference, subject, notes, correspondence) "
             "VALUES (?, ?, ?, ?, ?)",
-            (case_id, row[0], " ".join(x for x in row[1:5] if x),
-             notes, f"{row[5]} {correspondence}"),
+            (
+                case_id,
+                row[0],
+                " ".join(x for x in row[1:5] if x),
+                notes,
+                f"{row[5]} {correspondence}",
+            ),
         )
 
     def _has_table(self, name: str) -> bool:
@@ -531,8 +599,12 @@ class CaseRepo(_Repo):
                     from datetime import timedelta
 
                     clauses.append("c.due_on >= ? AND c.due_on <= ?")
-                    params.extend([q.today.isoformat(),
-                                   (q.today + timedelta(days=q.due_soon_days)).isoformat()])
+                    params.extend(
+                        [
+                            q.today.isoformat(),
+                            (q.today + timedelta(days=q.due_soon_days)).isoformat(),
+                        ]
+                    )
             if view == "awaiting_identity":
                 clauses.append("c.status = ?")
                 params.append(str(CaseStatus.AWAITING_IDENTITY))
@@ -550,11 +622,16 @@ class CaseRepo(_Repo):
 
     def count(self, q: CaseQuery = CaseQuery()) -> int:
         where, params = self._where(q)
-        return int(self.db.execute(
-            f"SELECT count(*) FROM cases c JOIN controllers ctl ON ctl.id = c.controller_id{where}",
-            params).fetchone()[0])
+        return int(
+            self.db.execute(
+                f"SELECT count(*) FROM cases c JOIN controllers ctl ON ctl.id = c.controller_id{where}",
+                params,
+            ).fetchone()[0]
+        )
 
-    def list(self, q: CaseQuery = CaseQuery(), *, limit: int | None = None, offset: int = 0) -> list[CaseRow]:
+    def list(
+        self, q: CaseQuery = CaseQuery(), *, limit: int | None = None, offset: int = 0
+    ) -> list[CaseRow]:
         where, params = self._where(q)
         order = SORT_COLUMNS.get(q.order_by)
         if order is None:
@@ -571,8 +648,20 @@ class CaseRepo(_Repo):
             sql += " LIMIT ? OFFSET ?"
             params = [*params, limit, offset]
         return [
-            CaseRow(CaseId(r[0]), r[1], r[2], r[3], r[4], tuple(json.loads(r[5])), r[6],
-                    date.fromisoformat(r[7]), r[8], _d(r[9]), r[10] or "", _d(r[11]))
+            CaseRow(
+                CaseId(r[0]),
+                r[1],
+                r[2],
+                r[3],
+                r[4],
+                tuple(json.loads(r[5])),
+                r[6],
+                date.fromisoformat(r[7]),
+                r[8],
+                _d(r[9]),
+                r[10] or "",
+                _d(r[11]),
+            )
             for r in self.db.execute(sql, params)
         ]
 
@@ -582,7 +671,9 @@ class CaseRepo(_Repo):
             for view in VIEWS
         }
 
-    def open_cases_of_subject(self, controller_id: int, email: str = "", name: str = "") -> list[Case]:
+    def open_cases_of_subject(
+        self, controller_id: int, email: str = "", name: str = ""
+    ) -> list[Case]:
         """Open cases of the same data subject at a controller (to offer a follow-up)."""
         clauses = []
         params: list[Any] = [controller_id, *_OPEN]
@@ -594,8 +685,10 @@ class CaseRepo(_Repo):
             params.append(name.strip())
         if not clauses:
             return []
-        sql = (f"SELECT * FROM cases WHERE controller_id = ? AND status IN "
-               f"({','.join('?' * len(_OPEN))}) AND ({' OR '.join(clauses)}) ORDER BY received DESC")
+        sql = (
+            f"SELECT * FROM cases WHERE controller_id = ? AND status IN "
+            f"({','.join('?' * len(_OPEN))}) AND ({' OR '.join(clauses)}) ORDER BY received DESC"
+        )
         return [_case_from_row(r) for r in self.db.query(sql, params)]
 
 
@@ -620,8 +713,14 @@ _META_COLUMNS = "id, case_id, role, filename, media_type, size, sha256, created_
 
 
 class AttachmentRepo(_Repo):
-    def add(self, case_id: int | None, role: AttachmentRole | str, filename: str,
-            media_type: str, data: bytes) -> AttachmentMeta:
+    def add(
+        self,
+        case_id: int | None,
+        role: AttachmentRole | str,
+        filename: str,
+        media_type: str,
+        data: bytes,
+    ) -> AttachmentMeta:
         limit = self.cf.attachment_limit
         if len(data) > limit:
             raise AttachmentTooLarge(
@@ -632,25 +731,42 @@ class AttachmentRepo(_Repo):
             self.cf.cases.get(case_id)
         digest = hashlib.sha256(data).hexdigest()
         with self.cf.transaction():
-            aid = self.db["attachments"].insert({
-                "case_id": case_id, "role": str(AttachmentRole(role)), "filename": filename,
-                "media_type": media_type, "size": len(data), "sha256": digest, "data": data,
-                "created_at": self._now(), "destroyed_at": None,
-            }).last_pk
-            self.cf.log("attachment.added", case_id, {"attachment_id": aid, "role": str(role),
-                                                     "size": len(data), "sha256": digest})
+            aid = (
+                self.db["attachments"]
+                .insert(
+                    {
+                        "case_id": case_id,
+                        "role": str(AttachmentRole(role)),
+                        "filename": filename,
+                        "media_type": media_type,
+                        "size": len(data),
+                        "sha256": digest,
+                        "data": data,
+                        "created_at": self._now(),
+                        "destroyed_at": None,
+                    }
+                )
+                .last_pk
+            )
+            self.cf.log(
+                "attachment.added",
+                case_id,
+                {"attachment_id": aid, "role": str(role), "size": len(data), "sha256": digest},
+            )
         return self.get(aid)
 
     def get(self, attachment_id: int) -> AttachmentMeta:
-        rows = list(self.db.query(f"SELECT {_META_COLUMNS} FROM attachments WHERE id = ?",
-                                  (attachment_id,)))
+        rows = list(
+            self.db.query(f"SELECT {_META_COLUMNS} FROM attachments WHERE id = ?", (attachment_id,))
+        )
         if not rows:
             raise NotFound(f"There is no attachment with id {attachment_id}.")
         return _attachment_from_row(rows[0])
 
     def data(self, attachment_id: int) -> bytes:
-        row = self.db.execute("SELECT data, destroyed_at FROM attachments WHERE id = ?",
-                              (attachment_id,)).fetchone()
+        row = self.db.execute(
+            "SELECT data, destroyed_at FROM attachments WHERE id = ?", (attachment_id,)
+        ).fetchone()
         if row is None:
             raise NotFound(f"There is no attachment with id {attachment_id}.")
         if row[1] is not None or row[0] is None:
@@ -658,10 +774,16 @@ class AttachmentRepo(_Repo):
         return bytes(row[0])
 
     def for_case(self, case_id: int) -> list[AttachmentMeta]:
-        return [_attachment_from_row(r) for r in self.db.query(
-            f"SELECT {_META_COLUMNS} FROM attachments WHERE case_id = ? ORDER BY id", (case_id,))]
+        return [
+            _attachment_from_row(r)
+            for r in self.db.query(
+                f"SELECT {_META_COLUMNS} FROM attachments WHERE case_id = ? ORDER BY id", (case_id,)
+            )
+        ]
 
-    def destroy(self, attachment_id: int, *, reason: str, force_open_case: bool = False) -> AttachmentMeta:
+    def destroy(
+        self, attachment_id: int, *, reason: str, force_open_case: bool = False
+    ) -> AttachmentMeta:
         """Destroy an attachment's bytes (ID copies): the row stays as a record with its hash.
 
         An ID copy of an open case whose identity is not settled cannot be destroyed: the case
@@ -682,10 +804,17 @@ class AttachmentRepo(_Repo):
                 "UPDATE attachments SET data = NULL, destroyed_at = ? WHERE id = ?",
                 (self._now(), attachment_id),
             )
-            self.cf.log("attachment.destroyed", meta.case_id, {
-                "attachment_id": attachment_id, "role": str(meta.role), "sha256": meta.sha256,
-                "size": meta.size, "reason": reason,
-            })
+            self.cf.log(
+                "attachment.destroyed",
+                meta.case_id,
+                {
+                    "attachment_id": attachment_id,
+                    "role": str(meta.role),
+                    "sha256": meta.sha256,
+                    "size": meta.size,
+                    "reason": reason,
+                },
+            )
         self.cf.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         return self.get(attachment_id)
 
@@ -700,17 +829,32 @@ class AttachmentRepo(_Repo):
 
     def purge_for_closed_case(self, case_id: int) -> list[int]:
         """Called inside the closing transaction: ID copies go when the case closes (default policy)."""
-        ids = [r[0] for r in self.db.execute(
-            "SELECT id FROM attachments WHERE case_id = ? AND role = ? AND destroyed_at IS NULL",
-            (case_id, str(AttachmentRole.ID_DOCUMENT)))]
+        ids = [
+            r[0]
+            for r in self.db.execute(
+                "SELECT id FROM attachments WHERE case_id = ? AND role = ? AND destroyed_at IS NULL",
+                (case_id, str(AttachmentRole.ID_DOCUMENT)),
+            )
+        ]
         for aid in ids:
-            row = self.db.execute("SELECT sha256, size FROM attachments WHERE id = ?", (aid,)).fetchone()
-            self.db.execute("UPDATE attachments SET data = NULL, destroyed_at = ? WHERE id = ?",
-                            (self._now(), aid))
-            self.cf.log("attachment.destroyed", case_id, {
-                "attachment_id": aid, "role": str(AttachmentRole.ID_DOCUMENT), "sha256": row[0],
-                "size": row[1], "reason": "case closed (retention policy)",
-            })
+            row = self.db.execute(
+                "SELECT sha256, size FROM attachments WHERE id = ?", (aid,)
+            ).fetchone()
+            self.db.execute(
+                "UPDATE attachments SET data = NULL, destroyed_at = ? WHERE id = ?",
+                (self._now(), aid),
+            )
+            self.cf.log(
+                "attachment.destroyed",
+                case_id,
+                {
+                    "attachment_id": aid,
+                    "role": str(AttachmentRole.ID_DOCUMENT),
+                    "sha256": row[0],
+                    "size": row[1],
+                    "reason": "case closed (retention policy)",
+                },
+            )
         return ids
 
 
@@ -729,9 +873,16 @@ class AuditRepo(_Repo):
             sql += " LIMIT ?"
             params.append(limit)
         return [
-            AuditEvent(r["seq"], datetime.fromisoformat(r["at"]), r["actor"], r["action"],
-                       CaseId(r["case_id"]) if r["case_id"] is not None else None,
-                       json.loads(r["data"]), r["prev_hash"], r["hash"])
+            AuditEvent(
+                r["seq"],
+                datetime.fromisoformat(r["at"]),
+                r["actor"],
+                r["action"],
+                CaseId(r["case_id"]) if r["case_id"] is not None else None,
+                json.loads(r["data"]),
+                r["prev_hash"],
+                r["hash"],
+            )
             for r in self.db.query(sql, params)
         ]
 
@@ -759,25 +910,37 @@ class OverrideRepo(_Repo):
                 "ON CONFLICT(calendar, day) DO UPDATE SET kind = excluded.kind, note = excluded.note",
                 (calendar, day.isoformat(), kind, note),
             )
-            self.cf.log("calendar.override", None, {"calendar": calendar, "day": day.isoformat(),
-                                                   "kind": kind, "note": note})
+            self.cf.log(
+                "calendar.override",
+                None,
+                {"calendar": calendar, "day": day.isoformat(), "kind": kind, "note": note},
+            )
             self._refresh_open_cases()
 
     def remove(self, calendar: str, day: date) -> None:
         with self.cf.transaction():
-            self.db.execute("DELETE FROM calendar_overrides WHERE calendar = ? AND day = ?",
-                            (calendar, day.isoformat()))
-            self.cf.log("calendar.override_removed", None, {"calendar": calendar,
-                                                           "day": day.isoformat()})
+            self.db.execute(
+                "DELETE FROM calendar_overrides WHERE calendar = ? AND day = ?",
+                (calendar, day.isoformat()),
+            )
+            self.cf.log(
+                "calendar.override_removed", None, {"calendar": calendar, "day": day.isoformat()}
+            )
             self._refresh_open_cases()
 
     def list(self) -> list[OverrideRow]:
-        return [OverrideRow(r["calendar"], date.fromisoformat(r["day"]), r["kind"], r["note"])
-                for r in self.db.query("SELECT * FROM calendar_overrides ORDER BY calendar, day")]
+        return [
+            OverrideRow(r["calendar"], date.fromisoformat(r["day"]), r["kind"], r["note"])
+            for r in self.db.query("SELECT * FROM calendar_overrides ORDER BY calendar, day")
+        ]
 
     def _refresh_open_cases(self) -> None:
-        ids = [r[0] for r in self.db.execute(
-            f"SELECT id FROM cases WHERE status IN ({','.join('?' * len(_OPEN))})", _OPEN)]
+        ids = [
+            r[0]
+            for r in self.db.execute(
+                f"SELECT id FROM cases WHERE status IN ({','.join('?' * len(_OPEN))})", _OPEN
+            )
+        ]
         for case_id in ids:
             self.cf.cases._recompute_due(case_id)
 

@@ -91,6 +91,7 @@ class CaseFile:
         self.clock = clock
         self.warnings = warnings
         self.actor = _actor()
+        from .records import EmailRepo, IdentityRepo, LetterRepo, TemplateRepo, TrustRepo
         from .repositories import (
             AttachmentRepo,
             AuditRepo,
@@ -98,7 +99,6 @@ class CaseFile:
             ControllerRepo,
             OverrideRepo,
         )
-        from .records import EmailRepo, IdentityRepo, LetterRepo, TemplateRepo, TrustRepo
 
         self.controllers = ControllerRepo(self)
         self.cases = CaseRepo(self)
@@ -164,8 +164,16 @@ class CaseFile:
         except BaseException:
             lock.release()
             raise
-        cf = cls(path, db, key, lock, file_id, key_source=key_source, clock=clock,
-                 warnings=tuple(location_warnings(path)))
+        cf = cls(
+            path,
+            db,
+            key,
+            lock,
+            file_id,
+            key_source=key_source,
+            clock=clock,
+            warnings=tuple(location_warnings(path)),
+        )
         cf.log("casefile.created", None, {"key_mode": key.mode, "schema": upto})
         return Created(cf, recovery)
 
@@ -234,8 +242,16 @@ class CaseFile:
         except BaseException:
             db.close()
             raise
-        cf = cls(path, db, used, lock, file_id, key_source=source, clock=clock,
-                 warnings=tuple(location_warnings(path)))
+        cf = cls(
+            path,
+            db,
+            used,
+            lock,
+            file_id,
+            key_source=source,
+            clock=clock,
+            warnings=tuple(location_warnings(path)),
+        )
         if migrated:
             try:
                 with cf.transaction():
@@ -307,8 +323,16 @@ class CaseFile:
         self.db.execute(
             "INSERT INTO audit(seq, at, actor, action, case_id, data, prev_hash, hash) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (seq, at, self.actor, action, case_id, json.dumps(data, ensure_ascii=False),
-             prev_hash, digest),
+            (
+                seq,
+                at,
+                self.actor,
+                action,
+                case_id,
+                json.dumps(data, ensure_ascii=False),
+                prev_hash,
+                digest,
+            ),
         )
         self._pending_anchor = Anchor(seq, digest)
 
@@ -388,8 +412,11 @@ class CaseFile:
         self.log(
             "casefile.backup",
             None,
-            {"to": dest.name, "key_mode": use_key.mode,
-             "anchor": anchor.text() if anchor else None},
+            {
+                "to": dest.name,
+                "key_mode": use_key.mode,
+                "anchor": anchor.text() if anchor else None,
+            },
         )
         return BackupInfo(dest, dest.stat().st_size, anchor, at, use_key.mode)
 
@@ -463,8 +490,11 @@ def restore(src: Path, src_key: Key, target: Path, target_key: Key | None = None
     finally:
         db.close()
     try:
-        cf.log("casefile.restored", None, {"from": src.name,
-                                           "anchor": f"{head[0]}:{head[1]}" if head else None})
+        cf.log(
+            "casefile.restored",
+            None,
+            {"from": src.name, "anchor": f"{head[0]}:{head[1]}" if head else None},
+        )
     finally:
         cf.close()
     return target

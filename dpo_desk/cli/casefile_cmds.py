@@ -39,8 +39,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--address", default="", help="postal address; use \\n between lines")
     p.add_argument("--dpo-contact", default="")
     p.add_argument("--email", action="append", default=[], help="where requests arrive (repeat)")
-    p.add_argument("--jurisdiction", action="append", default=[],
-                   help="a regime that applies, e.g. KG, FR, RU (repeat)")
+    p.add_argument(
+        "--jurisdiction",
+        action="append",
+        default=[],
+        help="a regime that applies, e.g. KG, FR, RU (repeat)",
+    )
     p.add_argument("--channel", action="append", default=[], choices=[c.value for c in Channel])
     p.add_argument("--language", action="append", default=[], help="reply language (repeat)")
     p.add_argument("--json", action="store_true")
@@ -53,8 +57,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     ksub = case.add_subparsers(dest="case_command", metavar="ACTION", required=True)
     p = ksub.add_parser("add", help="log a request")
     p.add_argument("--controller", required=True, metavar="SLUG")
-    p.add_argument("--kind", required=True, action="append", metavar="KIND",
-                   help="request kind (repeat for several; main request first)")
+    p.add_argument(
+        "--kind",
+        required=True,
+        action="append",
+        metavar="KIND",
+        help="request kind (repeat for several; main request first)",
+    )
     p.add_argument("--channel", required=True, choices=[c.value for c in Channel])
     p.add_argument("--received", required=True, metavar="YYYY-MM-DD")
     p.add_argument("--subject-name", required=True, metavar="NAME")
@@ -93,8 +102,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=cmd_case_note)
     p = ksub.add_parser("event", help="record a pause or extension event on a case")
     p.add_argument("case", metavar="ID")
-    p.add_argument("kind", help="identity_requested, identity_received, clarification_requested, "
-                   "clarification_received, fee_requested, fee_paid, extension_notice_sent")
+    p.add_argument(
+        "kind",
+        help="identity_requested, identity_received, clarification_requested, "
+        "clarification_received, fee_requested, fee_paid, extension_notice_sent",
+    )
     p.add_argument("--on", metavar="YYYY-MM-DD")
     p.add_argument("--note", default="")
     p.add_argument("--json", action="store_true")
@@ -113,9 +125,12 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = sub.add_parser("backup", help="write an encrypted backup")
     p.add_argument("dest", metavar="DEST", help="a file, or a folder for a dated file")
-    p.add_argument("--new-passphrase", action="store_true",
-                   help="encrypt the backup with another passphrase (DPO_DESK_BACKUP_PASSPHRASE "
-                        "or the next line of standard input)")
+    p.add_argument(
+        "--new-passphrase",
+        action="store_true",
+        help="encrypt the backup with another passphrase (DPO_DESK_BACKUP_PASSPHRASE "
+        "or the next line of standard input)",
+    )
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_backup)
 
@@ -125,9 +140,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=cmd_restore)
 
     p = sub.add_parser("rekey", help="change the case file's key")
-    p.add_argument("--to", choices=["keyring", "passphrase"], default=None,
-                   help="keyring: a new random key kept in the OS keyring; passphrase: a new "
-                        "passphrase from DPO_DESK_NEW_PASSPHRASE or the next line of stdin")
+    p.add_argument(
+        "--to",
+        choices=["keyring", "passphrase"],
+        default=None,
+        help="keyring: a new random key kept in the OS keyring; passphrase: a new "
+        "passphrase from DPO_DESK_NEW_PASSPHRASE or the next line of stdin",
+    )
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_rekey)
 
@@ -167,21 +186,35 @@ def _stdin_offset(ctx: CliContext) -> int:
 
 def controller_dict(c: Controller) -> dict[str, Any]:
     return {
-        "id": c.id, "slug": c.slug, "name": c.name, "legal_entity": c.legal_entity,
-        "registration_no": c.registration_no, "address": c.address, "dpo_contact": c.dpo_contact,
-        "emails": list(c.emails), "jurisdictions": list(c.jurisdictions),
-        "channels": [str(x) for x in c.channels], "languages": list(c.languages),
+        "id": c.id,
+        "slug": c.slug,
+        "name": c.name,
+        "legal_entity": c.legal_entity,
+        "registration_no": c.registration_no,
+        "address": c.address,
+        "dpo_contact": c.dpo_contact,
+        "emails": list(c.emails),
+        "jurisdictions": list(c.jurisdictions),
+        "channels": [str(x) for x in c.channels],
+        "languages": list(c.languages),
     }
 
 
 def case_dict(case: Case, controller_slug: str) -> dict[str, Any]:
     return {
-        "id": case.id, "reference": case.reference, "controller": controller_slug,
-        "subject_name": case.subject.name, "subject_email": case.subject.email,
-        "subject_address": case.subject.address, "kinds": [str(k) for k in case.kinds],
-        "channel": str(case.channel), "status": str(case.status),
-        "received": case.received.isoformat(), "language": case.language,
-        "reply_language": case.reply_language, "summary": case.summary,
+        "id": case.id,
+        "reference": case.reference,
+        "controller": controller_slug,
+        "subject_name": case.subject.name,
+        "subject_email": case.subject.email,
+        "subject_address": case.subject.address,
+        "kinds": [str(k) for k in case.kinds],
+        "channel": str(case.channel),
+        "status": str(case.status),
+        "received": case.received.isoformat(),
+        "language": case.language,
+        "reply_language": case.reply_language,
+        "summary": case.summary,
         "postmark": case.postmark.isoformat() if case.postmark else None,
         "registered_no": case.registered_no,
         "responded_on": case.responded_on.isoformat() if case.responded_on else None,
@@ -202,8 +235,12 @@ def cmd_init(args: argparse.Namespace, ctx: CliContext) -> int:
         )
     created = CaseFile.create(path, key)
     cf = created.casefile
-    data = {"path": str(cf.path), "key_mode": "keyring" if created.recovery_key else "passphrase",
-            "recovery_key": created.recovery_key, "schema": cf.schema_version}
+    data = {
+        "path": str(cf.path),
+        "key_mode": "keyring" if created.recovery_key else "passphrase",
+        "recovery_key": created.recovery_key,
+        "schema": cf.schema_version,
+    }
     cf.close()
     text = f"Created {path} ({data['key_mode']})."
     if created.recovery_key:
@@ -222,12 +259,14 @@ def cmd_demo(args: argparse.Namespace, ctx: CliContext) -> int:
         Path(args_file) if (args_file := ctx.args.file) else None, given_key(ctx), ctx.today()
     )
     count = cf.cases.count()
-    data = {"path": str(cf.path), "created": created, "cases": count,
-            "key_mode": cf.key_source}
+    data = {"path": str(cf.path), "created": created, "cases": count, "key_mode": cf.key_source}
     if args.no_gui:
         cf.close()
-        ctx.emit(data, f"{'Created' if created else 'Opened'} the demo case file {data['path']} "
-                       f"with {count} cases.")
+        ctx.emit(
+            data,
+            f"{'Created' if created else 'Opened'} the demo case file {data['path']} "
+            f"with {count} cases.",
+        )
         return 0
     from .gui import start_gui
 
@@ -242,16 +281,25 @@ def cmd_controller_add(args: argparse.Namespace, ctx: CliContext) -> int:
     for j in args.jurisdiction:
         if j not in valid:
             raise InvalidInput(f"Unknown jurisdiction '{j}' (valid: {', '.join(valid)}).")
-    controller = cf.controllers.add(Controller(
-        id=None, slug=args.slug, name=args.name, legal_entity=args.legal_entity,
-        registration_no=args.registration_no, address=args.address.replace("\\n", "\n"),
-        dpo_contact=args.dpo_contact, emails=tuple(args.email),
-        jurisdictions=tuple(args.jurisdiction),
-        channels=tuple(Channel(c) for c in args.channel) or (Channel.POST, Channel.EMAIL),
-        languages=tuple(args.language) or ("en",),
-    ))
-    ctx.emit({"id": controller.id, "slug": controller.slug},
-             f"Added controller {controller.slug} (id {controller.id}).")
+    controller = cf.controllers.add(
+        Controller(
+            id=None,
+            slug=args.slug,
+            name=args.name,
+            legal_entity=args.legal_entity,
+            registration_no=args.registration_no,
+            address=args.address.replace("\\n", "\n"),
+            dpo_contact=args.dpo_contact,
+            emails=tuple(args.email),
+            jurisdictions=tuple(args.jurisdiction),
+            channels=tuple(Channel(c) for c in args.channel) or (Channel.POST, Channel.EMAIL),
+            languages=tuple(args.language) or ("en",),
+        )
+    )
+    ctx.emit(
+        {"id": controller.id, "slug": controller.slug},
+        f"Added controller {controller.slug} (id {controller.id}).",
+    )
     return 0
 
 
@@ -270,18 +318,29 @@ def cmd_case_add(args: argparse.Namespace, ctx: CliContext) -> int:
     assert received is not None
     if received > ctx.today():
         raise InvalidInput(f"The received date {received} is in the future.")
-    case = cf.cases.add(Case(
-        id=None, reference="", controller_id=ControllerId(controller.id or 0),
-        subject=DataSubject(name=args.subject_name, email=args.subject_email,
-                            address=args.subject_address.replace("\\n", "\n"),
-                            phone=args.subject_phone, account_ref=args.account),
-        kinds=tuple(parse_kind(k) for k in args.kind),
-        channel=Channel(args.channel), received=received, language=args.language,
-        reply_language=args.reply_language or args.language, summary=args.summary,
-        postmark=parse_date(args.postmark, "--postmark"), registered_no=args.registered_no,
-    ))
-    ctx.emit({"id": case.id, "reference": case.reference},
-             f"{case.id}\t{case.reference}")
+    case = cf.cases.add(
+        Case(
+            id=None,
+            reference="",
+            controller_id=ControllerId(controller.id or 0),
+            subject=DataSubject(
+                name=args.subject_name,
+                email=args.subject_email,
+                address=args.subject_address.replace("\\n", "\n"),
+                phone=args.subject_phone,
+                account_ref=args.account,
+            ),
+            kinds=tuple(parse_kind(k) for k in args.kind),
+            channel=Channel(args.channel),
+            received=received,
+            language=args.language,
+            reply_language=args.reply_language or args.language,
+            summary=args.summary,
+            postmark=parse_date(args.postmark, "--postmark"),
+            registered_no=args.registered_no,
+        )
+    )
+    ctx.emit({"id": case.id, "reference": case.reference}, f"{case.id}\t{case.reference}")
     return 0
 
 
@@ -291,8 +350,9 @@ def cmd_case_list(args: argparse.Namespace, ctx: CliContext) -> int:
     if args.controller:
         controller = cf.controllers.by_slug(args.controller)
         controller_id = controller.id if controller else None
-    rows = cf.cases.list(CaseQuery(controller_id=controller_id, view=args.view,
-                                   today=ctx.today(), text=args.search))
+    rows = cf.cases.list(
+        CaseQuery(controller_id=controller_id, view=args.view, today=ctx.today(), text=args.search)
+    )
     lines = [
         f"{r.reference}  {r.received}  due {r.due_on or '—':<10}  {r.status:<17} "
         f"{r.controller_slug:<14} {','.join(r.kinds):<24} {r.subject_name}"
@@ -316,13 +376,22 @@ def cmd_case_show(args: argparse.Namespace, ctx: CliContext) -> int:
     data["deadlines"] = deadlines.to_dict()
     status = deadline_status(governing, ctx.today()) if governing else None
     data["deadline_status"] = status.__dict__ if status else None
-    data["notes"] = [{"at": n.created_at.isoformat(), "text": n.text}
-                     for n in cf.cases.notes(case.id)]
-    data["events"] = [{"kind": str(e.kind), "on": e.on.isoformat(), "note": e.note}
-                      for e in cf.cases.clock_events(case.id)]
+    data["notes"] = [
+        {"at": n.created_at.isoformat(), "text": n.text} for n in cf.cases.notes(case.id)
+    ]
+    data["events"] = [
+        {"kind": str(e.kind), "on": e.on.isoformat(), "note": e.note}
+        for e in cf.cases.clock_events(case.id)
+    ]
     data["attachments"] = [
-        {"id": a.id, "role": str(a.role), "filename": a.filename, "size": a.size,
-         "sha256": a.sha256, "destroyed_at": a.destroyed_at.isoformat() if a.destroyed_at else None}
+        {
+            "id": a.id,
+            "role": str(a.role),
+            "filename": a.filename,
+            "size": a.size,
+            "sha256": a.sha256,
+            "destroyed_at": a.destroyed_at.isoformat() if a.destroyed_at else None,
+        }
         for a in cf.attachments.for_case(case.id)
     ]
     lines = [
@@ -339,8 +408,10 @@ def cmd_case_show(args: argparse.Namespace, ctx: CliContext) -> int:
     for j, k, reason in deadlines.not_applicable:
         lines.append(f"  no rule {j} {k}: {reason}")
     if status:
-        lines.append(f"  today:    {status.state.replace('_', ' ')}, {status.days_left} "
-                     f"{status.unit.replace('_', ' ')} left")
+        lines.append(
+            f"  today:    {status.state.replace('_', ' ')}, {status.days_left} "
+            f"{status.unit.replace('_', ' ')} left"
+        )
     for n in cf.cases.notes(case.id):
         lines.append(f"  note {n.created_at:%Y-%m-%d}: {n.text}")
     ctx.emit(data, "\n".join(lines))
@@ -388,14 +459,20 @@ def cmd_case_event(args: argparse.Namespace, ctx: CliContext) -> int:
         from dpo_desk.casefile.deadlines import calendar_overrides
         from dpo_desk.core.model import ClockEvent
 
-        compute_case_deadlines(controller.jurisdictions, [str(k) for k in case.kinds],
-                               case.received, [*events, ClockEvent(kind, on, args.note)],
-                               overrides=calendar_overrides(cf))
+        compute_case_deadlines(
+            controller.jurisdictions,
+            [str(k) for k in case.kinds],
+            case.received,
+            [*events, ClockEvent(kind, on, args.note)],
+            overrides=calendar_overrides(cf),
+        )
     cf.cases.add_clock_event(case.id or 0, kind, on, args.note)
     governing = case_deadlines(cf, case.id or 0).governing
     due = governing.due.isoformat() if governing else None
-    ctx.emit({"id": case.id, "event": kind.value, "on": on.isoformat(), "due": due},
-             f"{case.reference}: {kind.value} on {on}; due {due or '—'}")
+    ctx.emit(
+        {"id": case.id, "event": kind.value, "on": on.isoformat(), "due": due},
+        f"{case.reference}: {kind.value} on {on}; due {due or '—'}",
+    )
     return 0
 
 
@@ -425,10 +502,21 @@ def cmd_audit_list(args: argparse.Namespace, ctx: CliContext) -> int:
     case_id = cf.cases.resolve(args.case).id if args.case else None
     events = cf.audit.events(case_id)
     ctx.emit(
-        [{"seq": e.seq, "at": e.at.isoformat(), "actor": e.actor, "action": e.action,
-          "case_id": e.case_id, "data": e.data, "hash": e.hash} for e in events],
-        "\n".join(f"{e.seq:>5} {e.at:%Y-%m-%d %H:%M} {e.action:<24} {e.case_id or ''}"
-                  for e in events),
+        [
+            {
+                "seq": e.seq,
+                "at": e.at.isoformat(),
+                "actor": e.actor,
+                "action": e.action,
+                "case_id": e.case_id,
+                "data": e.data,
+                "hash": e.hash,
+            }
+            for e in events
+        ],
+        "\n".join(
+            f"{e.seq:>5} {e.at:%Y-%m-%d %H:%M} {e.action:<24} {e.case_id or ''}" for e in events
+        ),
     )
     return 0
 
@@ -439,8 +527,13 @@ def cmd_backup(args: argparse.Namespace, ctx: CliContext) -> int:
     if args.new_passphrase:
         key = _secret_from("DPO_DESK_BACKUP_PASSPHRASE", _stdin_offset(ctx), "backup passphrase")
     info = cf.backup(Path(args.dest).expanduser(), key)
-    data = {"path": str(info.path), "size": info.size, "at": info.at, "key_mode": info.key_mode,
-            "anchor": info.anchor.text() if info.anchor else None}
+    data = {
+        "path": str(info.path),
+        "size": info.size,
+        "at": info.at,
+        "key_mode": info.key_mode,
+        "anchor": info.anchor.text() if info.anchor else None,
+    }
     text = f"Backup written to {info.path} ({info.size:,} bytes)."
     if info.anchor:
         text += f"\nAudit anchor at backup time: {info.anchor.text()}"
@@ -459,8 +552,10 @@ def cmd_restore(args: argparse.Namespace, ctx: CliContext) -> int:
         file_id = keystore.read_file_id(target)
         candidates = keystore.stored_keys(file_id) if file_id else []
     if not candidates:
-        raise KeyUnavailable("Give the backup's passphrase or recovery key (--passphrase-stdin "
-                             "or DPO_DESK_PASSPHRASE).")
+        raise KeyUnavailable(
+            "Give the backup's passphrase or recovery key (--passphrase-stdin "
+            "or DPO_DESK_PASSPHRASE)."
+        )
     from dpo_desk.core.errors import WrongKey
 
     last: Exception | None = None
@@ -482,9 +577,11 @@ def cmd_rekey(args: argparse.Namespace, ctx: CliContext) -> int:
     to = args.to or ("keyring" if cf.key_source != "keyring" else "passphrase")
     if to == "keyring":
         recovery = cf.rekey(None)
-        ctx.emit({"key_mode": "keyring", "recovery_key": recovery},
-                 f"The case file now has a new random key in the OS keyring.\nNew recovery key "
-                 f"(shown only now; the old one no longer works):\n  {recovery}")
+        ctx.emit(
+            {"key_mode": "keyring", "recovery_key": recovery},
+            f"The case file now has a new random key in the OS keyring.\nNew recovery key "
+            f"(shown only now; the old one no longer works):\n  {recovery}",
+        )
         return 0
     new = _secret_from("DPO_DESK_NEW_PASSPHRASE", _stdin_offset(ctx), "new passphrase")
     if new.passphrase is None:
@@ -492,6 +589,8 @@ def cmd_rekey(args: argparse.Namespace, ctx: CliContext) -> int:
     if len(new.passphrase) < 8:
         raise InvalidInput("Choose a passphrase of at least 8 characters.")
     cf.rekey(new)
-    ctx.emit({"key_mode": "passphrase", "recovery_key": None},
-             "The case file now opens with the new passphrase only.")
+    ctx.emit(
+        {"key_mode": "passphrase", "recovery_key": None},
+        "The case file now opens with the new passphrase only.",
+    )
     return 0

@@ -22,8 +22,9 @@ class CliContext:
     def __init__(self, args: argparse.Namespace) -> None:
         self.args = args
         self._casefile: Any = None
-        self.stdout = sys.stdout
-        self.stderr = sys.stderr
+        # a windowed Windows build has no console: sys.stdout/stderr are None there
+        self.stdout = sys.stdout if sys.stdout is not None else open(os.devnull, "w")  # noqa: SIM115
+        self.stderr = sys.stderr if sys.stderr is not None else open(os.devnull, "w")  # noqa: SIM115
 
     # --- clock ---------------------------------------------------------------------------
     def today(self) -> date:

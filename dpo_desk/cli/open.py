@@ -22,7 +22,9 @@ def stdin_line(index: int) -> str | None:
     """Line ``index`` of standard input (read once, kept for later questions)."""
     global _stdin_lines
     if _stdin_lines is None:
-        _stdin_lines = [] if sys.stdin is None or sys.stdin.closed else sys.stdin.read().splitlines()
+        _stdin_lines = (
+            [] if sys.stdin is None or sys.stdin.closed else sys.stdin.read().splitlines()
+        )
     return _stdin_lines[index] if index < len(_stdin_lines) else None
 
 

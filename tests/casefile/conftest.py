@@ -29,16 +29,33 @@ def casefile(cf_path: Path):
 
 def add_controller(cf: CaseFile, slug: str = "astrum-oyun", jurisdictions=("KG",)) -> Controller:
     return cf.controllers.add(
-        Controller(id=None, slug=slug, name=slug.upper(), jurisdictions=tuple(jurisdictions),
-                   emails=(f"dpo@{slug}.example",), languages=("ru", "en"))
+        Controller(
+            id=None,
+            slug=slug,
+            name=slug.upper(),
+            jurisdictions=tuple(jurisdictions),
+            emails=(f"dpo@{slug}.example",),
+            languages=("ru", "en"),
+        )
     )
 
 
-def add_case(cf: CaseFile, controller: Controller, name: str = "Айбек Токтогулов",
-             received: date = date(2026, 2, 20), kinds=(RequestKind.ACCESS,),
-             email: str = "aibek@example.org") -> Case:
+def add_case(
+    cf: CaseFile,
+    controller: Controller,
+    name: str = "Айбек Токтогулов",
+    received: date = date(2026, 2, 20),
+    kinds=(RequestKind.ACCESS,),
+    email: str = "aibek@example.org",
+) -> Case:
     return cf.cases.add(
-        Case(id=None, reference="", controller_id=ControllerId(controller.id or 0),
-             subject=DataSubject(name=name, email=email), kinds=tuple(kinds),
-             channel=Channel.POST, received=received)
+        Case(
+            id=None,
+            reference="",
+            controller_id=ControllerId(controller.id or 0),
+            subject=DataSubject(name=name, email=email),
+            kinds=tuple(kinds),
+            channel=Channel.POST,
+            received=received,
+        )
     )

@@ -55,15 +55,25 @@ def test_triggers_forbid_update_and_delete(casefile: CaseFile) -> None:
 @pytest.mark.parametrize(
     ("statements", "broken"),
     [
-        (["UPDATE audit SET data = '{\"reference\": \"2026-9999\"}' WHERE seq = 4"], 4),
+        (['UPDATE audit SET data = \'{"reference": "2026-9999"}\' WHERE seq = 4'], 4),
         (["UPDATE audit SET actor = 'someone else' WHERE seq = 2"], 2),
         (["DELETE FROM audit WHERE seq = 5"], 5),
-        (["INSERT INTO audit(seq, at, actor, action, case_id, data, prev_hash, hash) "
-          "SELECT 100, at, actor, action, case_id, data, prev_hash, hash FROM audit WHERE seq = 3",
-          "DELETE FROM audit WHERE seq = 3"], 3),
-        (["UPDATE audit SET seq = seq + 1000 WHERE seq = 6",
-          "UPDATE audit SET seq = 6 WHERE seq = 7",
-          "UPDATE audit SET seq = 7 WHERE seq = 1006"], 6),
+        (
+            [
+                "INSERT INTO audit(seq, at, actor, action, case_id, data, prev_hash, hash) "
+                "SELECT 100, at, actor, action, case_id, data, prev_hash, hash FROM audit WHERE seq = 3",
+                "DELETE FROM audit WHERE seq = 3",
+            ],
+            3,
+        ),
+        (
+            [
+                "UPDATE audit SET seq = seq + 1000 WHERE seq = 6",
+                "UPDATE audit SET seq = 6 WHERE seq = 7",
+                "UPDATE audit SET seq = 7 WHERE seq = 1006",
+            ],
+            6,
+        ),
     ],
     ids=["edit-data", "edit-actor", "delete", "move-to-end", "swap"],
 )
@@ -81,8 +91,11 @@ def test_inserted_forged_event_is_detected(filled: Path) -> None:
     db.execute("UPDATE audit SET seq = seq + 100 WHERE seq > 2")
     data = {"forged": True}
     digest = event_hash(row[0], 3, "2026-03-02T10:00:00+00:00", "x", "case.created", None, data)
-    db.execute("INSERT INTO audit VALUES (3, '2026-03-02T10:00:00+00:00', 'x', 'case.created', "
-               "NULL, '{\"forged\": true}', ?, ?)", (row[0], digest))
+    db.execute(
+        "INSERT INTO audit VALUES (3, '2026-03-02T10:00:00+00:00', 'x', 'case.created', "
+        "NULL, '{\"forged\": true}', ?, ?)",
+        (row[0], digest),
+    )
     db.execute("UPDATE audit SET seq = seq - 99 WHERE seq > 100")
     db.close()
     report = verify(filled)
@@ -102,8 +115,12 @@ def test_cut_tail_is_caught_only_with_the_anchor(filled: Path, memory_keyring) -
 
 def test_rebuilt_chain_is_caught_with_the_anchor(filled: Path) -> None:
     db = connect(filled, Key(passphrase=PASSPHRASE))
-    rows = db.execute("SELECT seq, at, actor, action, case_id, data FROM audit ORDER BY seq").fetchall()
-    db.executescript("DROP TRIGGER audit_no_update; DROP TRIGGER audit_no_delete; DELETE FROM audit;")
+    rows = db.execute(
+        "SELECT seq, at, actor, action, case_id, data FROM audit ORDER BY seq"
+    ).fetchall()
+    db.executescript(
+        "DROP TRIGGER audit_no_update; DROP TRIGGER audit_no_delete; DELETE FROM audit;"
+    )
     prev = GENESIS
     import json
 
@@ -111,8 +128,10 @@ def test_rebuilt_chain_is_caught_with_the_anchor(filled: Path) -> None:
         if seq == 4:
             data = json.dumps({"rewritten": True})
         digest = event_hash(prev, seq, at, actor, action, case_id, json.loads(data))
-        db.execute("INSERT INTO audit VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                   (seq, at, actor, action, case_id, data, prev, digest))
+        db.execute(
+            "INSERT INTO audit VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (seq, at, actor, action, case_id, data, prev, digest),
+        )
         prev = digest
     db.close()
     report = verify(filled)  # the keyring anchor still holds the true head

@@ -68,8 +68,9 @@ def test_missing_file_and_existing_file(tmp_path: Path) -> None:
         CaseFile.create(existing, Key(passphrase="x"))
 
 
-def test_keyring_mode_opens_without_a_passphrase_and_recovery_key_works(cf_path: Path,
-                                                                       memory_keyring) -> None:
+def test_keyring_mode_opens_without_a_passphrase_and_recovery_key_works(
+    cf_path: Path, memory_keyring
+) -> None:
     created = CaseFile.create(cf_path)
     assert created.recovery_key is not None and created.recovery_key.startswith("DPO1-")
     add_case(created.casefile, add_controller(created.casefile))
@@ -138,18 +139,29 @@ def test_second_process_is_refused_naming_the_holder_then_recovers_a_dead_lock(
     cf_path: Path,
 ) -> None:
     cf = CaseFile.create(cf_path, Key(passphrase=PASSPHRASE)).casefile
-    out = subprocess.run([sys.executable, "-c", SECOND_PROCESS, str(cf_path), PASSPHRASE],
-                         capture_output=True, text=True, timeout=60)
+    out = subprocess.run(
+        [sys.executable, "-c", SECOND_PROCESS, str(cf_path), PASSPHRASE],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert out.stdout.startswith("LOCKED"), out.stderr
     assert f"process {os.getpid()}" in out.stdout
     cf.close()
     # a holder that dies without closing: the OS drops its lock, the next opener recovers
     holder = subprocess.Popen(
-        [sys.executable, "-c",
-         "import sys,time\nfrom dpo_desk.casefile import CaseFile, Key\n"
-         "cf = CaseFile.open(sys.argv[1], Key(passphrase=sys.argv[2]))\nprint('HELD', flush=True)\n"
-         "time.sleep(60)", str(cf_path), PASSPHRASE],
-        stdout=subprocess.PIPE, text=True)
+        [
+            sys.executable,
+            "-c",
+            "import sys,time\nfrom dpo_desk.casefile import CaseFile, Key\n"
+            "cf = CaseFile.open(sys.argv[1], Key(passphrase=sys.argv[2]))\nprint('HELD', flush=True)\n"
+            "time.sleep(60)",
+            str(cf_path),
+            PASSPHRASE,
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     assert holder.stdout is not None and holder.stdout.readline().strip() == "HELD"
     with pytest.raises(CaseFileLocked, match=f"process {holder.pid}"):
         CaseFile.open(cf_path, Key(passphrase=PASSPHRASE))

@@ -37,8 +37,9 @@ def test_references_count_per_year(casefile: CaseFile) -> None:
 
 def test_case_round_trip_and_governing_due(casefile: CaseFile) -> None:
     ctl = add_controller(casefile, jurisdictions=("KG",))
-    case = add_case(casefile, ctl, received=date(2026, 4, 29),
-                    kinds=(RequestKind.ACCESS, RequestKind.ERASURE))
+    case = add_case(
+        casefile, ctl, received=date(2026, 4, 29), kinds=(RequestKind.ACCESS, RequestKind.ERASURE)
+    )
     assert case.kinds == (RequestKind.ACCESS, RequestKind.ERASURE)
     assert case.subject.name == "Айбек Токтогулов"
     row = casefile.cases.list()[0]
@@ -76,9 +77,15 @@ def test_search_folds_cyrillic_and_kazakh(casefile: CaseFile) -> None:
     add_case(casefile, ctl, name="Әлібек Нұрланұлы", email="alibek@example.kz")
     case = add_case(casefile, ctl, name="Sarah Collins", email="sarah@example.org")
     casefile.cases.add_note(case.id, "Called about the newsletter export")
-    assert [r.subject_name for r in casefile.cases.list(CaseQuery(text="ӘЛІБЕК"))] == ["Әлібек Нұрланұлы"]
-    assert [r.subject_name for r in casefile.cases.list(CaseQuery(text="newslet"))] == ["Sarah Collins"]
-    assert [r.subject_name for r in casefile.cases.list(CaseQuery(text="alibek"))] == ["Әлібек Нұрланұлы"]
+    assert [r.subject_name for r in casefile.cases.list(CaseQuery(text="ӘЛІБЕК"))] == [
+        "Әлібек Нұрланұлы"
+    ]
+    assert [r.subject_name for r in casefile.cases.list(CaseQuery(text="newslet"))] == [
+        "Sarah Collins"
+    ]
+    assert [r.subject_name for r in casefile.cases.list(CaseQuery(text="alibek"))] == [
+        "Әлібек Нұрланұлы"
+    ]
     assert casefile.cases.count(CaseQuery(text="2026-0002")) == 1
     assert casefile.cases.count(CaseQuery(text='" OR 1=1 --')) == 0
 
@@ -113,10 +120,13 @@ def test_attachments_limit_and_destruction(casefile: CaseFile) -> None:
     case = add_case(casefile, add_controller(casefile))
     casefile.set_meta("attachment_limit", "1000")
     with pytest.raises(AttachmentTooLarge, match="limit"):
-        casefile.attachments.add(case.id, AttachmentRole.ID_DOCUMENT, "id.png", "image/png",
-                                 b"x" * 1001)
+        casefile.attachments.add(
+            case.id, AttachmentRole.ID_DOCUMENT, "id.png", "image/png", b"x" * 1001
+        )
     scan = b"ID-SCAN-CANARY-" + bytes(range(200))
-    meta = casefile.attachments.add(case.id, AttachmentRole.ID_DOCUMENT, "id.png", "image/png", scan)
+    meta = casefile.attachments.add(
+        case.id, AttachmentRole.ID_DOCUMENT, "id.png", "image/png", scan
+    )
     assert meta.sha256 == hashlib.sha256(scan).hexdigest()
     assert casefile.attachments.data(meta.id) == scan
     # an open case whose identity is not settled still needs the copy
@@ -130,10 +140,12 @@ def test_attachments_limit_and_destruction(casefile: CaseFile) -> None:
 
 def test_closing_a_case_destroys_its_id_copies(casefile: CaseFile) -> None:
     case = add_case(casefile, add_controller(casefile))
-    meta = casefile.attachments.add(case.id, AttachmentRole.ID_DOCUMENT, "id.jpg", "image/jpeg",
-                                    b"jpeg bytes")
-    letter = casefile.attachments.add(case.id, AttachmentRole.LETTER_SCAN, "l.pdf",
-                                      "application/pdf", b"pdf bytes")
+    meta = casefile.attachments.add(
+        case.id, AttachmentRole.ID_DOCUMENT, "id.jpg", "image/jpeg", b"jpeg bytes"
+    )
+    letter = casefile.attachments.add(
+        case.id, AttachmentRole.LETTER_SCAN, "l.pdf", "application/pdf", b"pdf bytes"
+    )
     for status in (CaseStatus.IN_PROGRESS, CaseStatus.RESPONDED, CaseStatus.CLOSED):
         casefile.cases.set_status(case.id, status, on=date(2026, 2, 25))
     assert casefile.attachments.get(meta.id).destroyed_at is not None
@@ -147,15 +159,21 @@ def test_no_plaintext_on_disk(cf_path: Path) -> None:
     ctl = add_controller(cf)
     case = add_case(cf, ctl, name="Canaryname Zzyzxqv", email="canary.zzyzxqv@example.org")
     cf.cases.add_note(case.id, "note-canary-qqxq")
-    cf.attachments.add(case.id, AttachmentRole.ID_DOCUMENT, "scan.png", "image/png",
-                       b"SCAN-CANARY-BYTES-7781" * 50)
+    cf.attachments.add(
+        case.id, AttachmentRole.ID_DOCUMENT, "scan.png", "image/png", b"SCAN-CANARY-BYTES-7781" * 50
+    )
     backup = cf.backup(cf_path.parent / "backup.dpodesk")
     # look at the disk while the file is still open (WAL present), then after closing
     for phase in ("open", "closed"):
         for path in cf_path.parent.iterdir():
             blob = path.read_bytes()
-            for canary in (b"Zzyzxqv", "Zzyzxqv".encode("utf-16-le"), b"qqxq",
-                           b"SCAN-CANARY-BYTES", b"canary.zzyzxqv"):
+            for canary in (
+                b"Zzyzxqv",
+                "Zzyzxqv".encode("utf-16-le"),
+                b"qqxq",
+                b"SCAN-CANARY-BYTES",
+                b"canary.zzyzxqv",
+            ):
                 assert canary not in blob, f"{canary!r} in {path.name} ({phase})"
         cf.close()
     assert backup.path.exists()
@@ -172,7 +190,9 @@ def test_backup_and_restore_drill(cf_path: Path, tmp_path: Path) -> None:
     cf.close()
     with pytest.raises(WrongKey):
         restore(info.path, Key(passphrase=PASSPHRASE), tmp_path / "restored.dpodesk")
-    target = restore(info.path, Key(passphrase="backup passphrase 1"), tmp_path / "restored.dpodesk")
+    target = restore(
+        info.path, Key(passphrase="backup passphrase 1"), tmp_path / "restored.dpodesk"
+    )
     with CaseFile.open(target, Key(passphrase="backup passphrase 1")) as restored:
         assert restored.cases.count() == 5
         assert restored.integrity_check() == []
@@ -199,7 +219,10 @@ def test_rekey_between_modes(cf_path: Path) -> None:
         CaseFile.open(cf_path, Key(passphrase=PASSPHRASE))
     with CaseFile.open(cf_path, Key(passphrase="a brand new passphrase")) as cf3:
         assert cf3.cases.count() == 1
-        assert [e.action for e in cf3.audit.events()][-2:] == ["casefile.rekeyed", "casefile.rekeyed"]
+        assert [e.action for e in cf3.audit.events()][-2:] == [
+            "casefile.rekeyed",
+            "casefile.rekeyed",
+        ]
 
 
 def test_golden_v1_upgrades_to_latest(tmp_path: Path) -> None:

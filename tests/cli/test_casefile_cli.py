@@ -33,9 +33,23 @@ def run(capsys, monkeypatch, tmp_path):
 
 
 def add_controller(run) -> None:
-    code, out, err = run("controller", "add", "--slug", "infini", "--name", "Infini",
-                         "--email", "support@infini.com", "--jurisdiction", "KZ",
-                         "--language", "ru", "--language", "kk", "--json")
+    code, out, err = run(
+        "controller",
+        "add",
+        "--slug",
+        "infini",
+        "--name",
+        "Infini",
+        "--email",
+        "support@infini.com",
+        "--jurisdiction",
+        "KZ",
+        "--language",
+        "ru",
+        "--language",
+        "kk",
+        "--json",
+    )
     assert code == 0, err
     assert json.loads(out)["slug"] == "infini"
 
@@ -47,23 +61,57 @@ def test_init_controller_case_round_trip(run) -> None:
     add_controller(run)
     code, out, _ = run("controller", "list", "--json")
     assert [c["slug"] for c in json.loads(out)] == ["infini"]
-    code, out, err = run("case", "add", "--controller", "infini", "--kind", "rectification",
-                         "--channel", "email", "--received", "2026-03-20",
-                         "--subject-name", "Дәулет Қасымов", "--subject-email", "d@example.kz",
-                         "--json")
+    code, out, err = run(
+        "case",
+        "add",
+        "--controller",
+        "infini",
+        "--kind",
+        "rectification",
+        "--channel",
+        "email",
+        "--received",
+        "2026-03-20",
+        "--subject-name",
+        "Дәулет Қасымов",
+        "--subject-email",
+        "d@example.kz",
+        "--json",
+    )
     assert code == 2 and "future" in err  # today is fixed at 2026-03-02
-    code, out, err = run("case", "add", "--controller", "infini", "--kind", "rectification",
-                         "--channel", "email", "--received", "2026-02-27",
-                         "--subject-name", "Дәулет Қасымов", "--subject-email", "d@example.kz",
-                         "--json")
+    code, out, err = run(
+        "case",
+        "add",
+        "--controller",
+        "infini",
+        "--kind",
+        "rectification",
+        "--channel",
+        "email",
+        "--received",
+        "2026-02-27",
+        "--subject-name",
+        "Дәулет Қасымов",
+        "--subject-email",
+        "d@example.kz",
+        "--json",
+    )
     assert code == 0, err
     created = json.loads(out)
     assert set(created) >= {"id", "reference"} and created["reference"] == "2026-0001"
     code, out, _ = run("case", "list", "--json")
     rows = json.loads(out)
     assert len(rows) == 1
-    assert set(rows[0]) >= {"id", "reference", "controller", "subject_name", "kinds", "channel",
-                            "status", "received"}
+    assert set(rows[0]) >= {
+        "id",
+        "reference",
+        "controller",
+        "subject_name",
+        "kinds",
+        "channel",
+        "status",
+        "received",
+    }
     assert rows[0]["controller"] == "infini" and rows[0]["kinds"] == ["rectification"]
     assert rows[0]["subject_name"] == "Дәулет Қасымов" and rows[0]["received"] == "2026-02-27"
     code, out, _ = run("case", "show", str(created["id"]), "--json")
@@ -81,15 +129,51 @@ def test_errors_are_one_sentence_without_traceback(run, tmp_path) -> None:
     code, out, err = run("case", "list")
     assert code == 2 and "no case file" in err.lower() and "Traceback" not in err
     run("init")
-    code, _, err = run("case", "add", "--controller", "nobody", "--kind", "access",
-                       "--channel", "post", "--received", "2026-01-01", "--subject-name", "X")
+    code, _, err = run(
+        "case",
+        "add",
+        "--controller",
+        "nobody",
+        "--kind",
+        "access",
+        "--channel",
+        "post",
+        "--received",
+        "2026-01-01",
+        "--subject-name",
+        "X",
+    )
     assert code == 2 and "no controller 'nobody'" in err
     add_controller(run)
-    code, _, err = run("case", "add", "--controller", "infini", "--kind", "teleport",
-                       "--channel", "post", "--received", "2026-01-01", "--subject-name", "X")
+    code, _, err = run(
+        "case",
+        "add",
+        "--controller",
+        "infini",
+        "--kind",
+        "teleport",
+        "--channel",
+        "post",
+        "--received",
+        "2026-01-01",
+        "--subject-name",
+        "X",
+    )
     assert code == 2 and "Unknown request kind 'teleport'" in err and "access" in err
-    code, _, err = run("case", "add", "--controller", "infini", "--kind", "access",
-                       "--channel", "post", "--received", "01/02/2026", "--subject-name", "X")
+    code, _, err = run(
+        "case",
+        "add",
+        "--controller",
+        "infini",
+        "--kind",
+        "access",
+        "--channel",
+        "post",
+        "--received",
+        "01/02/2026",
+        "--subject-name",
+        "X",
+    )
     assert code == 2 and "must be a date" in err
     os.environ["DPO_DESK_PASSPHRASE"] = "not the passphrase"
     code, _, err = run("case", "list")
@@ -100,8 +184,20 @@ def test_errors_are_one_sentence_without_traceback(run, tmp_path) -> None:
 def test_backup_restore_and_rekey(run, tmp_path, monkeypatch) -> None:
     run("init")
     add_controller(run)
-    run("case", "add", "--controller", "infini", "--kind", "access", "--channel", "email",
-        "--received", "2026-02-02", "--subject-name", "Айжан Төлеуова")
+    run(
+        "case",
+        "add",
+        "--controller",
+        "infini",
+        "--kind",
+        "access",
+        "--channel",
+        "email",
+        "--received",
+        "2026-02-02",
+        "--subject-name",
+        "Айжан Төлеуова",
+    )
     backup = tmp_path / "b.dpodesk"
     code, out, err = run("backup", str(backup), "--json")
     assert code == 0, err
@@ -140,10 +236,21 @@ def test_demo_creates_a_rich_file(run, tmp_path, monkeypatch) -> None:
     assert info["created"] is True and 38 <= info["cases"] <= 45
     code, out, _ = run("case", "list", "--json", file=demo)
     rows = json.loads(out)
-    assert {r["controller"] for r in rows} == {"infinity", "infini", "backgroundmusic",
-                                               "astrum-oyun"}
-    assert {r["status"] for r in rows} >= {"received", "awaiting_identity", "in_progress",
-                                           "responded", "closed", "rejected", "withdrawn"}
+    assert {r["controller"] for r in rows} == {
+        "infinity",
+        "infini",
+        "backgroundmusic",
+        "astrum-oyun",
+    }
+    assert {r["status"] for r in rows} >= {
+        "received",
+        "awaiting_identity",
+        "in_progress",
+        "responded",
+        "closed",
+        "rejected",
+        "withdrawn",
+    }
     assert {r["channel"] for r in rows} >= {"post", "email"}
     kinds = {k for r in rows for k in r["kinds"]}
     assert len(kinds) >= 9
@@ -159,8 +266,13 @@ def test_real_entry_point_exits_cleanly(tmp_path) -> None:
     exe = shutil.which("dpo-desk", path=str(Path(sys.executable).parent))
     assert exe, "the dpo-desk console script is installed"
     env = {**os.environ, "DPO_DESK_HOME": str(tmp_path), "DPO_DESK_PASSPHRASE": "x y z w 1"}
-    out = subprocess.run([exe, "--file", str(tmp_path / "none.dpodesk"), "case", "list"],
-                         capture_output=True, text=True, env=env, timeout=60)
+    out = subprocess.run(
+        [exe, "--file", str(tmp_path / "none.dpodesk"), "case", "list"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
     assert out.returncode == 2
     assert out.stderr.startswith("dpo-desk: There is no case file")
     assert "Traceback" not in out.stderr

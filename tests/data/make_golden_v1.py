@@ -36,39 +36,62 @@ def main(out: Path) -> None:
             "created_at, updated_at) VALUES (1, 'astrum-oyun', 'ASTRUM OYUN', "
             "'LLC \"ASTRUM OYUN\"', '304849-3301-ООО', 'Matrosova str. 1/1b, 3\nBishkek', "
             "'Matrosova str. 1/1b, 3, Bishkek', '[]', '[\"KG\"]', '[\"post\"]', '[\"ru\", \"ky\"]', "
-            "'{}', '{}', ?, ?)", (now, now))
+            "'{}', '{}', ?, ?)",
+            (now, now),
+        )
         cases = [
             (1, "2026-0001", "Айбек Токтогулов", '["access"]', "post", "2026-01-12", "in_progress"),
-            (2, "2026-0002", "Чолпон Үсөнова", '["erasure", "consent_withdrawal"]', "post",
-             "2026-01-13", "received"),
+            (
+                2,
+                "2026-0002",
+                "Чолпон Үсөнова",
+                '["erasure", "consent_withdrawal"]',
+                "post",
+                "2026-01-13",
+                "received",
+            ),
             (3, "2026-0003", "Sarah Collins", '["rectification"]', "other", "2026-01-14", "closed"),
         ]
         for cid, ref, name, kinds, channel, received, status in cases:
             db.execute(
                 "INSERT INTO cases(id, reference, controller_id, subject_name, kinds, channel, "
                 "received, status, created_at, updated_at) VALUES (?, ?, 1, ?, ?, ?, ?, ?, ?, ?)",
-                (cid, ref, name, kinds, channel, received, status, now, now))
-            db.execute("INSERT INTO case_search(rowid, reference, subject, notes, correspondence) "
-                       "VALUES (?, ?, ?, '', '')", (cid, ref, name))
-        db.execute("INSERT INTO notes(case_id, text, created_at) VALUES (1, ?, ?)",
-                   ("Called to confirm the login.", now))
+                (cid, ref, name, kinds, channel, received, status, now, now),
+            )
+            db.execute(
+                "INSERT INTO case_search(rowid, reference, subject, notes, correspondence) "
+                "VALUES (?, ?, ?, '', '')",
+                (cid, ref, name),
+            )
+        db.execute(
+            "INSERT INTO notes(case_id, text, created_at) VALUES (1, ?, ?)",
+            ("Called to confirm the login.", now),
+        )
         db.execute(
             "INSERT INTO attachments(case_id, role, filename, media_type, size, sha256, data, "
             "created_at) VALUES (2, 'letter_scan', 'letter.txt', 'text/plain', 11, "
             "'b94d27b9934d3e08a52e52d7da7dabfac484efe37a5380ee9088f7ace2efcde9', "
-            "?, ?)", (b"hello world", now))
-        db.execute("INSERT INTO clock_events(case_id, kind, on_date, note, created_at) "
-                   "VALUES (1, 'identity_requested', '2026-01-13', '', ?)", (now,))
+            "?, ?)",
+            (b"hello world", now),
+        )
+        db.execute(
+            "INSERT INTO clock_events(case_id, kind, on_date, note, created_at) "
+            "VALUES (1, 'identity_requested', '2026-01-13', '', ?)",
+            (now,),
+        )
         prev = GENESIS
-        events = [("casefile.created", None, {"key_mode": "passphrase", "schema": 1}),
-                  ("controller.added", None, {"controller": "astrum-oyun", "id": 1})]
+        events = [
+            ("casefile.created", None, {"key_mode": "passphrase", "schema": 1}),
+            ("controller.added", None, {"controller": "astrum-oyun", "id": 1}),
+        ]
         events += [("case.created", c[0], {"reference": c[1]}) for c in cases]
         for seq, (action, case_id, data) in enumerate(events, start=1):
             digest = event_hash(prev, seq, now, "golden", action, case_id, data)
             db.execute(
                 "INSERT INTO audit(seq, at, actor, action, case_id, data, prev_hash, hash) "
                 "VALUES (?, ?, 'golden', ?, ?, ?, ?, ?)",
-                (seq, now, action, case_id, json.dumps(data), prev, digest))
+                (seq, now, action, case_id, json.dumps(data), prev, digest),
+            )
             prev = digest
     db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     db.execute("PRAGMA journal_mode = DELETE")

@@ -24,16 +24,21 @@ WRITER = Path(__file__).with_name("writer.py")
 def _make(path: Path) -> Key:
     key = Key(raw=os.urandom(32))
     cf = CaseFile.create(path, key).casefile
-    cf.controllers.add(Controller(id=None, slug="astrum-oyun", name="ASTRUM OYUN",
-                                  jurisdictions=("KG",)))
+    cf.controllers.add(
+        Controller(id=None, slug="astrum-oyun", name="ASTRUM OYUN", jurisdictions=("KG",))
+    )
     cf.close()
     return key
 
 
-def _run_and_kill(path: Path, key: Key, mode: str, rng: random.Random) -> tuple[list[str], list[str]]:
+def _run_and_kill(
+    path: Path, key: Key, mode: str, rng: random.Random
+) -> tuple[list[str], list[str]]:
     proc = subprocess.Popen(
         [sys.executable, str(WRITER), str(path), key.raw.hex(), mode],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     assert proc.stdout is not None
     lines: list[str] = []
@@ -93,7 +98,9 @@ def kill_loop(tmp_path: Path, mode: str, kills: int, seed: int) -> dict[str, int
 
 @pytest.mark.parametrize("mode", ["cases", "backup", "rekey", "purge"])
 def test_kill_loop_fast(tmp_path: Path, mode: str) -> None:
-    result = kill_loop(tmp_path, mode, kills=4, seed={"cases": 1, "backup": 2, "rekey": 3, "purge": 4}[mode])
+    result = kill_loop(
+        tmp_path, mode, kills=4, seed={"cases": 1, "backup": 2, "rekey": 3, "purge": 4}[mode]
+    )
     assert result["acknowledged"] >= 4
 
 
@@ -102,4 +109,3 @@ def test_kill_loop_fast(tmp_path: Path, mode: str) -> None:
 def test_kill_loop_long(tmp_path: Path, mode: str) -> None:
     result = kill_loop(tmp_path, mode, kills=50, seed=7)
     assert result["kills"] == 50 and result["acknowledged"] >= 50
-

@@ -46,16 +46,28 @@ def main() -> None:
             print(f"REKEY-DONE {new.raw.hex()}", flush=True)
             continue
         with cf.transaction():
-            case = cf.cases.add(Case(
-                id=None, reference="", controller_id=ControllerId(ctl.id),
-                subject=DataSubject(name=f"Subject {os.getpid()}-{i}", email=f"s{i}@example.org"),
-                kinds=(RequestKind.ACCESS, RequestKind.ERASURE), channel=Channel.POST,
-                received=date(2026, 2, 2),
-            ))
+            case = cf.cases.add(
+                Case(
+                    id=None,
+                    reference="",
+                    controller_id=ControllerId(ctl.id),
+                    subject=DataSubject(
+                        name=f"Subject {os.getpid()}-{i}", email=f"s{i}@example.org"
+                    ),
+                    kinds=(RequestKind.ACCESS, RequestKind.ERASURE),
+                    channel=Channel.POST,
+                    received=date(2026, 2, 2),
+                )
+            )
             assert case.id is not None
             cf.cases.add_note(case.id, "note " * 20)
-            cf.attachments.add(case.id, AttachmentRole.ID_DOCUMENT, "scan.bin",
-                               "application/octet-stream", os.urandom(20_000))
+            cf.attachments.add(
+                case.id,
+                AttachmentRole.ID_DOCUMENT,
+                "scan.bin",
+                "application/octet-stream",
+                os.urandom(20_000),
+            )
             cf.cases.set_status(case.id, CaseStatus.IN_PROGRESS, on=date(2026, 2, 3))
         if mode == "purge":
             att = cf.attachments.for_case(case.id)[0]
