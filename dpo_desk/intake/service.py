@@ -1,0 +1,435 @@
+"""Intake into the case file: emails and postal requests become cases.
+
+Each message or postal request is stored in one transaction — a case with its evidence, or
+nothing. A bad file is an ``ImportOutcome`` with a reason; the rest of a batch goes on.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from dpo_desk.core.errors import ImportRejected, InvalidInput, KnownError
+from dpo_desk.core.model import (
+    AttachmentRole,
+    Case,
+    CaseId,
+    Channel,
+    Controller,
+    ControllerId,
+    DataSubject,
+    RequestKind,
+)
+
+from .classify import Classification, classify
+from .email_parse import Limits, ParsedEmail, parse_path, safe_filename
+from .scans import check_scan
+
+if TYPE_CHECKING:
+    from dpo_desk.casefile import CaseFile
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[int, int], None]
+Cancel = Callable[[], bool]
+
+
+class ControllerUnknown(KnownError):
+    """No controller could be told from the message's recipients."""
+
+
+class IdCopyNeedsConfirmation(KnownError):
+    """Kazakh law forbids collecting paper ID copies except in narrow cases (94-V Art. 7(10))."""
+
+
+@dataclass(frozen=True)
+class ImportOutcome:
+    source: str  # file name, with the message number for mailboxes
+    status: str  # created | follow_up | duplicate | error | needs_controller | cancelled
+    case_id: int | None = None
+    reference: str | None = None
+    reason: str = ""
+    kinds: tuple[str, ...] = ()
+    language: str = ""
+    confidence: float = 0.0
+    evidence: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()
+    smime: str | None = None  # the signature verdict of a signed message
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "source": self.source,
+            "status": self.status,
+            "case_id": self.case_id,
+            "reference": self.reference,
+            "reason": self.reason,
+            "kinds": list(self.kinds),
+            "language": self.language,
+            "confidence": round(self.confidence, 3),
+            "evidence": list(self.evidence),
+            "warnings": list(self.warnings),
+            "smime": self.smime,
+        }
+
+
+@dataclass
+class ImportOptions:
+    controller_slug: str | None = None
+    follow_ups: bool = True  # attach a message from a known subject to their open case
+    limits: Limits = field(default_factory=Limits)
+
+
+def import_files(
+    cf: CaseFile,
+    paths: Sequence[Path],
+    today: date,
+    options: ImportOptions | None = None,
+    *,
+    progress: Progress | None = None,
+    cancel: Cancel | None = None,
+) -> list[ImportOutcome]:
+    """Import .eml, .msg, .mbox and .txt files; one outcome per message."""
+    options = options or ImportOptions()
+    forced = cf.controllers.by_slug(options.controller_slug) if options.controller_slug else None
+    now = datetime.combine(today, datetime.max.time(), tzinfo=UTC)
+    items: list[tuple[str, ParsedEmail | ImportRejected]] = []
+    for path in paths:
+        path = Path(path)
+        try:
+            parsed = parse_path(path, limits=options.limits, now=now)
+        except OSError as exc:
+            items.append(
+                (path.name, ImportRejected(f"{path.name} cannot be read: {exc.strerror}."))
+            )
+            continue
+        for index, item in enumerate(parsed):
+            label = path.name if len(parsed) == 1 else f"{path.name} #{index + 1}"
+            items.append((label, item))
+    outcomes: list[ImportOutcome] = []
+    total = len(items)
+    for done, (label, item) in enumerate(items):
+        if cancel is not None and cancel():
+            outcomes.extend(
+                ImportOutcome(lbl, "cancelled", reason="The import was cancelled.")
+                for lbl, _ in items[done:]
+            )
+            break
+        if progress is not None:
+            progress(done, total)
+        outcomes.append(_import_one(cf, label, item, forced, today, options))
+    if progress is not None:
+        progress(total, total)
+    return outcomes
+
+
+def _import_one(
+    cf: CaseFile,
+    label: str,
+    item: ParsedEmail | ImportRejected,
+    forced: Controller | None,
+    today: date,
+    options: ImportOptions,
+) -> ImportOutcome:
+    if isinstance(item, ImportRejected):
+        return ImportOutcome(label, "error", reason=str(item))
+    try:
+        return import_email(
+            cf, item, today, controller=forced, follow_ups=options.follow_ups, source=label
+        )
+    except ControllerUnknown as exc:
+        return ImportOutcome(label, "needs_controller", reason=str(exc))
+    except KnownError as exc:
+        return ImportOutcome(label, "error", reason=str(exc))
+    except (
+        Exception
+    ) as exc:  # a bug: the item is refused, the batch goes on, nothing is half-stored
+        log.exception("unexpected error while importing a message (%s)", type(exc).__name__)
+        return ImportOutcome(
+            label, "error", reason=f"Unexpected error ({type(exc).__name__}); nothing was stored."
+        )
+
+
+def _received_date(parsed: ParsedEmail, today: date) -> tuple[date, list[str]]:
+    warnings: list[str] = []
+    moment = parsed.received_at or parsed.sent_at
+    if moment is None:
+        warnings.append("The message has no usable date; today's date was used — check it.")
+        return today, warnings
+    day = moment.astimezone(UTC).date()
+    if day > today:
+        warnings.append(f"The message is dated in the future ({day}); today's date was used.")
+        return today, warnings
+    return day, warnings
+
+
+def find_controller(cf: CaseFile, parsed: ParsedEmail) -> Controller | None:
+    for address in (*parsed.to_addrs, *parsed.cc_addrs):
+        controller = cf.controllers.by_email(address)
+        if controller is not None:
+            return controller
+    return None
+
+
+def import_email(
+    cf: CaseFile,
+    parsed: ParsedEmail,
+    today: date,
+    *,
+    controller: Controller | None = None,
+    follow_ups: bool = True,
+    source: str = "",
+) -> ImportOutcome:
+    """Store one parsed message: a new case, a follow-up on an open case, or a duplicate."""
+    source = source or (parsed.subject[:60] or "message")
+    duplicate = cf.emails.find_duplicate(parsed.message_id, parsed.content_hash)
+    if duplicate is not None:
+        case = cf.cases.get(duplicate.case_id)
+        same = (
+            "Message-ID"
+            if parsed.message_id and duplicate.message_id == parsed.message_id
+            else "content"
+        )
+        return ImportOutcome(
+            source,
+            "duplicate",
+            case.id,
+            case.reference,
+            reason=f"Already imported (same {same}) in case {case.reference}.",
+        )
+    controller = controller or find_controller(cf, parsed)
+    if controller is None:
+        recipients = ", ".join((*parsed.to_addrs, *parsed.cc_addrs)) or "none"
+        raise ControllerUnknown(
+            f"No controller receives mail at {recipients}; choose the controller "
+            "(--controller SLUG) or add the address to a controller."
+        )
+    received, warnings = _received_date(parsed, today)
+    warnings = [*parsed.all_warnings, *warnings]
+    result: Classification = classify(parsed.body_text, parsed.subject)
+    kinds = [RequestKind(k) for k in result.kinds if k in RequestKind.__members__.values()]
+    if not kinds:
+        kinds = [RequestKind.ACCESS]
+        warnings.append("No request kind was recognised; 'access' was assumed — check it.")
+    smime_verdict, smime_report = _check_smime(cf, parsed)
+    open_cases = (
+        cf.cases.open_cases_of_subject(controller.id or 0, email=parsed.from_addr)
+        if follow_ups and parsed.from_addr
+        else []
+    )
+    filename = safe_filename(
+        f"{parsed.subject or 'message'}.eml"
+        if parsed.source_format != "msg"
+        else f"{parsed.subject}.msg"
+    )
+    with cf.transaction():
+        if open_cases:
+            case = open_cases[0]
+            status = "follow_up"
+        else:
+            language = result.language or ""
+            reply = (
+                language
+                if language in controller.languages
+                else (controller.languages[0] if controller.languages else "en")
+            )
+            case = cf.cases.add(
+                Case(
+                    id=None,
+                    reference="",
+                    controller_id=ControllerId(controller.id or 0),
+                    subject=DataSubject(
+                        name=parsed.from_name or parsed.from_addr or "Unknown sender",
+                        email=parsed.from_addr,
+                    ),
+                    kinds=tuple(kinds),
+                    channel=Channel.EMAIL,
+                    received=received,
+                    language=language,
+                    reply_language=reply,
+                    summary=_summary(parsed.subject, parsed.body_text),
+                )
+            )
+            status = "created"
+        assert case.id is not None
+        cf.emails.add(
+            case.id,
+            raw=parsed.raw,
+            filename=filename,
+            message_id=parsed.message_id,
+            content_hash=parsed.content_hash,
+            from_addr=parsed.from_addr,
+            subject=parsed.subject,
+            body_text=parsed.body_text,
+            sent_at=parsed.sent_at,
+            received_at=parsed.received_at,
+            smime_signed=parsed.is_smime_signed,
+        )
+        for attachment in parsed.attachments:
+            cf.attachments.add(
+                case.id,
+                AttachmentRole.EMAIL_PART,
+                attachment.filename,
+                attachment.media_type,
+                attachment.data,
+            )
+        if smime_report is not None:
+            _record_smime(cf, case.id, parsed, smime_report)
+        if status == "follow_up":
+            cf.cases.add_note(case.id, f"Follow-up email received ({received.isoformat()}).")
+    return ImportOutcome(
+        source,
+        status,
+        case.id,
+        case.reference,
+        kinds=tuple(str(k) for k in kinds),
+        language=result.language,
+        confidence=result.confidence,
+        evidence=tuple(result.evidence),
+        warnings=tuple(warnings),
+        smime=smime_verdict,
+    )
+
+
+def _summary(subject: str, body: str) -> str:
+    first = " ".join(body.split())[:200]
+    return f"{subject.strip()} — {first}" if subject.strip() else first
+
+
+def _check_smime(cf: CaseFile, parsed: ParsedEmail) -> tuple[str | None, Any]:
+    if not parsed.is_smime_signed:
+        return None, None
+    from dpo_desk.identity.signatures import verify_smime
+
+    report = verify_smime(parsed.raw, trust_roots=cf.trust.ders())
+    return report.verdict, report
+
+
+def _record_smime(cf: CaseFile, case_id: CaseId | int, parsed: ParsedEmail, report: Any) -> None:
+    """A signed message is handed to identity verification: its verdict becomes a record."""
+    matches = getattr(report, "sender_email_matches", None)
+    verified = report.verdict == "valid" and matches is not False
+    cf.identity.record(
+        int(case_id),
+        method="smime",
+        outcome="verified" if verified else "more_information_needed",
+        checklist={"sender_email_matches": matches, "verdict": report.verdict},
+        signature_report=report.to_dict(),
+    )
+
+
+# --- post ------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Scan:
+    filename: str
+    data: bytes
+    role: AttachmentRole = AttachmentRole.LETTER_SCAN  # or ID_DOCUMENT
+
+
+def log_postal(
+    cf: CaseFile,
+    *,
+    controller: Controller,
+    subject: DataSubject,
+    kinds: Iterable[RequestKind | str],
+    received: date,
+    today: date,
+    postmark: date | None = None,
+    registered_no: str = "",
+    language: str = "",
+    summary: str = "",
+    scans: Sequence[Scan] = (),
+    confirm_id_copy: bool = False,
+) -> Case:
+    """Log a postal request with its scans: all scans are checked before anything is stored."""
+    kinds = [RequestKind(k) for k in kinds]
+    if received > today:
+        raise InvalidInput(f"The received date {received} is in the future.")
+    if postmark and postmark > received:
+        raise InvalidInput("The postmark cannot be later than the date the letter was received.")
+    if (
+        any(s.role == AttachmentRole.ID_DOCUMENT for s in scans)
+        and "KZ" in controller.jurisdictions
+        and not confirm_id_copy
+    ):
+        raise IdCopyNeedsConfirmation(
+            f"{controller.name} is under Kazakh law, which forbids collecting paper copies of "
+            "identity documents except in narrow cases (94-V Art. 7(10)); confirm that an "
+            "exception applies before storing this copy."
+        )
+    checked = []
+    for scan in scans:
+        info = check_scan(scan.data, scan.filename)
+        checked.append((scan, info))
+    reply = (
+        language
+        if language in controller.languages
+        else (controller.languages[0] if controller.languages else "en")
+    )
+    with cf.transaction():
+        case = cf.cases.add(
+            Case(
+                id=None,
+                reference="",
+                controller_id=ControllerId(controller.id or 0),
+                subject=subject,
+                kinds=tuple(kinds),
+                channel=Channel.POST,
+                received=received,
+                language=language,
+                reply_language=reply,
+                summary=summary,
+                postmark=postmark,
+                registered_no=registered_no,
+            )
+        )
+        assert case.id is not None
+        for scan, info in checked:
+            cf.attachments.add(
+                case.id,
+                scan.role,
+                safe_filename(scan.filename, info.media_type),
+                info.media_type,
+                scan.data,
+            )
+    return case
+
+
+def add_scans(
+    cf: CaseFile, case_id: int, scans: Sequence[Scan], *, confirm_id_copy: bool = False
+) -> list[int]:
+    """Add scans (letter pages, an ID copy) to an existing case, all or none."""
+    case = cf.cases.get(case_id)
+    controller = cf.controllers.get(case.controller_id)
+    if (
+        any(s.role == AttachmentRole.ID_DOCUMENT for s in scans)
+        and "KZ" in controller.jurisdictions
+        and not confirm_id_copy
+    ):
+        raise IdCopyNeedsConfirmation(
+            f"{controller.name} is under Kazakh law, which forbids collecting paper copies of "
+            "identity documents except in narrow cases (94-V Art. 7(10)); confirm that an "
+            "exception applies before storing this copy."
+        )
+    checked = [(scan, check_scan(scan.data, scan.filename)) for scan in scans]
+    ids = []
+    with cf.transaction():
+        for scan, info in checked:
+            meta = cf.attachments.add(
+                case_id,
+                scan.role,
+                safe_filename(scan.filename, info.media_type),
+                info.media_type,
+                scan.data,
+            )
+            ids.append(meta.id)
+    return ids
+
+
+_WORD = re.compile(r"\w+")
