@@ -1,0 +1,453 @@
+"""The register of requests (CSV, XLSX, JSON) for a period and one or more controllers.
+
+One row per case: reference, received date, controller, subject and contact (or a pseudonym),
+request kinds, channel, governing regime and due date, date answered, on time or late (open or
+overdue as of ``today`` while the case is open), days to answer, status and outcome.
+
+Open cases get their governing due date computed as of ``today`` (an open pause counts up to
+today); closed cases keep the due date the case file stores. CSV is UTF-8 with a BOM (Excel);
+text cells that a spreadsheet would read as a formula are escaped in CSV and XLSX.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from dpo_desk.casefile.audit import Anchor
+from dpo_desk.casefile.repositories import CaseQuery, CaseRow
+from dpo_desk.core.errors import InvalidInput, KnownError
+from dpo_desk.core.model import Case, DataSubject
+
+from .common import (
+    TIMELINESS_LABELS,
+    Cancel,
+    DeadlineSource,
+    ExportResult,
+    Progress,
+    Pseudonymiser,
+    Redactor,
+    Ticker,
+    finish_export,
+    format_for,
+    iso,
+    json_bytes,
+    timeliness,
+)
+
+if TYPE_CHECKING:
+    from dpo_desk.casefile.store import CaseFile
+
+SCHEMA = 1
+
+#: (key, header) in column order, for CSV and XLSX.
+COLUMNS: tuple[tuple[str, str], ...] = (
+    ("reference", "Reference"),
+    ("received", "Received"),
+    ("controller", "Controller"),
+    ("subject", "Data subject"),
+    ("contact", "Contact"),
+    ("kinds", "Requests"),
+    ("channel", "Channel"),
+    ("jurisdiction", "Governing regime"),
+    ("due", "Governing due date"),
+    ("responded_on", "Answered on"),
+    ("timeliness", "On time"),
+    ("days_to_answer", "Days to answer"),
+    ("status", "Status"),
+    ("closed_on", "Closed on"),
+    ("outcome", "Outcome"),
+)
+_WIDTHS = {
+    "reference": 11,
+    "received": 11,
+    "controller": 18,
+    "subject": 24,
+    "contact": 26,
+    "kinds": 26,
+    "channel": 8,
+    "jurisdiction": 9,
+    "due": 11,
+    "responded_on": 11,
+    "timeliness": 13,
+    "days_to_answer": 8,
+    "status": 16,
+    "closed_on": 11,
+    "outcome": 40,
+}
+
+#: What makes a spreadsheet read a text cell as a formula (OWASP "CSV injection").
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+@dataclass(frozen=True)
+class RegisterRow:
+    case_id: int
+    reference: str
+    received: date
+    controller: str  # slug
+    controller_name: str
+    subject: str  # the name, or the pseudonym
+    contact: str  # email, else phone, else postal address on one line; "" when pseudonymised
+    kinds: tuple[str, ...]
+    channel: str
+    jurisdiction: str  # the governing regime, "" when no deadline applies
+    due: date | None  # the governing due date
+    responded_on: date | None
+    closed_on: date | None
+    status: str
+    timeliness: str  # a key of TIMELINESS_LABELS
+    days_to_answer: int | None  # calendar days from receipt to the answer
+    outcome: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "case_id": self.case_id,
+            "reference": self.reference,
+            "received": self.received.isoformat(),
+            "controller": self.controller,
+            "controller_name": self.controller_name,
+            "subject": self.subject,
+            "contact": self.contact,
+            "kinds": list(self.kinds),
+            "channel": self.channel,
+            "jurisdiction": self.jurisdiction or None,
+            "due": iso(self.due),
+            "responded_on": iso(self.responded_on),
+            "closed_on": iso(self.closed_on),
+            "status": self.status,
+            "timeliness": self.timeliness,
+            "days_to_answer": self.days_to_answer,
+            "outcome": self.outcome,
+        }
+
+    def cells(self) -> dict[str, Any]:
+        """Values for CSV/XLSX: dates stay dates, lists become text, codes become words."""
+        return {
+            "reference": self.reference,
+            "received": self.received,
+            "controller": self.controller_name,
+            "subject": self.subject,
+            "contact": self.contact,
+            "kinds": "; ".join(self.kinds),
+            "channel": self.channel,
+            "jurisdiction": self.jurisdiction,
+            "due": self.due,
+            "responded_on": self.responded_on,
+            "timeliness": TIMELINESS_LABELS[self.timeliness],
+            "days_to_answer": self.days_to_answer,
+            "status": self.status.replace("_", " "),
+            "closed_on": self.closed_on,
+            "outcome": self.outcome,
+        }
+
+
+@dataclass(frozen=True)
+class Register:
+    rows: tuple[RegisterRow, ...]
+    generated_at: str
+    as_of: date
+    received_from: date | None
+    received_to: date | None
+    controllers: tuple[str, ...]  # slugs asked for; () = all
+    pseudonymised: bool
+    anchor: Anchor | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "document": "DPO Desk register of requests",
+            "schema": SCHEMA,
+            "generated_at": self.generated_at,
+            "as_of": self.as_of.isoformat(),
+            "filters": {
+                "received_from": iso(self.received_from),
+                "received_to": iso(self.received_to),
+                "controllers": list(self.controllers),
+            },
+            "pseudonymised": self.pseudonymised,
+            "audit_anchor": self.anchor.text() if self.anchor else None,
+            "cases": len(self.rows),
+            "rows": [r.to_dict() for r in self.rows],
+        }
+
+
+def contact_of(subject: DataSubject) -> str:
+    if subject.email.strip():
+        return subject.email.strip()
+    if subject.phone.strip():
+        return subject.phone.strip()
+    return ", ".join(line.strip() for line in subject.address.splitlines() if line.strip())
+
+
+def select_cases(
+    cf: CaseFile,
+    *,
+    received_from: date | None = None,
+    received_to: date | None = None,
+    controllers: Sequence[str] = (),
+) -> list[CaseRow]:
+    """The case rows of a period and controllers (by slug), oldest first."""
+    if received_from and received_to and received_from > received_to:
+        raise InvalidInput(
+            f"The period starts ({received_from.isoformat()}) after it ends "
+            f"({received_to.isoformat()})."
+        )
+    ids: list[int | None] = []
+    for slug in dict.fromkeys(controllers):
+        found = cf.controllers.by_slug(slug)
+        assert found is not None and found.id is not None
+        ids.append(found.id)
+    rows: list[CaseRow] = []
+    for controller_id in ids or [None]:
+        rows.extend(
+            cf.cases.list(
+                CaseQuery(
+                    controller_id=controller_id,
+                    received_from=received_from,
+                    received_to=received_to,
+                    order_by="received",
+                    descending=False,
+                )
+            )
+        )
+    rows.sort(key=lambda r: (r.received, r.reference, r.id))
+    return rows
+
+
+def build_register(
+    cf: CaseFile,
+    today: date,
+    *,
+    received_from: date | None = None,
+    received_to: date | None = None,
+    controllers: Sequence[str] = (),
+    pseudonymise: bool = False,
+    progress: Progress | None = None,
+    cancel: Cancel | None = None,
+) -> Register:
+    """The register rows of a period (received from/to, inclusive) and controllers."""
+    selected = select_cases(
+        cf, received_from=received_from, received_to=received_to, controllers=controllers
+    )
+    anchor = cf.head()
+    source = DeadlineSource(cf, today)
+    pseudonyms = Pseudonymiser() if pseudonymise else None
+    ticker = Ticker(len(selected), progress, cancel)
+    rows: list[RegisterRow] = []
+    for done, row in enumerate(selected, 1):
+        rows.append(register_row(cf.cases.get(row.id), row, source, today, pseudonyms))
+        ticker.step(done)
+    return Register(
+        tuple(rows),
+        cf.clock().isoformat(),
+        today,
+        received_from,
+        received_to,
+        tuple(dict.fromkeys(controllers)),
+        pseudonymise,
+        anchor,
+    )
+
+
+def register_row(
+    case: Case, row: CaseRow, source: DeadlineSource, today: date, pseudonyms: Pseudonymiser | None
+) -> RegisterRow:
+    assert case.id is not None
+    due, jurisdiction = row.due_on, row.due_jurisdiction
+    if case.status.is_open:
+        try:
+            governing = source.for_case(case).governing
+        except KnownError:
+            governing = None  # keep the stored due date; the case view shows the problem
+        else:
+            due = governing.due if governing else None
+            jurisdiction = governing.jurisdiction if governing else ""
+    subject, contact, outcome = case.subject.name, contact_of(case.subject), case.outcome
+    if pseudonyms is not None:
+        subject = pseudonyms.subject(case.id)
+        contact = ""
+        outcome = Redactor.for_subject(case.subject, subject).text(outcome)
+    return RegisterRow(
+        case_id=case.id,
+        reference=case.reference,
+        received=case.received,
+        controller=row.controller_slug,
+        controller_name=row.controller_name,
+        subject=subject,
+        contact=contact,
+        kinds=tuple(str(k) for k in case.kinds),
+        channel=str(case.channel),
+        jurisdiction=jurisdiction,
+        due=due,
+        responded_on=case.responded_on,
+        closed_on=case.closed_on,
+        status=str(case.status),
+        timeliness=timeliness(case.status, due, case.responded_on, today),
+        days_to_answer=(case.responded_on - case.received).days if case.responded_on else None,
+        outcome=outcome,
+    )
+
+
+# --- rendering -----------------------------------------------------------------------------------
+
+
+def is_formula_like(value: str) -> bool:
+    return value.startswith(FORMULA_PREFIXES)
+
+
+def csv_safe(value: Any) -> Any:
+    """A CSV cell: text a spreadsheet would evaluate gets a leading apostrophe."""
+    if isinstance(value, date):
+        return value.isoformat()
+    if value is None:
+        return ""
+    if isinstance(value, str) and is_formula_like(value):
+        return "'" + value
+    return value
+
+
+def register_csv(register: Register) -> bytes:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow([header for _key, header in COLUMNS])
+    for row in register.rows:
+        cells = row.cells()
+        writer.writerow([csv_safe(cells[key]) for key, _header in COLUMNS])
+    return out.getvalue().encode("utf-8-sig")
+
+
+def register_json(register: Register) -> bytes:
+    return json_bytes(register.to_dict())
+
+
+def register_xlsx(register: Register) -> bytes:
+    """A workbook with the register and an "About" sheet (filters, anchor, how to read it).
+
+    Text cells are always stored as text (never as formulas); text that starts like a formula
+    is also marked "quote prefix", so Excel keeps it text even when the cell is edited.
+    """
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    wb = Workbook(write_only=True)
+    wb.properties.creator = "DPO Desk"
+    wb.properties.title = "Register of requests"
+    ws = wb.create_sheet("Register")
+    for index, (key, _header) in enumerate(COLUMNS, 1):
+        ws.column_dimensions[get_column_letter(index)].width = _WIDTHS[key]
+    ws.freeze_panes = "A2"
+    bold = Font(bold=True)
+    shade = PatternFill("solid", fgColor="EEF2F6")
+
+    def head(value: str) -> WriteOnlyCell:
+        cell = WriteOnlyCell(ws, value=value)
+        cell.font = bold
+        cell.fill = shade
+        return cell
+
+    def cell(value: Any) -> Any:
+        if value is None:
+            return None
+        c = WriteOnlyCell(ws, value=value)
+        if isinstance(value, date):
+            c.number_format = "yyyy-mm-dd"
+        elif isinstance(value, str):
+            c.data_type = "s"
+            if is_formula_like(value):
+                c.quotePrefix = True
+        return c
+
+    ws.append([head(header) for _key, header in COLUMNS])
+    for row in register.rows:
+        cells = row.cells()
+        ws.append([cell(cells[key]) for key, _header in COLUMNS])
+    if register.rows:
+        ws.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{len(register.rows) + 1}"
+
+    about = wb.create_sheet("About")
+    about.column_dimensions["A"].width = 22
+    about.column_dimensions["B"].width = 90
+    for label, value in _about(register):
+        about.append([head(label), cell(value)])
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return buffer.getvalue()
+
+
+def _about(register: Register) -> list[tuple[str, Any]]:
+    anchor = register.anchor.text() if register.anchor else ""
+    return [
+        ("Document", "DPO Desk register of requests"),
+        ("Generated at (UTC)", register.generated_at[:19].replace("T", " ")),
+        ("As of", register.as_of),
+        ("Received from", register.received_from or "any date"),
+        ("Received to", register.received_to or "any date"),
+        ("Controllers", ", ".join(register.controllers) or "all"),
+        ("Cases", len(register.rows)),
+        (
+            "Pseudonymised",
+            "yes: subjects are shown by pseudonym, contacts are withheld"
+            if register.pseudonymised
+            else "no",
+        ),
+        ("Audit anchor", anchor),
+        ("Check it with", f"dpo-desk audit verify --anchor {anchor}" if anchor else ""),
+        (
+            "On time",
+            "Answered on or before the governing (earliest) due date. Open cases are "
+            "'overdue' from the day after it, as of the date above.",
+        ),
+        ("Days to answer", "Calendar days from receipt to the date answered."),
+    ]
+
+
+# --- export --------------------------------------------------------------------------------------
+
+_RENDER = {"csv": register_csv, "xlsx": register_xlsx, "json": register_json}
+
+
+def export_register(
+    cf: CaseFile,
+    path: Path | str,
+    today: date,
+    *,
+    fmt: str | None = None,
+    received_from: date | None = None,
+    received_to: date | None = None,
+    controllers: Sequence[str] = (),
+    pseudonymise: bool = False,
+    progress: Progress | None = None,
+    cancel: Cancel | None = None,
+) -> ExportResult:
+    """Write the register (CSV, XLSX or JSON, from the extension unless ``fmt`` is given)."""
+    chosen = format_for(path, "register", fmt)
+    register = build_register(
+        cf,
+        today,
+        received_from=received_from,
+        received_to=received_to,
+        controllers=controllers,
+        pseudonymise=pseudonymise,
+        progress=progress,
+        cancel=cancel,
+    )
+    data = _RENDER[chosen](register)
+    return finish_export(
+        cf,
+        kind="register",
+        fmt=chosen,
+        path=Path(path),
+        data=data,
+        case_id=None,
+        cases=len(register.rows),
+        pseudonymised=pseudonymise,
+        anchor=register.anchor,
+        cancel=cancel,
+    )
