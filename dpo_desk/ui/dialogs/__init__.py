@@ -1,0 +1,1 @@
+"""Dialogs: first run, unlock, recovery key, new postal request, settings, crash, about."""

@@ -1,0 +1,901 @@
+"""The DPO's window: sidebar of views and controllers, the case list, the case view.
+
+Locking replaces the content with the lock screen; every model and view drops its case data and
+results still on their way from the file are dropped (``executor.invalidate``). The file stays
+open and locked by this process.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QStyle,
+    QSystemTrayIcon,
+    QTableView,
+    QToolBar,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from dpo_desk.casefile import BackupInfo
+
+from .app import AppContext
+from .dialogs.about import AboutDialog
+from .dialogs.controllers import ControllersDialog
+from .dialogs.crash import CrashDialog
+from .dialogs.import_result import ImportResultDialog
+from .dialogs.overrides import OverridesDialog
+from .dialogs.postal_request import PostalRequestDialog
+from .dialogs.preferences import PreferencesDialog
+from .errors import describe_error, log_path
+from .lock import IdleLock, LockScreen
+from .models.case_table import CASE_ID_ROLE, COLUMNS, CaseTableModel
+from .models.sidebar import SidebarEntry, SidebarModel
+from .opening import parse_secret
+from .operations import (
+    CheckReport,
+    Reminder,
+    SidebarCounts,
+    backup,
+    check_casefile,
+    import_email_files,
+    reminder,
+    sidebar_counts,
+)
+from .settings import Settings
+from .style import lock_icon
+from .tasks import Progress, Ticket
+from .views.audit_tab import AuditTab
+from .views.case_view import CaseView, TabFactory
+from .views.deadlines_tab import DeadlinesTab
+from .views.overview import OverviewTab
+from .widgets import ReminderBanner, TaskProgress, reminder_text
+
+log = logging.getLogger("dpo_desk.ui")
+
+#: The case view's tabs in this wave; later waves append theirs.
+DEFAULT_TABS: tuple[TabFactory, ...] = (OverviewTab, DeadlinesTab, AuditTab)
+
+SEARCH_DELAY_MS = 150
+
+#: File types the email import takes (dropped on the window or chosen in the file dialog).
+IMPORTABLE = frozenset({".eml", ".msg", ".mbox", ".txt"})
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ctx: AppContext, tabs: tuple[TabFactory, ...] = DEFAULT_TABS) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self._ctx = ctx
+        self._locked = False
+        self._scope = SidebarEntry("open")
+        self._select_after_load: int | None = None
+        self._dialogs: list[QDialog] = []
+        self._tray: QSystemTrayIcon | None = None
+
+        self._build_actions()
+        self._build_menus()
+        self._build_toolbar()
+        self._build_central(tabs)
+        self._progress = TaskProgress(self)
+        self.statusBar().addPermanentWidget(self._progress)
+        self._count_label = QLabel(self)
+        self._count_label.setObjectName("caseCount")
+        self.statusBar().addWidget(self._count_label)
+
+        self._idle = IdleLock(ctx.settings.auto_lock_minutes * 60_000, self)
+        self._idle.lock_requested.connect(self._on_lock_requested)
+        if ctx.listen_to_desktop:
+            self._idle.listen_to_desktop()
+
+        self._midnight = QTimer(self)
+        self._midnight.setSingleShot(True)
+        self._midnight.timeout.connect(self._new_day)
+
+        ctx.changes.case_changed.connect(self._on_case_changed)
+        ctx.changes.case_added.connect(self._on_case_added)
+        ctx.changes.controllers_changed.connect(self._on_controllers_changed)
+        ctx.changes.overrides_changed.connect(self._on_overrides_changed)
+        ctx.errors.known.connect(self._show_known_error)
+        ctx.errors.bug.connect(self._show_bug)
+
+        self.setAcceptDrops(True)
+        self.resize(1280, 820)
+        self._update_title()
+        self._start_workspace(first=True)
+
+    # --- building --------------------------------------------------------------------------
+    def _action(
+        self,
+        name: str,
+        text: str,
+        slot: Callable[[], Any],
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+        icon: QStyle.StandardPixmap | None = None,
+        tip: str = "",
+    ) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if icon is not None:
+            action.setIcon(self.style().standardIcon(icon))
+        if tip:
+            action.setStatusTip(tip)
+            action.setToolTip(tip)
+        action.triggered.connect(lambda _checked=False: slot())
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        sp = QStyle.StandardPixmap
+        self.new_request_action = self._action(
+            "newPostalRequest",
+            self.tr("&New postal request…"),
+            self.new_postal_request,
+            "Ctrl+N",
+            sp.SP_FileIcon,
+            self.tr("Log a request that came by post"),
+        )
+        self.import_action = self._action(
+            "importEmail",
+            self.tr("&Import email…"),
+            self.import_email,
+            "Ctrl+I",
+            sp.SP_DialogOpenButton,
+            self.tr("Import .eml, .msg or .mbox files (or drop them on the window)"),
+        )
+        self.lock_action = self._action(
+            "lockNow",
+            self.tr("&Lock"),
+            self.lock,
+            "Ctrl+L",
+            None,
+            self.tr("Hide the cases until the passphrase or keyring unlocks them"),
+        )
+        self.lock_action.setIcon(lock_icon(self.palette()))
+        self.backup_action = self._action(
+            "backupNow",
+            self.tr("&Back up now…"),
+            self.backup_now,
+            None,
+            sp.SP_DialogSaveButton,
+            self.tr("Write an encrypted copy of the case file"),
+        )
+        self.check_action = self._action(
+            "checkCaseFile",
+            self.tr("&Check case file"),
+            self.check_casefile,
+            None,
+            sp.SP_DialogApplyButton,
+            self.tr("Check every page of the file and the audit log's chain"),
+        )
+        self.quit_action = self._action(
+            "quit", self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit
+        )
+        self.find_action = self._action(
+            "findCases", self.tr("&Find…"), self.focus_search, QKeySequence.StandardKey.Find
+        )
+        self.refresh_action = self._action(
+            "refresh",
+            self.tr("&Refresh"),
+            self.refresh,
+            QKeySequence.StandardKey.Refresh,
+            sp.SP_BrowserReload,
+        )
+        self.controllers_action = self._action(
+            "controllerSettings", self.tr("&Controllers…"), self.open_controllers
+        )
+        self.overrides_action = self._action(
+            "calendarOverrides", self.tr("Calendar &overrides…"), self.open_overrides
+        )
+        self.preferences_action = self._action(
+            "preferences",
+            self.tr("&Preferences…"),
+            self.open_preferences,
+            QKeySequence.StandardKey.Preferences,
+        )
+        self.about_action = self._action("about", self.tr("&About DPO Desk"), self.open_about)
+        self._case_actions = [
+            self.new_request_action,
+            self.import_action,
+            self.backup_action,
+            self.check_action,
+            self.find_action,
+            self.refresh_action,
+            self.controllers_action,
+            self.overrides_action,
+            self.preferences_action,
+            self.lock_action,
+        ]
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        file_menu.setObjectName("fileMenu")
+        file_menu.addAction(self.new_request_action)
+        file_menu.addAction(self.import_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.backup_action)
+        file_menu.addAction(self.check_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.lock_action)
+        file_menu.addAction(self.quit_action)
+        view_menu = bar.addMenu(self.tr("&View"))
+        view_menu.setObjectName("viewMenu")
+        view_menu.addAction(self.find_action)
+        view_menu.addAction(self.refresh_action)
+        settings_menu = bar.addMenu(self.tr("&Settings"))
+        settings_menu.setObjectName("settingsMenu")
+        settings_menu.addAction(self.controllers_action)
+        settings_menu.addAction(self.overrides_action)
+        settings_menu.addSeparator()
+        settings_menu.addAction(self.preferences_action)
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.setObjectName("helpMenu")
+        help_menu.addAction(self.about_action)
+        self._menus = [file_menu, view_menu, settings_menu, help_menu]
+
+    def _build_toolbar(self) -> None:
+        toolbar = QToolBar(self.tr("Main toolbar"), self)
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        toolbar.addAction(self.new_request_action)
+        toolbar.addAction(self.import_action)
+        toolbar.addSeparator()
+        toolbar.addAction(self.backup_action)
+        toolbar.addAction(self.check_action)
+        toolbar.addSeparator()
+        toolbar.addAction(self.lock_action)
+        self.addToolBar(toolbar)
+        self._toolbar = toolbar
+
+    def _build_central(self, tabs: tuple[TabFactory, ...]) -> None:
+        ctx = self._ctx
+        self._stack = QStackedWidget(self)
+        self._stack.setObjectName("centralStack")
+        workspace = QWidget(self._stack)
+        workspace.setObjectName("workspace")
+
+        self.banner = ReminderBanner(workspace)
+        self.banner.show_requested.connect(self._show_urgent)
+        self.first_steps = QWidget(workspace)
+        self.first_steps.setObjectName("firstSteps")
+        first_label = QLabel(
+            self.tr("Start by adding the controllers you serve: their laws set the deadlines."),
+            self.first_steps,
+        )
+        first_label.setWordWrap(True)
+        first_button = QPushButton(self.tr("&Add a controller…"), self.first_steps)
+        first_button.setObjectName("addFirstController")
+        first_button.clicked.connect(self.open_controllers)
+        first_row = QHBoxLayout(self.first_steps)
+        first_row.setContentsMargins(8, 4, 8, 4)
+        first_row.addWidget(first_label, 1)
+        first_row.addWidget(first_button)
+        self.first_steps.hide()
+
+        self.sidebar_model = SidebarModel(self)
+        self.sidebar = QTreeView(workspace)
+        self.sidebar.setObjectName("sidebar")
+        self.sidebar.setModel(self.sidebar_model)
+        self.sidebar.setHeaderHidden(True)
+        self.sidebar.setRootIsDecorated(False)
+        self.sidebar.setItemsExpandable(False)
+        self.sidebar.expandAll()
+        self.sidebar.setAccessibleName(self.tr("Views and controllers"))
+        self.sidebar.selectionModel().currentChanged.connect(self._on_sidebar)
+        self.sidebar_model.rowsInserted.connect(lambda *_: self.sidebar.expandAll())
+        self.sidebar_model.modelReset.connect(self.sidebar.expandAll)
+
+        self.search = QLineEdit(workspace)
+        self.search.setObjectName("searchBox")
+        self.search.setClearButtonEnabled(True)
+        self.search.setPlaceholderText(
+            self.tr("Search names, references, notes and emails (Ctrl+F)")
+        )
+        self.search.setAccessibleName(self.tr("Search cases"))
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self._run_search)
+        self.search.textChanged.connect(lambda _text: self._search_timer.start())
+
+        self.case_model = CaseTableModel(ctx.db, ctx.today, self)
+        self.case_model.loaded.connect(self._on_list_loaded)
+        self.case_model.page_loaded.connect(lambda _n: self._update_count())
+        self.case_table = QTableView(workspace)
+        self.case_table.setObjectName("caseTable")
+        self.case_table.setModel(self.case_model)
+        self.case_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.case_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.case_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.case_table.setAlternatingRowColors(False)
+        self.case_table.verticalHeader().hide()
+        self.case_table.setWordWrap(False)
+        self.case_table.setAccessibleName(self.tr("Cases"))
+        header = self.case_table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        header.setSortIndicator(COLUMNS.index("received"), Qt.SortOrder.DescendingOrder)
+        header.setSortIndicatorShown(True)
+        header.setSectionsClickable(True)
+        header.sortIndicatorChanged.connect(self.case_model.sort)
+        for column, width in (
+            ("reference", 84),
+            ("subject", 180),
+            ("controller", 120),
+            ("kinds", 160),
+            ("channel", 80),
+            ("received", 88),
+            ("due", 88),
+            ("days_left", 140),
+        ):
+            self.case_table.setColumnWidth(COLUMNS.index(column), width)
+        self.case_table.selectionModel().currentRowChanged.connect(self._on_case_selected)
+
+        list_panel = QWidget(workspace)
+        list_layout = QVBoxLayout(list_panel)
+        list_layout.setContentsMargins(0, 0, 0, 0)
+        list_layout.addWidget(self.search)
+        list_layout.addWidget(self.case_table, 1)
+
+        self.case_view = CaseView(ctx, workspace)
+        for factory in tabs:
+            self.case_view.add_tab(factory)
+
+        right = QSplitter(Qt.Orientation.Vertical, workspace)
+        right.addWidget(list_panel)
+        right.addWidget(self.case_view)
+        right.setStretchFactor(0, 2)
+        right.setStretchFactor(1, 3)
+        right.setSizes([330, 460])
+        outer = QSplitter(Qt.Orientation.Horizontal, workspace)
+        outer.setObjectName("mainSplitter")
+        outer.addWidget(self.sidebar)
+        outer.addWidget(right)
+        outer.setStretchFactor(1, 1)
+        outer.setSizes([240, 1040])
+        workspace_layout = QVBoxLayout(workspace)
+        workspace_layout.setContentsMargins(4, 4, 4, 4)
+        workspace_layout.addWidget(self.banner)
+        workspace_layout.addWidget(self.first_steps)
+        workspace_layout.addWidget(outer, 1)
+
+        self.lock_screen = LockScreen(
+            ctx.session.name, ctx.session.key_source == "keyring", self._stack
+        )
+        self.lock_screen.unlock_requested.connect(self._try_unlock)
+        self._stack.addWidget(workspace)
+        self._stack.addWidget(self.lock_screen)
+        self._workspace = workspace
+        self.setCentralWidget(self._stack)
+        self.setTabOrder(self.sidebar, self.search)
+        self.setTabOrder(self.search, self.case_table)
+        self.setTabOrder(self.case_table, self.case_view.tab_widget)
+
+    # --- state -----------------------------------------------------------------------------
+    @property
+    def is_locked(self) -> bool:
+        return self._locked
+
+    @property
+    def idle_lock(self) -> IdleLock:
+        return self._idle
+
+    def _update_title(self) -> None:
+        name = self._ctx.session.name
+        if self._locked:
+            self.setWindowTitle(self.tr("{name} (locked) — DPO Desk").format(name=name))
+        else:
+            self.setWindowTitle(self.tr("{name} — DPO Desk").format(name=name))
+
+    def _start_workspace(self, first: bool = False) -> None:
+        """Fill the window after opening or unlocking: list first, then counts and reminder."""
+        index = self.sidebar_model.index_of(self._scope)
+        self.case_model.set_scope(self._scope.view, self._scope.controller_id)
+        self._refresh_sidebar()
+        if index.isValid():
+            self.sidebar.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            )
+        self._check_reminder(notify=first)
+        self._arm_midnight()
+        self._idle.arm()
+        for warning in self._ctx.session.warnings:
+            self.statusBar().showMessage(warning)
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        if not self._locked:
+            self.case_table.setFocus()
+
+    # --- sidebar, list and search -----------------------------------------------------------
+    def _refresh_sidebar(self) -> None:
+        self._ctx.db.run(sidebar_counts, self._ctx.today(), on_result=self._set_counts, owner=self)
+
+    def _set_counts(self, counts: SidebarCounts) -> None:
+        self.sidebar_model.set_counts(counts)
+        self.first_steps.setVisible(not counts.controllers)
+        index = self.sidebar_model.index_of(self._scope)
+        if index.isValid() and self.sidebar.currentIndex() != index:
+            self.sidebar.selectionModel().blockSignals(True)
+            self.sidebar.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            )
+            self.sidebar.selectionModel().blockSignals(False)
+            self.sidebar.viewport().update()
+
+    def _on_sidebar(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        entry = self.sidebar_model.entry(current)
+        if entry is None or entry == self._scope:
+            return
+        self._scope = entry
+        self.case_model.set_scope(entry.view, entry.controller_id)
+
+    def select_scope(self, entry: SidebarEntry) -> None:
+        index = self.sidebar_model.index_of(entry)
+        if index.isValid():
+            self.sidebar.setCurrentIndex(index)
+        else:
+            self._scope = entry
+            self.case_model.set_scope(entry.view, entry.controller_id)
+
+    def _run_search(self) -> None:
+        if not self._locked:
+            self.case_model.set_text(self.search.text())
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def _on_list_loaded(self) -> None:
+        self._update_count()
+        wanted = self._select_after_load or self.case_view.case_id
+        self._select_after_load = None
+        row = self.case_model.row_of(wanted) if wanted is not None else -1
+        if row < 0 and wanted is None and self.case_model.rowCount():
+            row = 0  # nothing shown yet: show the first case of the list
+        if row < 0:
+            return
+        case_id = self.case_model.row_at(row).id  # type: ignore[union-attr]
+        self.case_table.selectRow(row)  # shows the case (once: see _on_case_selected)
+        self.case_table.scrollTo(self.case_model.index(row, 0))
+        if self.case_view.case_id != case_id:
+            self.case_view.show_case(int(case_id))
+
+    def _update_count(self) -> None:
+        model = self.case_model
+        self._count_label.setText(
+            self.tr("%n case(s)", "", model.total) if not self._locked else ""
+        )
+
+    def _on_case_selected(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if not current.isValid():
+            return
+        case_id = self.case_model.data(current, CASE_ID_ROLE)
+        if case_id is not None and case_id != self.case_view.case_id:
+            self.case_view.show_case(int(case_id))
+
+    def refresh(self) -> None:
+        if self._locked:
+            return
+        self._refresh_sidebar()
+        self.case_model.refresh()
+        self.case_view.reload()
+
+    # --- changes ---------------------------------------------------------------------------
+    def _on_case_changed(self, _case_id: int) -> None:
+        if self._locked:
+            return
+        self._refresh_sidebar()
+        self.case_model.refresh()
+        self._check_reminder()
+
+    def _on_case_added(self, case_id: int) -> None:
+        if self._locked:
+            return
+        self._select_after_load = case_id
+        self.case_view.show_case(case_id)
+        self._refresh_sidebar()
+        self.case_model.refresh()
+
+    def _on_controllers_changed(self) -> None:
+        if not self._locked:
+            self._refresh_sidebar()
+            self.case_model.refresh()
+
+    def _on_overrides_changed(self) -> None:
+        self.refresh()
+        self._check_reminder()
+
+    # --- actions ---------------------------------------------------------------------------
+    def _open_dialog(self, dialog: QDialog) -> QDialog:
+        """Non-blocking modal dialogs; closed when the window locks."""
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.addAction(self.lock_action)  # Ctrl+L also locks from inside the dialog
+        self._dialogs.append(dialog)
+        dialog.finished.connect(lambda _r, d=dialog: self._forget_dialog(d))
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.open()
+        return dialog
+
+    def _forget_dialog(self, dialog: QDialog) -> None:
+        if dialog in self._dialogs:
+            self._dialogs.remove(dialog)
+
+    def open_dialogs(self) -> list[QDialog]:
+        return list(self._dialogs)
+
+    def new_postal_request(self) -> PostalRequestDialog:
+        dialog = PostalRequestDialog(self._ctx, self)
+        self._open_dialog(dialog)
+        return dialog
+
+    def open_controllers(self) -> ControllersDialog:
+        dialog = ControllersDialog(self._ctx, self)
+        self._open_dialog(dialog)
+        return dialog
+
+    def open_overrides(self) -> OverridesDialog:
+        dialog = OverridesDialog(self._ctx, self)
+        self._open_dialog(dialog)
+        return dialog
+
+    def open_preferences(self) -> PreferencesDialog:
+        dialog = PreferencesDialog(self._ctx.settings, self)
+        dialog.saved.connect(self._apply_settings)
+        self._open_dialog(dialog)
+        return dialog
+
+    def _apply_settings(self, settings: Settings) -> None:
+        self._ctx.save_settings(settings)
+        self._idle.set_timeout_ms(settings.auto_lock_minutes * 60_000)
+
+    def open_about(self) -> AboutDialog:
+        dialog = AboutDialog("", self)
+        self._open_dialog(dialog)
+        return dialog
+
+    def _run_task(
+        self,
+        text: str,
+        fn: Callable[..., Any],
+        *args: Any,
+        on_result: Callable[[Any], None],
+        cancellable: bool = True,
+    ) -> Ticket | None:
+        if self._progress.busy:
+            self.statusBar().showMessage(self.tr("Another job is still running."), 5000)
+            return None
+        finished = False
+
+        def result(value: Any) -> None:
+            nonlocal finished
+            finished = True
+            self._progress.finish()
+            on_result(value)
+
+        def failed(exc: BaseException) -> None:
+            nonlocal finished
+            finished = True
+            self._progress.finish()
+            self._ctx.errors.report(exc)
+
+        def progress(value: Progress) -> None:
+            self._progress.update_progress(value)
+
+        ticket = self._ctx.db.task(
+            fn, *args, on_result=result, on_error=failed, on_progress=progress, owner=self
+        )
+        if not finished:
+            self._progress.start(text, ticket, cancellable)
+        return ticket
+
+    # --- email import (the intake service), by menu or by drag and drop ----------------------
+    def import_email(self) -> QFileDialog:
+        dialog = QFileDialog(self, self.tr("Import email"))
+        dialog.setObjectName("importFileDialog")
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
+        dialog.setNameFilter(self.tr("Email (*.eml *.msg *.mbox *.txt)"))
+        dialog.filesSelected.connect(lambda names: self.start_import([Path(n) for n in names]))
+        self._open_dialog(dialog)
+        return dialog
+
+    def start_import(self, paths: list[Path]) -> None:
+        if self._locked or not paths:
+            return
+        self._run_task(
+            self.tr("Importing email…"),
+            import_email_files,
+            list(paths),
+            self._ctx.today(),
+            on_result=self._import_done,
+        )
+
+    def _import_done(self, outcomes: list[Any]) -> None:
+        dialog = ImportResultDialog(outcomes, self)
+        dialog.open_case.connect(self._open_case_from_import)
+        self._open_dialog(dialog)
+        new = [o.case_id for o in outcomes if o.case_id and o.status in ("created", "follow_up")]
+        if new:
+            self._on_case_added(int(new[0]))
+
+    def _open_case_from_import(self, case_id: int) -> None:
+        self.select_scope(SidebarEntry("all"))
+        self._on_case_added(case_id)
+
+    @staticmethod
+    def _importable(urls: list[Any]) -> list[Path]:
+        paths = [Path(u.toLocalFile()) for u in urls if u.isLocalFile()]
+        return [p for p in paths if p.suffix.lower() in IMPORTABLE and p.is_file()]
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if not self._locked and self._importable(event.mimeData().urls()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = self._importable(event.mimeData().urls())
+        if self._locked or not paths:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        self.start_import(paths)
+
+    def backup_now(self) -> QFileDialog:
+        stem = self._ctx.session.path.stem
+        suggestion = Path.home() / f"{stem}-backup-{self._ctx.today():%Y%m%d}.dpodesk"
+        dialog = QFileDialog(self, self.tr("Back up the case file"), str(suggestion))
+        dialog.setObjectName("backupFileDialog")
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setNameFilter(self.tr("DPO Desk case files (*.dpodesk)"))
+        dialog.setDefaultSuffix("dpodesk")
+        dialog.fileSelected.connect(lambda name: self.start_backup(Path(name)))
+        self._open_dialog(dialog)
+        return dialog
+
+    def start_backup(self, dest: Path) -> None:
+        self._run_task(
+            self.tr("Writing the backup…"),
+            backup,
+            dest,
+            on_result=self._backup_done,
+            cancellable=False,
+        )
+
+    def _backup_done(self, info: BackupInfo) -> None:
+        text = self.tr("Backup written to {path} ({size} KB).").format(
+            path=info.path, size=max(1, info.size // 1024)
+        )
+        if self._ctx.session.key_source == "keyring":
+            text += " " + self.tr("It opens with this file's recovery key.")
+        self.statusBar().showMessage(text, 15000)
+
+    def check_casefile(self) -> None:
+        self._run_task(
+            self.tr("Checking the case file…"), check_casefile, on_result=self._check_done
+        )
+
+    def _check_done(self, report: CheckReport) -> None:
+        box = QMessageBox(self)
+        box.setObjectName("checkResult")
+        box.setWindowTitle(self.tr("Check case file"))
+        if report.ok:
+            box.setIcon(QMessageBox.Icon.Information)
+            text = self.tr(
+                "The case file is sound: every page decrypts and passes its checks, and the "
+                "audit log's chain of %n event(s) is unbroken.",
+                "",
+                report.chain.events,
+            )
+            if report.chain.anchor_checked:
+                text += " " + self.tr(
+                    "The chain also matches the copy of its end kept in the system keyring."
+                )
+        else:
+            box.setIcon(QMessageBox.Icon.Warning)
+            lines = []
+            if report.problems:
+                lines.append(
+                    self.tr("The file is damaged: {problems}").format(
+                        problems="; ".join(report.problems[:3])
+                    )
+                )
+            if not report.chain.ok:
+                lines.append(
+                    self.tr("The audit log was altered or cut at event {seq}: {problem}").format(
+                        seq=report.chain.first_broken, problem=report.chain.problem
+                    )
+                )
+            lines.append(self.tr("Restore the last good backup and keep this file for inspection."))
+            text = "\n".join(lines)
+        box.setText(text)
+        box.setStandardButtons(QMessageBox.StandardButton.Ok)
+        self._open_dialog(box)
+
+    # --- errors ----------------------------------------------------------------------------
+    def _show_known_error(self, text: str) -> None:
+        box = QMessageBox(self)
+        box.setObjectName("knownErrorBox")
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("DPO Desk"))
+        box.setText(text)
+        box.setStandardButtons(QMessageBox.StandardButton.Ok)
+        self._open_dialog(box)
+
+    def _show_bug(self, exc: BaseException) -> None:
+        self._open_dialog(CrashDialog(exc, log_path(), self))
+
+    # --- reminder --------------------------------------------------------------------------
+    def _check_reminder(self, notify: bool = False) -> None:
+        """Update the banner; ``notify``: also a tray notification (at start, each morning)."""
+        self._ctx.db.run(
+            reminder,
+            self._ctx.today(),
+            on_result=lambda value: self._show_reminder(value, notify),
+            owner=self,
+        )
+
+    def _show_reminder(self, value: Reminder, notify: bool) -> None:
+        self.banner.show_reminder(value)
+        if notify and value.any and QSystemTrayIcon.isSystemTrayAvailable():
+            if self._tray is None:
+                self._tray = QSystemTrayIcon(self.windowIcon(), self)
+                self._tray.setToolTip("DPO Desk")
+                self._tray.show()
+            self._tray.showMessage(
+                "DPO Desk", reminder_text(value), QSystemTrayIcon.MessageIcon.Information, 10_000
+            )
+
+    def _show_urgent(self) -> None:
+        self.select_scope(SidebarEntry("overdue"))
+
+    def _arm_midnight(self) -> None:
+        now = datetime.now()
+        tomorrow = datetime.combine(now.date() + timedelta(days=1), datetime.min.time())
+        delay = (tomorrow - now) + timedelta(minutes=1)
+        self._midnight.start(int(delay.total_seconds() * 1000))
+
+    def _new_day(self) -> None:
+        """A new day while open: days left move, so refresh, and remind again."""
+        if not self._locked:
+            self.refresh()
+            self._check_reminder(notify=True)
+        self._arm_midnight()
+
+    # --- locking ---------------------------------------------------------------------------
+    def _on_lock_requested(self, reason: str) -> None:
+        log.info("locking (%s)", reason)
+        self.lock()
+
+    def lock(self) -> None:
+        if self._locked:
+            return
+        self._locked = True
+        self._idle.disarm()
+        self._ctx.db.executor.invalidate()
+        self._search_timer.stop()
+        for dialog in list(self._dialogs):
+            dialog.reject()
+        self._dialogs.clear()
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        self.case_model.clear()
+        self.sidebar_model.clear()
+        self.case_view.clear()
+        self.banner.hide()
+        self.first_steps.hide()
+        self._count_label.clear()
+        self.statusBar().clearMessage()
+        for action in self._case_actions:
+            action.setEnabled(False)
+        self._stack.setCurrentWidget(self.lock_screen)
+        self.lock_screen.reset()
+        self._update_title()
+        self.lock_screen.focus()
+
+    def _try_unlock(self, secret: str) -> None:
+        session = self._ctx.session
+
+        def check() -> bool:
+            if not secret.strip():
+                return session.key_source == "keyring" and session.verifier.matches_keyring(
+                    session.file_id
+                )
+            return session.verifier.matches(parse_secret(secret))
+
+        def done(ok: bool) -> None:
+            if ok:
+                self.unlock()
+            elif not secret.strip():
+                self.lock_screen.show_message(
+                    self.tr("The keyring does not hold this file's key; type the recovery key.")
+                )
+            else:
+                self.lock_screen.show_message(
+                    self.tr("That passphrase or recovery key is not right.")
+                )
+
+        def failed(exc: BaseException) -> None:
+            self.lock_screen.show_message(describe_error(exc, session.path))
+
+        self._ctx.db.executor.call(check, on_result=done, on_error=failed, owner=self)
+
+    def unlock(self) -> None:
+        if not self._locked:
+            return
+        self._locked = False
+        for action in self._case_actions:
+            action.setEnabled(True)
+        self.lock_screen.reset()
+        self._stack.setCurrentWidget(self._workspace)
+        self._update_title()
+        self._start_workspace()
+        self.case_table.setFocus()
+
+    # --- closing ---------------------------------------------------------------------------
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._idle.detach()
+        self._midnight.stop()
+        if self._tray is not None:
+            self._tray.hide()
+        super().closeEvent(event)
+
+
+def visible_texts(root: QWidget) -> list[str]:
+    """Every text a visible widget under ``root`` shows (for the lock tests and screenshots)."""
+    from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QPlainTextEdit
+
+    texts: list[str] = []
+    widgets = [root, *root.findChildren(QWidget)]
+    for widget in widgets:
+        if not widget.isVisible():
+            continue
+        if isinstance(widget, (QLabel | QAbstractButton, QLineEdit)):
+            texts.append(widget.text())
+        elif isinstance(widget, QPlainTextEdit):
+            texts.append(widget.toPlainText())
+        elif isinstance(widget, QAbstractItemView) and widget.model() is not None:
+            model = widget.model()
+            texts.extend(_model_texts(model, QModelIndex()))
+    texts.append(root.windowTitle())
+    return texts
+
+
+def _model_texts(model: Any, parent: QModelIndex, depth: int = 0) -> list[str]:
+    out: list[str] = []
+    if depth > 3:
+        return out
+    for row in range(model.rowCount(parent)):
+        for column in range(model.columnCount(parent)):
+            index = model.index(row, column, parent)
+            value = model.data(index, Qt.ItemDataRole.DisplayRole)
+            if value is not None:
+                out.append(str(value))
+            if column == 0 and model.rowCount(index) > 0:
+                out.extend(_model_texts(model, index, depth + 1))
+    return out

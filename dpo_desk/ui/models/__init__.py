@@ -1,0 +1,1 @@
+"""Qt models over the case file's rows (data only; loading goes through the DB thread)."""

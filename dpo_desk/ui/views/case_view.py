@@ -1,0 +1,169 @@
+"""The case view: a header and a tab per aspect of the selected case.
+
+Tabs are registered with :meth:`CaseView.add_tab` — a factory ``(ctx, view) -> CaseTab`` — so
+the next waves add correspondence, identity and letters without touching this file. A tab gets
+the :class:`~dpo_desk.ui.operations.CaseDetails` read for the case in ``show_details``, forgets
+everything in ``clear`` (the window locks, or no case is selected), and changes the case through
+:meth:`CaseView.apply`, which runs an operation on the database thread, shows the fresh details
+in every tab and announces the change.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, Protocol
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+
+from dpo_desk.core.errors import KnownError
+
+from ..app import AppContext
+from ..errors import describe_error
+from ..operations import CaseDetails, load_case
+
+
+class CaseTab(Protocol):
+    def tab_title(self) -> str: ...
+
+    def show_details(self, details: CaseDetails) -> None: ...
+
+    def clear(self) -> None: ...
+
+
+TabFactory = Callable[[AppContext, "CaseView"], QWidget]
+
+
+class CaseView(QWidget):
+    details_shown = Signal(int)  # a case's details are on screen (its id)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("caseView")
+        self._ctx = ctx
+        self._tabs: list[QWidget] = []
+        self._case_id: int | None = None
+        self._generation = 0
+        self._details: CaseDetails | None = None
+
+        self._header = QLabel(self)
+        self._header.setObjectName("caseHeader")
+        self._header.setTextFormat(Qt.TextFormat.PlainText)
+        font = self._header.font()
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        font.setBold(True)
+        self._header.setFont(font)
+        self._tab_widget = QTabWidget(self)
+        self._tab_widget.setObjectName("caseTabs")
+        self._tab_widget.setDocumentMode(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self._header)
+        layout.addWidget(self._tab_widget, 1)
+        self.clear()
+
+    # --- tabs ------------------------------------------------------------------------------
+    def add_tab(self, factory: TabFactory) -> QWidget:
+        tab = factory(self._ctx, self)
+        self._tabs.append(tab)
+        self._tab_widget.addTab(tab, tab.tab_title())  # type: ignore[attr-defined]
+        if self._details is not None:
+            tab.show_details(self._details)  # type: ignore[attr-defined]
+        else:
+            tab.clear()  # type: ignore[attr-defined]
+        self._tab_widget.setEnabled(self._details is not None)
+        return tab
+
+    @property
+    def tab_widget(self) -> QTabWidget:
+        return self._tab_widget
+
+    def tabs(self) -> list[QWidget]:
+        return list(self._tabs)
+
+    # --- which case ------------------------------------------------------------------------
+    @property
+    def case_id(self) -> int | None:
+        return self._case_id
+
+    @property
+    def details(self) -> CaseDetails | None:
+        return self._details
+
+    def show_case(self, case_id: int) -> None:
+        """Read the case on the database thread and show it (a newer request wins)."""
+        self._case_id = case_id
+        self._generation += 1
+        generation = self._generation
+        self._ctx.db.run(
+            load_case,
+            case_id,
+            self._ctx.today(),
+            on_result=lambda details: self._loaded(generation, details),
+            owner=self,
+        )
+
+    def reload(self) -> None:
+        if self._case_id is not None:
+            self.show_case(self._case_id)
+
+    def _loaded(self, generation: int, details: CaseDetails) -> None:
+        if generation == self._generation:
+            self.present(details)
+
+    def present(self, details: CaseDetails) -> None:
+        self._details = details
+        self._case_id = details.case_id
+        case = details.case
+        self._header.setText(f"{case.reference} · {case.subject.name}")
+        self._tab_widget.setEnabled(True)
+        for tab in self._tabs:
+            tab.show_details(details)  # type: ignore[attr-defined]
+        self.details_shown.emit(details.case_id)
+
+    def clear(self) -> None:
+        """Show no case; drop every detail (also what is on its way from the file)."""
+        self._generation += 1
+        self._case_id = None
+        self._details = None
+        self._header.setText(self.tr("No case selected"))
+        for tab in self._tabs:
+            tab.clear()  # type: ignore[attr-defined]
+        self._tab_widget.setEnabled(False)
+
+    # --- changing the case -----------------------------------------------------------------
+    def apply(
+        self,
+        operation: Callable[..., CaseDetails],
+        *args: Any,
+        on_known_error: Callable[[str], None] | None = None,
+        on_done: Callable[[CaseDetails], None] | None = None,
+    ) -> None:
+        """Run ``operation(cf, case_id, today, *args)``; show and announce the result."""
+        if self._case_id is None:
+            return
+        case_id = self._case_id
+        generation = self._generation
+
+        def done(details: CaseDetails) -> None:
+            if generation == self._generation:
+                self.present(details)
+            if on_done is not None:
+                on_done(details)
+            self._ctx.changes.case_changed.emit(case_id)
+
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, KnownError) and on_known_error is not None:
+                on_known_error(describe_error(exc, self._ctx.session.path))
+            else:
+                self._ctx.errors.report(exc)
+
+        self._ctx.db.run(
+            operation,
+            case_id,
+            self._ctx.today(),
+            *args,
+            on_result=done,
+            on_error=failed,
+            owner=self,
+        )

@@ -1,0 +1,172 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_GB">
+    <context>
+        <name>DeadlineTableModel</name>
+        <message numerus="yes">
+            <location filename="../../dpo_desk/ui/models/deadlines.py" line="80" />
+            <source>%n working day(s)</source>
+            <translation>
+                <numerusform>%n working day</numerusform>
+                <numerusform>%n working days</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../dpo_desk/ui/models/deadlines.py" line="82" />
+            <source>%n week(s)</source>
+            <translation>
+                <numerusform>%n week</numerusform>
+                <numerusform>%n weeks</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../dpo_desk/ui/models/deadlines.py" line="84" />
+            <source>%n month(s)</source>
+            <translation>
+                <numerusform>%n month</numerusform>
+                <numerusform>%n months</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../dpo_desk/ui/models/deadlines.py" line="85" />
+            <source>%n calendar day(s)</source>
+            <translation>
+                <numerusform>%n calendar day</numerusform>
+                <numerusform>%n calendar days</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>DeadlinesTab</name>
+        <message numerus="yes">
+            <location filename="../../dpo_desk/ui/views/deadlines_tab.py" line="226" />
+            <source>overdue by %n working day(s)</source>
+            <translation>
+                <numerusform>overdue by %n working day</numerusform>
+                <numerusform>overdue by %n working days</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../dpo_desk/ui/views/deadlines_tab.py" line="227" />
+            <source>overdue by %n day(s)</source>
+            <translation>
+                <numerusform>overdue by %n day</numerusform>
+                <numerusform>overdue by %n days</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../dpo_desk/ui/views/deadlines_tab.py" line="229" />
+            <source>%n working day(s) left</source>
+            <translation>
+                <numerusform>%n working day left</numerusform>
+                <numerusform>%n working days left</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../dpo_desk/ui/views/deadlines_tab.py" line="230" />
+            <source>%n day(s) left</source>
+            <translation>
+                <numerusform>%n day left</numerusform>
+                <numerusform>%n days left</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportResultDialog</name>
+        <message numerus="yes">
+            <location filename="../../dpo_desk/ui/dialogs/import_result.py" line="51" />
+            <source>%n message(s) imported.</source>
+            <translation>
+                <numerusform>%n message imported.</numerusform>
+                <numerusform>%n messages imported.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../dpo_desk/ui/dialogs/import_result.py" line="53" />
+            <source>%n refused or skipped.</source>
+            <translation>
+                <numerusform>%n refused or skipped.</numerusform>
+                <numerusform>%n refused or skipped.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>Labels</name>
+        <message numerus="yes">
+            <location filename="../../dpo_desk/ui/labels.py" line="148" />
+            <source>%n day(s)</source>
+            <translation>
+                <numerusform>%n day</numerusform>
+                <numerusform>%n days</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../dpo_desk/ui/labels.py" line="149" />
+            <source>%n day(s) overdue</source>
+            <translation>
+                <numerusform>%n day overdue</numerusform>
+                <numerusform>%n days overdue</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message numerus="yes">
+            <location filename="../../dpo_desk/ui/main_window.py" line="491" />
+            <source>%n case(s)</source>
+            <translation>
+                <numerusform>%n case</numerusform>
+                <numerusform>%n cases</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../dpo_desk/ui/main_window.py" line="709" />
+            <source>The case file is sound: every page decrypts and passes its checks, and the audit log's chain of %n event(s) is unbroken.</source>
+            <translation>
+                <numerusform>The case file is sound: every page decrypts and passes its checks, and the audit log's chain of %n event is unbroken.</numerusform>
+                <numerusform>The case file is sound: every page decrypts and passes its checks, and the audit log's chain of %n events is unbroken.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>RecoveryKeyDialog</name>
+        <message numerus="yes">
+            <location filename="../../dpo_desk/ui/dialogs/recovery_key.py" line="92" />
+            <source>Copied. The clipboard is cleared in %n second(s).</source>
+            <translation>
+                <numerusform>Copied. The clipboard is cleared in %n second.</numerusform>
+                <numerusform>Copied. The clipboard is cleared in %n seconds.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>Reminder</name>
+        <message numerus="yes">
+            <location filename="../../dpo_desk/ui/widgets.py" line="27" />
+            <source>%n case(s) overdue</source>
+            <translation>
+                <numerusform>%n case overdue</numerusform>
+                <numerusform>%n cases overdue</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../dpo_desk/ui/widgets.py" line="31" />
+            <source>%n case(s) due today</source>
+            <translation>
+                <numerusform>%n case due today</numerusform>
+                <numerusform>%n cases due today</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>SidebarModel</name>
+        <message numerus="yes">
+            <location filename="../../dpo_desk/ui/models/sidebar.py" line="188" />
+            <source>%n case(s)</source>
+            <translation>
+                <numerusform>%n case</numerusform>
+                <numerusform>%n cases</numerusform>
+            </translation>
+        </message>
+    </context>
+</TS>
