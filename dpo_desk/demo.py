@@ -301,7 +301,12 @@ def _plans(rng: random.Random) -> list[_Plan]:
                 age=age,
                 language=rng.choice(LANGS_BY_CONTROLLER[slug]),
                 identity_requested=status == CaseStatus.AWAITING_IDENTITY,
-                extension=(slug == "infinity" and status == CaseStatus.IN_PROGRESS and i % 2 == 0),
+                # extensions only where the law has one: RU access and stop-processing (+5 WD)
+                extension=(
+                    slug == "backgroundmusic"
+                    and status == CaseStatus.IN_PROGRESS
+                    and kinds in ([K.ACCESS], [K.STOP_PROCESSING])
+                ),
             )
         )
     return plans
@@ -374,8 +379,8 @@ def seed_demo(cf: CaseFile, today: date, *, seed: int = 2026) -> int:
                 notice_by = [
                     d.extension_notice_by for d in deadlines.deadlines if d.extension_notice_by
                 ]
-                if notice_by and min(notice_by) >= received + timedelta(days=3):
-                    on = min(today, received + timedelta(days=3))
+                on = min(today, received + timedelta(days=3))
+                if len(notice_by) == len(deadlines.deadlines) and on <= min(notice_by):
                     cf.cases.add_clock_event(
                         case.id,
                         ClockEventKind.EXTENSION_NOTICE_SENT,

@@ -574,6 +574,35 @@ class TemplateRepo(_Repo):
         ).fetchone()
         return row[0] if row else None
 
+    def set_reviewed(self, controller_id: int, kind: str, language: str, reviewed: bool) -> None:
+        """Record that a lawyer reviewed (or un-reviewed) a controller's template override."""
+        if self.get(controller_id, kind, language) is None:
+            raise NotFound(f"There is no template override for {kind} in {language}.")
+        with self.cf.transaction():
+            self.db.execute(
+                "UPDATE template_overrides SET reviewed = ?, updated_at = ? WHERE controller_id = ? "
+                "AND kind = ? AND language = ?",
+                (int(reviewed), self._now(), controller_id, kind, language),
+            )
+            self.cf.log(
+                "template.reviewed",
+                None,
+                {
+                    "controller_id": controller_id,
+                    "kind": kind,
+                    "language": language,
+                    "reviewed": reviewed,
+                },
+            )
+
+    def is_reviewed(self, controller_id: int, kind: str, language: str) -> bool:
+        row = self.db.execute(
+            "SELECT reviewed FROM template_overrides WHERE controller_id = ? AND kind = ? AND "
+            "language = ?",
+            (controller_id, kind, language),
+        ).fetchone()
+        return bool(row and row[0])
+
     def list(self, controller_id: int) -> list[tuple[str, str]]:
         return [
             (r[0], r[1])

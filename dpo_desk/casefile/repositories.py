@@ -332,11 +332,25 @@ class CaseRepo(_Repo):
         return self.get(CaseId(case_id))
 
     def _next_reference(self, year: int) -> str:
-        row = self.db.execute(
-            "SELECT max(CAST(substr(reference, 6) AS INTEGER)) FROM cases WHERE reference LIKE ?",
-            (f"{year}-%",),
-        ).fetchone()
-        return format_reference(year, (row[0] or 0) + 1)
+        """The next running number of the year, kept in ``meta`` (called inside ``add``'s
+        transaction, so two cases never get one number); older files are scanned once."""
+        key = f"reference_counter:{year}"
+        row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        if row is not None:
+            number = int(row[0]) + 1
+        else:
+            scanned = self.db.execute(
+                "SELECT max(CAST(substr(reference, 6) AS INTEGER)) FROM cases "
+                "WHERE reference LIKE ?",
+                (f"{year}-%",),
+            ).fetchone()
+            number = (scanned[0] or 0) + 1
+        self.db.execute(
+            "INSERT INTO meta(key, value) VALUES (?, ?) "
+            "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            (key, str(number)),
+        )
+        return format_reference(year, number)
 
     def update(self, case_id: int, **changes: Any) -> Case:
         """Change a case's fields (subject, kinds, channel, received, language, …), audited."""
@@ -434,6 +448,8 @@ class CaseRepo(_Repo):
             )
             if new == CaseStatus.CLOSED:
                 self.cf.attachments.purge_for_closed_case(case_id)
+        if new == CaseStatus.CLOSED:
+            self.cf.checkpoint()
         return self.get(case_id)
 
     def add_note(self, case_id: int, text: str) -> Note:
@@ -473,6 +489,10 @@ class CaseRepo(_Repo):
                 f"The event's date {on.isoformat()} is before the request was received "
                 f"({case.received.isoformat()})."
             )
+        if event.kind == ClockEventKind.EXTENSION_NOTICE_SENT:
+            from .deadlines import check_extension
+
+            check_extension(self.cf, case_id, on)
         with self.cf.transaction():
             self.db["clock_events"].insert(
                 {
@@ -556,6 +576,31 @@ class CaseRepo(_Repo):
         if not rows:
             raise NotFound(f"There is no case with id {case_id}.")
         return _case_from_row(rows[0])
+
+    def get_many(self, ids: Sequence[int]) -> dict[CaseId, Case]:
+        """Several cases in chunked queries (for registers and exports)."""
+        found: dict[CaseId, Case] = {}
+        for chunk in chunks(list(ids), 500):
+            marks = ",".join("?" * len(chunk))
+            for row in self.db.query(f"SELECT * FROM cases WHERE id IN ({marks})", chunk):
+                case = _case_from_row(row)
+                found[CaseId(row["id"])] = case
+        return found
+
+    def clock_events_for(self, ids: Sequence[int]) -> dict[CaseId, list[ClockEvent]]:
+        """The clock events of several cases, by case id (cases without events are absent)."""
+        events: dict[CaseId, list[ClockEvent]] = {}
+        for chunk in chunks(list(ids), 500):
+            marks = ",".join("?" * len(chunk))
+            for r in self.db.query(
+                f"SELECT * FROM clock_events WHERE case_id IN ({marks}) ORDER BY on_date, id", chunk
+            ):
+                events.setdefault(CaseId(r["case_id"]), []).append(
+                    ClockEvent(
+                        ClockEventKind(r["kind"]), date.fromisoformat(r["on_date"]), r["note"]
+                    )
+                )
+        return events
 
     def by_reference(self, reference: str) -> Case:
         rows = list(self.db.query("SELECT * FROM cases WHERE reference = ?", (reference.strip(),)))
@@ -782,12 +827,19 @@ class AttachmentRepo(_Repo):
         ]
 
     def destroy(
-        self, attachment_id: int, *, reason: str, force_open_case: bool = False
+        self,
+        attachment_id: int,
+        *,
+        reason: str,
+        force_open_case: bool = False,
+        note_check_id: int | None = None,
     ) -> AttachmentMeta:
         """Destroy an attachment's bytes (ID copies): the row stays as a record with its hash.
 
         An ID copy of an open case whose identity is not settled cannot be destroyed: the case
-        still needs it. ``secure_delete`` and a WAL checkpoint make sure no page keeps the bytes.
+        still needs it. With ``note_check_id`` the destroyed copy is added to that verification
+        record in the same transaction. ``secure_delete`` and a WAL checkpoint (after the
+        outermost commit) make sure no page keeps the bytes.
         """
         meta = self.get(attachment_id)
         if meta.destroyed_at is not None:
@@ -800,23 +852,44 @@ class AttachmentRepo(_Repo):
                     "record the verification first."
                 )
         with self.cf.transaction():
-            self.db.execute(
-                "UPDATE attachments SET data = NULL, destroyed_at = ? WHERE id = ?",
-                (self._now(), attachment_id),
-            )
-            self.cf.log(
-                "attachment.destroyed",
-                meta.case_id,
-                {
-                    "attachment_id": attachment_id,
-                    "role": str(meta.role),
-                    "sha256": meta.sha256,
-                    "size": meta.size,
-                    "reason": reason,
-                },
-            )
-        self.cf.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            self._destroy_row(meta, reason, note_check_id)
+        self.cf.checkpoint()
         return self.get(attachment_id)
+
+    def _destroy_row(self, meta: AttachmentMeta, reason: str, note_check_id: int | None) -> None:
+        at = self._now()
+        self.db.execute(
+            "UPDATE attachments SET data = NULL, destroyed_at = ? WHERE id = ?", (at, meta.id)
+        )
+        self.cf.log(
+            "attachment.destroyed",
+            meta.case_id,
+            {
+                "attachment_id": meta.id,
+                "role": str(meta.role),
+                "sha256": meta.sha256,
+                "size": meta.size,
+                "reason": reason,
+            },
+        )
+        if note_check_id is not None:
+            self.cf.identity.note_destroyed(note_check_id, meta.id, meta.sha256, at)
+            self.cf.log(
+                "identity.copy_destroyed",
+                meta.case_id,
+                {"check_id": note_check_id, "attachment_id": meta.id, "sha256": meta.sha256},
+            )
+
+    def live_by_role(self, role: AttachmentRole | str) -> list[AttachmentMeta]:
+        """Attachments of a role whose bytes are still stored, across all cases."""
+        return [
+            _attachment_from_row(r)
+            for r in self.db.query(
+                f"SELECT {_META_COLUMNS} FROM attachments WHERE role = ? AND destroyed_at IS NULL "
+                "ORDER BY case_id, id",
+                (str(AttachmentRole(role)),),
+            )
+        ]
 
     def _identity_settled(self, case_id: int) -> bool:
         if "identity_checks" not in self.db.table_names():
@@ -828,7 +901,8 @@ class AttachmentRepo(_Repo):
         return bool(row[0])
 
     def purge_for_closed_case(self, case_id: int) -> list[int]:
-        """Called inside the closing transaction: ID copies go when the case closes (default policy)."""
+        """Called inside the closing transaction: ID copies go when the case closes (default
+        policy). Each destroyed copy is added to the case's latest verification record."""
         ids = [
             r[0]
             for r in self.db.execute(
@@ -836,25 +910,16 @@ class AttachmentRepo(_Repo):
                 (case_id, str(AttachmentRole.ID_DOCUMENT)),
             )
         ]
+        if not ids:
+            return ids
+        row = self.db.execute(
+            "SELECT id FROM identity_checks WHERE case_id = ? "
+            "ORDER BY outcome IN ('verified', 'failed') DESC, id DESC LIMIT 1",
+            (case_id,),
+        ).fetchone()
+        check_id = row[0] if row else None
         for aid in ids:
-            row = self.db.execute(
-                "SELECT sha256, size FROM attachments WHERE id = ?", (aid,)
-            ).fetchone()
-            self.db.execute(
-                "UPDATE attachments SET data = NULL, destroyed_at = ? WHERE id = ?",
-                (self._now(), aid),
-            )
-            self.cf.log(
-                "attachment.destroyed",
-                case_id,
-                {
-                    "attachment_id": aid,
-                    "role": str(AttachmentRole.ID_DOCUMENT),
-                    "sha256": row[0],
-                    "size": row[1],
-                    "reason": "case closed (retention policy)",
-                },
-            )
+            self._destroy_row(self.get(aid), "case closed (retention policy)", check_id)
         return ids
 
 

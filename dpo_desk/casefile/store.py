@@ -359,6 +359,39 @@ class CaseFile:
         )
         return verify_rows(rows, anchor)
 
+    def checkpoint(self) -> None:
+        """Move committed pages from the WAL into the file and empty the WAL (outside a
+        transaction only; inside one it waits for the outermost commit's caller)."""
+        if self.db.conn.in_transaction:
+            return
+        try:
+            self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        except DatabaseError as exc:
+            raise translate_error(exc, self.path) from None
+
+    def vacuum(self) -> None:
+        """Rebuild the file without free pages (after destroying copies), then checkpoint."""
+        try:
+            self.db.execute("VACUUM")
+        except DatabaseError as exc:
+            raise translate_error(exc, self.path) from None
+        self.checkpoint()
+        self.log("casefile.vacuumed", None, {})
+
+    def matches_key(self, key: Key) -> bool:
+        """Whether ``key`` is the key in use (constant-time; no I/O) — for unlocking the window."""
+        import hmac
+
+        if key.mode != self._key.mode:
+            return False
+        mine = self._key.raw if self._key.raw is not None else self._key.passphrase.encode()  # type: ignore[union-attr]
+        theirs = key.raw if key.raw is not None else key.passphrase.encode()  # type: ignore[union-attr]
+        return hmac.compare_digest(mine, theirs)
+
+    @property
+    def cipher_version(self) -> str:
+        return str(self.db.execute("PRAGMA cipher_version").fetchone()[0])
+
     # --- settings kept in the file ---------------------------------------------------------------
     def meta(self, key: str, default: str | None = None) -> str | None:
         value = _meta(self.db, key)

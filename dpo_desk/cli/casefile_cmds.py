@@ -450,22 +450,6 @@ def cmd_case_event(args: argparse.Namespace, ctx: CliContext) -> int:
         valid = ", ".join(k.value for k in ClockEventKind)
         raise InvalidInput(f"Unknown event '{args.kind}' (valid: {valid}).") from None
     on = parse_date(args.on, "--on") or ctx.today()
-    if kind == ClockEventKind.EXTENSION_NOTICE_SENT:
-        # refuse an extension that no applicable rule allows, before recording it
-        from dpo_desk.core.deadlines import compute_case_deadlines
-
-        controller = cf.controllers.get(case.controller_id)
-        events = [*cf.cases.clock_events(case.id or 0)]
-        from dpo_desk.casefile.deadlines import calendar_overrides
-        from dpo_desk.core.model import ClockEvent
-
-        compute_case_deadlines(
-            controller.jurisdictions,
-            [str(k) for k in case.kinds],
-            case.received,
-            [*events, ClockEvent(kind, on, args.note)],
-            overrides=calendar_overrides(cf),
-        )
     cf.cases.add_clock_event(case.id or 0, kind, on, args.note)
     governing = case_deadlines(cf, case.id or 0).governing
     due = governing.due.isoformat() if governing else None

@@ -639,8 +639,19 @@ def destroy_id_copies(cf: CaseFile, case_id: int, *, reason: str) -> list[Destro
     target = settled or cf.identity.latest(case_id)
     destroyed = []
     for meta in live:
-        gone = cf.attachments.destroy(meta.id, reason=reason)
-        destroyed.append(_note(cf, case_id, target, gone))
+        # destruction and its note in the verification record commit together
+        gone = cf.attachments.destroy(
+            meta.id, reason=reason, note_check_id=target.id if target else None
+        )
+        destroyed.append(
+            DestroyedCopy(
+                gone.id,
+                gone.sha256,
+                gone.size,
+                gone.destroyed_at or cf.clock(),
+                target.id if target else None,
+            )
+        )
     noted = {
         int(entry["attachment_id"])
         for record in cf.identity.for_case(case_id)
