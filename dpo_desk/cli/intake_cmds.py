@@ -21,6 +21,8 @@ from .context import CliContext
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     _register_classify(subparsers)
+    _register_import(subparsers)
+    _register_scan(subparsers)
 
 
 # --- shared ----------------------------------------------------------------------------------
@@ -80,3 +82,138 @@ def _classification_text(result: Classification) -> str:
     ]
     lines.extend(f"  - {phrase}" for phrase in result.evidence)
     return "\n".join(lines) + "\n"
+
+
+# --- import ----------------------------------------------------------------------------------
+
+
+def _register_import(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = subparsers.add_parser(
+        "import",
+        help="import emails (.eml, .msg, .mbox) as cases",
+        description=(
+            "Import emails into the case file: each message becomes a case, a follow-up on the "
+            "sender's open case, or is reported as a duplicate or an error. A bad message never "
+            "stops the batch and never leaves a half-created case."
+        ),
+    )
+    p.add_argument("paths", metavar="PATH", type=Path, nargs="+")
+    p.add_argument(
+        "--controller",
+        metavar="SLUG",
+        help="the controller the messages were sent to (default: from the recipients)",
+    )
+    p.add_argument(
+        "--new-cases",
+        action="store_true",
+        help="never attach a message to the sender's open case; always open a new one",
+    )
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(handler=_import)
+
+
+def _import(args: argparse.Namespace, ctx: CliContext) -> int:
+    import sys
+
+    from dpo_desk.intake.service import ImportOptions, import_files
+
+    cf = ctx.casefile()
+    missing = [str(p) for p in args.paths if not p.exists()]
+    if missing:
+        raise ImportRejected(f"No such file: {', '.join(missing)}.")
+    show_progress = not ctx.json and sys.stderr.isatty()
+
+    def progress(done: int, total: int) -> None:
+        if show_progress and total > 20:
+            ctx.stderr.write(f"\r{done}/{total} messages")
+            ctx.stderr.flush()
+
+    outcomes = import_files(
+        cf,
+        list(args.paths),
+        ctx.today(),
+        ImportOptions(controller_slug=args.controller, follow_ups=not args.new_cases),
+        progress=progress,
+    )
+    if show_progress and len(outcomes) > 20:
+        ctx.stderr.write("\n")
+    lines = []
+    for o in outcomes:
+        if o.status in ("created", "follow_up"):
+            what = "new case" if o.status == "created" else "follow-up on"
+            lines.append(
+                f"{o.source}: {what} {o.reference} [{', '.join(o.kinds)}]"
+                + (f" (S/MIME: {o.smime})" if o.smime else "")
+            )
+            lines.extend(f"    warning: {w}" for w in o.warnings)
+        else:
+            lines.append(f"{o.source}: {o.status.replace('_', ' ')} — {o.reason}")
+    ctx.emit([o.to_dict() for o in outcomes], "\n".join(lines) or "Nothing to import.")
+    failed = [o for o in outcomes if o.status in ("error", "needs_controller")]
+    return 1 if failed and len(failed) == len(outcomes) else 0
+
+
+# --- scans on a case ---------------------------------------------------------------------------
+
+
+def _register_scan(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = subparsers.add_parser(
+        "scan",
+        help="add scans (letter pages, an ID copy) to a case",
+        description="Add PDF, JPEG, PNG or TIFF scans to a case; all are checked first.",
+    )
+    p.add_argument("case", metavar="CASE", help="case id or reference")
+    p.add_argument(
+        "--letter",
+        metavar="FILE",
+        type=Path,
+        action="append",
+        default=[],
+        help="a scan of the request letter or envelope (repeat)",
+    )
+    p.add_argument(
+        "--id",
+        dest="id_copy",
+        metavar="FILE",
+        type=Path,
+        action="append",
+        default=[],
+        help="a copy of an identity document (repeat)",
+    )
+    p.add_argument(
+        "--confirm-id-copy",
+        action="store_true",
+        help="confirm that storing an ID copy is allowed (asked for Kazakh controllers)",
+    )
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(handler=_scan)
+
+
+def read_scans(letters: list[Path], ids: list[Path]) -> list:
+    from dpo_desk.core.model import AttachmentRole
+    from dpo_desk.intake.service import Scan
+
+    scans = []
+    for path, role in [(p, AttachmentRole.LETTER_SCAN) for p in letters] + [
+        (p, AttachmentRole.ID_DOCUMENT) for p in ids
+    ]:
+        if not path.is_file():
+            raise ImportRejected(f"No such file: {path}.")
+        scans.append(Scan(path.name, path.read_bytes(), role))
+    return scans
+
+
+def _scan(args: argparse.Namespace, ctx: CliContext) -> int:
+    from dpo_desk.intake.service import add_scans
+
+    cf = ctx.casefile()
+    case = cf.cases.resolve(args.case)
+    scans = read_scans(args.letter, args.id_copy)
+    if not scans:
+        raise ImportRejected("Name at least one scan with --letter FILE or --id FILE.")
+    ids = add_scans(cf, case.id or 0, scans, confirm_id_copy=args.confirm_id_copy)
+    ctx.emit(
+        {"case": case.reference, "attachments": ids},
+        f"Added {len(ids)} scan(s) to {case.reference}.",
+    )
+    return 0

@@ -7,7 +7,6 @@ nothing. A bad file is an ``ImportOutcome`` with a reason; the rest of a batch g
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -322,6 +321,17 @@ def _record_smime(cf: CaseFile, case_id: CaseId | int, parsed: ParsedEmail, repo
     )
 
 
+def _confirm_id_copy(controller: Controller, scans: Sequence[Scan], confirmed: bool) -> None:
+    """Kazakh law forbids paper ID copies but in narrow cases: the DPO confirms first."""
+    from dpo_desk.identity.policy import id_copy_warning
+
+    if confirmed or not any(s.role == AttachmentRole.ID_DOCUMENT for s in scans):
+        return
+    warning = id_copy_warning(controller)
+    if warning:
+        raise IdCopyNeedsConfirmation(f"{warning} Confirm that an exception applies first.")
+
+
 # --- post ------------------------------------------------------------------------------------------
 
 
@@ -353,16 +363,7 @@ def log_postal(
         raise InvalidInput(f"The received date {received} is in the future.")
     if postmark and postmark > received:
         raise InvalidInput("The postmark cannot be later than the date the letter was received.")
-    if (
-        any(s.role == AttachmentRole.ID_DOCUMENT for s in scans)
-        and "KZ" in controller.jurisdictions
-        and not confirm_id_copy
-    ):
-        raise IdCopyNeedsConfirmation(
-            f"{controller.name} is under Kazakh law, which forbids collecting paper copies of "
-            "identity documents except in narrow cases (94-V Art. 7(10)); confirm that an "
-            "exception applies before storing this copy."
-        )
+    _confirm_id_copy(controller, scans, confirm_id_copy)
     checked = []
     for scan in scans:
         info = check_scan(scan.data, scan.filename)
@@ -407,16 +408,7 @@ def add_scans(
     """Add scans (letter pages, an ID copy) to an existing case, all or none."""
     case = cf.cases.get(case_id)
     controller = cf.controllers.get(case.controller_id)
-    if (
-        any(s.role == AttachmentRole.ID_DOCUMENT for s in scans)
-        and "KZ" in controller.jurisdictions
-        and not confirm_id_copy
-    ):
-        raise IdCopyNeedsConfirmation(
-            f"{controller.name} is under Kazakh law, which forbids collecting paper copies of "
-            "identity documents except in narrow cases (94-V Art. 7(10)); confirm that an "
-            "exception applies before storing this copy."
-        )
+    _confirm_id_copy(controller, scans, confirm_id_copy)
     checked = [(scan, check_scan(scan.data, scan.filename)) for scan in scans]
     ids = []
     with cf.transaction():
@@ -432,4 +424,3 @@ def add_scans(
     return ids
 
 
-_WORD = re.compile(r"\w+")
