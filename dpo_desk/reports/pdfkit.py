@@ -18,7 +18,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table, TableStyle
 
-from .fonts import register_fonts
+from dpo_desk.letters.fonts import register_fonts
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN = 18 * mm

@@ -25,6 +25,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 from dpo_desk.casefile.audit import Anchor
 from dpo_desk.core.deadlines import kind_label
 from dpo_desk.core.errors import InvalidInput
+from dpo_desk.letters.fonts import register_fonts
 
 from . import pdfkit
 from .common import (
@@ -36,7 +37,6 @@ from .common import (
     format_for,
     json_bytes,
 )
-from .fonts import register_fonts
 from .register import RegisterRow, build_register
 
 if TYPE_CHECKING:
