@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
 
-from dpo_desk.core.model import CaseStatus, Channel, ClockEventKind, RequestKind
+from dpo_desk.core.model import (
+    AttachmentRole,
+    CaseStatus,
+    Channel,
+    ClockEventKind,
+    LetterKind,
+    RequestKind,
+)
 
 _CTX = "Labels"
 
@@ -84,6 +91,79 @@ OVERRIDE_KIND_NAMES: dict[str, str] = {
     "not_holiday": QT_TRANSLATE_NOOP("Labels", "Not a holiday"),
 }
 
+LETTER_KIND_NAMES: dict[str, str] = {
+    LetterKind.ACKNOWLEDGEMENT: QT_TRANSLATE_NOOP("Labels", "Acknowledgement"),
+    LetterKind.IDENTITY_REQUEST: QT_TRANSLATE_NOOP("Labels", "Identity request"),
+    LetterKind.EXTENSION_NOTICE: QT_TRANSLATE_NOOP("Labels", "Extension notice"),
+    LetterKind.ACCESS_RESPONSE: QT_TRANSLATE_NOOP("Labels", "Access response"),
+    LetterKind.ACTION_CONFIRMATION: QT_TRANSLATE_NOOP("Labels", "Action confirmation"),
+    LetterKind.REFUSAL: QT_TRANSLATE_NOOP("Labels", "Refusal"),
+}
+
+#: How a letter went out (the letter register's channels).
+SEND_CHANNEL_NAMES: dict[str, str] = {
+    "post": QT_TRANSLATE_NOOP("Labels", "Post"),
+    "registered_post": QT_TRANSLATE_NOOP("Labels", "Registered post"),
+    "email": QT_TRANSLATE_NOOP("Labels", "Email"),
+}
+
+ATTACHMENT_ROLE_NAMES: dict[str, str] = {
+    AttachmentRole.EMAIL: QT_TRANSLATE_NOOP("Labels", "Email"),
+    AttachmentRole.EMAIL_PART: QT_TRANSLATE_NOOP("Labels", "Email attachment"),
+    AttachmentRole.LETTER_SCAN: QT_TRANSLATE_NOOP("Labels", "Letter scan"),
+    AttachmentRole.ID_DOCUMENT: QT_TRANSLATE_NOOP("Labels", "ID copy"),
+    AttachmentRole.SIGNATURE: QT_TRANSLATE_NOOP("Labels", "Signature file"),
+    AttachmentRole.OTHER: QT_TRANSLATE_NOOP("Labels", "Other file"),
+}
+
+DOCUMENT_TYPE_NAMES: dict[str, str] = {
+    "passport": QT_TRANSLATE_NOOP("Labels", "Passport"),
+    "national_id": QT_TRANSLATE_NOOP("Labels", "National identity card"),
+    "driving_licence": QT_TRANSLATE_NOOP("Labels", "Driving licence"),
+    "residence_permit": QT_TRANSLATE_NOOP("Labels", "Residence permit"),
+    "other": QT_TRANSLATE_NOOP("Labels", "Other identity document"),
+}
+
+IDENTITY_OUTCOME_NAMES: dict[str, str] = {
+    "verified": QT_TRANSLATE_NOOP("Labels", "Verified"),
+    "more_information_needed": QT_TRANSLATE_NOOP("Labels", "More information needed"),
+    "failed": QT_TRANSLATE_NOOP("Labels", "Failed"),
+}
+
+#: How identity was checked (a verification record's method).
+IDENTITY_METHOD_NAMES: dict[str, str] = {
+    "paper_checklist": QT_TRANSLATE_NOOP("Labels", "ID document checklist"),
+    "pdf_signature": QT_TRANSLATE_NOOP("Labels", "Signed PDF"),
+    "cms_signature": QT_TRANSLATE_NOOP("Labels", "CMS signature"),
+    "smime": QT_TRANSLATE_NOOP("Labels", "S/MIME email"),
+    "account_match": QT_TRANSLATE_NOOP("Labels", "Account match"),
+    "registered_email": QT_TRANSLATE_NOOP("Labels", "Registered email"),
+}
+
+#: The proofs of identity a controller may accept (``VerificationPolicy.accepted``).
+PROOF_NAMES: dict[str, str] = {
+    "account_match": QT_TRANSLATE_NOOP("Labels", "A match on data the controller holds"),
+    "registered_email": QT_TRANSLATE_NOOP("Labels", "A message from the registered email"),
+    "signed_id_copy": QT_TRANSLATE_NOOP("Labels", "A signed copy of an ID document"),
+    "id_copy": QT_TRANSLATE_NOOP("Labels", "A copy of an ID document"),
+    "electronic_signature": QT_TRANSLATE_NOOP("Labels", "An electronic signature"),
+}
+
+RETENTION_NAMES: dict[str, str] = {
+    "on_close": QT_TRANSLATE_NOOP("Labels", "Destroy ID copies when the case closes"),
+    "on_verified": QT_TRANSLATE_NOOP("Labels", "Destroy ID copies once identity is settled"),
+}
+
+#: A signature check's verdict (``SignatureReport.verdict``) and a signature's own status.
+VERDICT_NAMES: dict[str, str] = {
+    "valid": QT_TRANSLATE_NOOP("Labels", "Valid"),
+    "invalid": QT_TRANSLATE_NOOP("Labels", "Invalid"),
+    "untrusted": QT_TRANSLATE_NOOP("Labels", "Valid but not trusted"),
+    "unsigned": QT_TRANSLATE_NOOP("Labels", "Not signed"),
+    "unsupported": QT_TRANSLATE_NOOP("Labels", "Cannot be checked"),
+    "malformed": QT_TRANSLATE_NOOP("Labels", "Damaged"),
+}
+
 
 def _t(table: dict[str, str], key: str) -> str:
     source = table.get(str(key))
@@ -125,6 +205,62 @@ def language_label(code: str) -> str:
 
 def override_kind_label(kind: str) -> str:
     return _t(OVERRIDE_KIND_NAMES, kind)
+
+
+def letter_kind_label(kind: str) -> str:
+    return _t(LETTER_KIND_NAMES, kind)
+
+
+def send_channel_label(channel: str) -> str:
+    return _t(SEND_CHANNEL_NAMES, channel)
+
+
+def attachment_role_label(role: str) -> str:
+    return _t(ATTACHMENT_ROLE_NAMES, role)
+
+
+def document_type_label(kind: str) -> str:
+    return _t(DOCUMENT_TYPE_NAMES, kind)
+
+
+def identity_outcome_label(outcome: str) -> str:
+    return _t(IDENTITY_OUTCOME_NAMES, outcome)
+
+
+def identity_method_label(method: str) -> str:
+    return _t(IDENTITY_METHOD_NAMES, method)
+
+
+def proof_label(method: str) -> str:
+    return _t(PROOF_NAMES, method)
+
+
+def retention_label(retention: str) -> str:
+    return _t(RETENTION_NAMES, retention)
+
+
+def verdict_label(verdict: str) -> str:
+    return _t(VERDICT_NAMES, verdict)
+
+
+def format_size(size: int) -> str:
+    """``"812 B"``, ``"34 KB"``, ``"2.5 MB"`` in the locale's digits."""
+    locale = QLocale()
+    if size < 1024:
+        return QCoreApplication.translate("Labels", "{n} B").format(n=size)
+    if size < 1024 * 1024:
+        return QCoreApplication.translate("Labels", "{n} KB").format(n=round(size / 1024))
+    return QCoreApplication.translate("Labels", "{n} MB").format(
+        n=locale.toString(size / 1048576, "f", 1)
+    )
+
+
+def format_moment(moment: datetime | None) -> str:
+    """A date and time in the DPO's time zone, written the locale's short way."""
+    if moment is None:
+        return "—"
+    local = moment.astimezone()
+    return f"{format_date(local.date())} {local:%H:%M}"
 
 
 def format_date(day: date | None) -> str:

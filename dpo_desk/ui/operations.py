@@ -10,15 +10,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from dpo_desk.casefile import BackupInfo, CaseFile
 from dpo_desk.casefile.audit import ChainReport
 from dpo_desk.casefile.deadlines import calendar_overrides, case_deadlines
+from dpo_desk.casefile.records import EmailRecord, LetterRecord, TrustedCert
 from dpo_desk.casefile.repositories import CaseQuery, OverrideRow
 from dpo_desk.core.deadlines import DeadlineSet, DeadlineStatus, compute_deadline, deadline_status
 from dpo_desk.core.errors import ExtensionNotAllowed, InvalidInput
 from dpo_desk.core.model import (
+    AttachmentMeta,
+    AttachmentRole,
     AuditEvent,
     Case,
     CaseStatus,
@@ -33,7 +36,19 @@ from dpo_desk.core.model import (
 from .tasks import TaskControl
 
 if TYPE_CHECKING:
-    from dpo_desk.intake.service import ImportOutcome
+    from dpo_desk.identity.checklist import IdChecklist
+    from dpo_desk.identity.policy import PolicyWarning
+    from dpo_desk.identity.service import (
+        CheckResult,
+        DestroyedCopy,
+        IdentityOverview,
+        ImportedCert,
+        RetentionDue,
+    )
+    from dpo_desk.intake.scans import ScanInfo
+    from dpo_desk.intake.service import ImportOutcome, Scan
+    from dpo_desk.letters.service import Preview, SentResult, StoredLetter, TemplateText
+    from dpo_desk.reports import ExportResult
 
 
 @dataclass(frozen=True)
@@ -150,10 +165,12 @@ class PostalRequest:
     email: str
     language: str
     summary: str
+    scans: tuple[Scan, ...] = ()  # letter pages and ID copies, each with its role
+    confirm_id_copy: bool = False  # the DPO confirmed storing an ID copy under Kazakh law
 
 
 def log_postal_request(cf: CaseFile, request: PostalRequest, today: date) -> Case:
-    """The intake service logs it (and checks dates); scans come in the next wave."""
+    """The intake service logs it with its scans (it checks the dates and every scan first)."""
     from dpo_desk.intake.service import log_postal
 
     return log_postal(
@@ -167,6 +184,8 @@ def log_postal_request(cf: CaseFile, request: PostalRequest, today: date) -> Cas
         registered_no=request.registered_no,
         language=request.language,
         summary=request.summary,
+        scans=request.scans,
+        confirm_id_copy=request.confirm_id_copy,
     )
 
 
@@ -276,3 +295,449 @@ def check_casefile(control: TaskControl, cf: CaseFile) -> CheckReport:
 def backup(control: TaskControl, cf: CaseFile, dest: Path) -> BackupInfo:
     control.progress(0, 0)
     return cf.backup(dest)
+
+
+# --- casework of the second wave: correspondence, identity, letters, exports ------------------
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Changed(Generic[T]):
+    """What an operation on a case did, with the case's fresh details (the case view shows them
+    in every tab; ``CaseView.apply`` hands the whole value to its ``on_done``)."""
+
+    value: T
+    details: CaseDetails
+
+
+# --- correspondence --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Correspondence:
+    """A case's incoming emails and scans and its outgoing letters (facts, never bytes)."""
+
+    emails: tuple[EmailRecord, ...]
+    attachments: tuple[AttachmentMeta, ...]
+    letters: tuple[LetterRecord, ...]
+
+    def parts_of(self, email: EmailRecord) -> tuple[AttachmentMeta, ...]:
+        """The files attached to an email: stored right after its original message, in the
+        same transaction (attachment ids follow the message's own attachment id)."""
+        if email.attachment_id is None:
+            return ()
+        later = sorted(
+            e.attachment_id
+            for e in self.emails
+            if e.attachment_id is not None and e.attachment_id > email.attachment_id
+        )
+        end = later[0] if later else None
+        return tuple(
+            a
+            for a in self.attachments
+            if a.role == AttachmentRole.EMAIL_PART
+            and a.id > email.attachment_id
+            and (end is None or a.id < end)
+        )
+
+
+def load_correspondence(cf: CaseFile, case_id: int) -> Correspondence:
+    return Correspondence(
+        emails=tuple(cf.emails.for_case(case_id)),
+        attachments=tuple(cf.attachments.for_case(case_id)),
+        letters=tuple(cf.letters.for_case(case_id)),
+    )
+
+
+def attachment_bytes(cf: CaseFile, attachment_id: int) -> bytes:
+    """An attachment's bytes, for viewing in memory or saving where the DPO chooses."""
+    return cf.attachments.data(attachment_id)
+
+
+def letter_pdf(cf: CaseFile, letter_id: int) -> bytes:
+    return cf.letters.pdf(letter_id)
+
+
+# --- scans -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CheckedScan:
+    """A scan read from disk and checked (``check_scan``) before anything is stored."""
+
+    scan: Scan
+    info: ScanInfo
+    source: str  # the file's name, for the list
+
+
+def read_scan(path: Path, role: AttachmentRole) -> CheckedScan:
+    """Read and check a scan file; ``ImportRejected`` says why it is refused."""
+    from dpo_desk.core.errors import ImportRejected
+    from dpo_desk.intake.scans import check_scan
+    from dpo_desk.intake.service import Scan
+
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ImportRejected(f"{path.name} cannot be read: {exc.strerror}.") from None
+    info = check_scan(data, path.name)
+    return CheckedScan(Scan(path.name, data, role), info, path.name)
+
+
+def add_case_scans(
+    cf: CaseFile, case_id: int, today: date, scans: list[Scan], confirm_id_copy: bool = False
+) -> Changed[list[int]]:
+    from dpo_desk.intake.service import add_scans
+
+    ids = add_scans(cf, case_id, scans, confirm_id_copy=confirm_id_copy)
+    return Changed(ids, load_case(cf, case_id, today))
+
+
+# --- identity --------------------------------------------------------------------------------
+
+#: Media types a signature check can read (a PDF may or may not be signed: the check says).
+SIGNABLE_TYPES = frozenset(
+    {
+        "application/pdf",
+        "application/pkcs7-signature",
+        "application/x-pkcs7-signature",
+        "application/pkcs7-mime",
+        "application/x-pkcs7-mime",
+    }
+)
+SIGNATURE_SUFFIXES = (".p7s", ".p7m", ".sig", ".cms", ".p7")
+
+
+@dataclass(frozen=True)
+class IdentityState:
+    """What the identity tab shows: the checks, the copies, the policy and what can be verified."""
+
+    overview: IdentityOverview
+    controller: Controller
+    policy_warnings: tuple[PolicyWarning, ...]
+    scans: tuple[AttachmentMeta, ...]  # ID copies and letter scans, live or destroyed
+    signable: tuple[AttachmentMeta, ...]  # live attachments that may carry a signature
+
+
+def load_identity(cf: CaseFile, case_id: int) -> IdentityState:
+    from dpo_desk.identity.policy import evaluate_policy
+    from dpo_desk.identity.service import identity_overview
+
+    case = cf.cases.get(case_id)
+    controller = cf.controllers.get(case.controller_id)
+    attachments = cf.attachments.for_case(case_id)
+    signed_emails = {
+        e.attachment_id for e in cf.emails.for_case(case_id) if e.smime_signed and e.attachment_id
+    }
+    scans = tuple(
+        a for a in attachments if a.role in (AttachmentRole.ID_DOCUMENT, AttachmentRole.LETTER_SCAN)
+    )
+    signable = tuple(
+        a
+        for a in attachments
+        if a.destroyed_at is None
+        and (
+            a.media_type in SIGNABLE_TYPES
+            or a.filename.lower().endswith(SIGNATURE_SUFFIXES)
+            or a.id in signed_emails
+        )
+    )
+    return IdentityState(
+        overview=identity_overview(cf, case_id),
+        controller=controller,
+        policy_warnings=tuple(evaluate_policy(controller)),
+        scans=scans,
+        signable=signable,
+    )
+
+
+def record_identity_check(
+    cf: CaseFile,
+    case_id: int,
+    today: date,
+    checklist: IdChecklist,
+    outcome: str,
+    request_more: str = "",
+) -> Changed[CheckResult]:
+    from dpo_desk.identity.service import record_checklist
+
+    result = record_checklist(
+        cf, case_id, checklist, outcome, today, request_more=request_more or None
+    )
+    return Changed(result, load_case(cf, case_id, today))
+
+
+def verify_signature(
+    cf: CaseFile, case_id: int, today: date, attachment_id: int
+) -> Changed[dict[str, Any]]:
+    """Check an attachment's signature (recorded as a verification); the report as a dict."""
+    from dpo_desk.identity.service import verify_attachment
+
+    report = verify_attachment(cf, case_id, attachment_id, today=today)
+    return Changed(report.to_dict(), load_case(cf, case_id, today))
+
+
+def destroy_copies(
+    cf: CaseFile, case_id: int, today: date, reason: str
+) -> Changed[list[DestroyedCopy]]:
+    from dpo_desk.identity.service import destroy_id_copies
+
+    destroyed = destroy_id_copies(cf, case_id, reason=reason)
+    return Changed(destroyed, load_case(cf, case_id, today))
+
+
+def retention_reminder(cf: CaseFile, today: date) -> list[RetentionDue]:
+    """ID copies due for destruction (none to look for when no live copy exists at all)."""
+    from dpo_desk.identity.service import retention_due
+
+    if not cf.attachments.live_by_role(AttachmentRole.ID_DOCUMENT):
+        return []
+    return retention_due(cf, today)
+
+
+# --- trust store -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TrustImport:
+    imported: tuple[ImportedCert, ...]
+    trusted: tuple[TrustedCert, ...]  # the whole store afterwards
+
+
+def list_trusted_certs(cf: CaseFile) -> list[TrustedCert]:
+    return cf.trust.list()
+
+
+def import_trusted_files(cf: CaseFile, paths: list[Path], today: date) -> TrustImport:
+    """Import every certificate of every file (each file all or none)."""
+    from dpo_desk.identity.service import import_certificates
+
+    imported: list[ImportedCert] = []
+    for path in paths:
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise InvalidInput(f"{path.name} cannot be read: {exc.strerror}.") from None
+        imported.extend(import_certificates(cf, data, today=today))
+    return TrustImport(tuple(imported), tuple(cf.trust.list()))
+
+
+def remove_trusted_cert(cf: CaseFile, cert_id: int) -> list[TrustedCert]:
+    from dpo_desk.identity.service import remove_trusted
+
+    remove_trusted(cf, cert_id)
+    return cf.trust.list()
+
+
+# --- letters ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LetterDraft:
+    """What the letters tab composes: passed to the letters service as it is."""
+
+    kind: str
+    language: str
+    fields: dict[str, Any]
+    body_override: str | None = None
+    letter_id: int | None = None  # the draft being edited
+    acknowledge: bool = False
+
+
+@dataclass(frozen=True)
+class LettersState:
+    letters: tuple[LetterRecord, ...]
+    default_language: str  # the case's reply language (else the controller's first)
+
+
+def default_letter_language(case: Case, controller: Controller) -> str:
+    from dpo_desk.letters.templates import LANGUAGES
+
+    for code in (case.reply_language, *controller.languages):
+        if code and code.strip().lower() in LANGUAGES:
+            return code.strip().lower()
+    return "en"
+
+
+def load_letters(cf: CaseFile, case_id: int) -> LettersState:
+    case = cf.cases.get(case_id)
+    controller = cf.controllers.get(case.controller_id)
+    return LettersState(
+        tuple(cf.letters.for_case(case_id)), default_letter_language(case, controller)
+    )
+
+
+def letter_preview(cf: CaseFile, case_id: int, today: date, draft: LetterDraft) -> Preview:
+    from dpo_desk.letters.service import preview
+
+    return preview(
+        cf,
+        case_id,
+        draft.kind,
+        draft.language,
+        today,
+        body_override=draft.body_override,
+        **draft.fields,
+    )
+
+
+@dataclass(frozen=True)
+class OpenedLetter:
+    record: LetterRecord
+    stored: StoredLetter
+    pdf: bytes | None  # final letters only
+
+
+def open_letter(cf: CaseFile, letter_id: int) -> OpenedLetter:
+    from dpo_desk.letters.service import stored_letter
+
+    record = cf.letters.get(letter_id)
+    pdf = cf.letters.pdf(letter_id) if record.status == "final" else None
+    return OpenedLetter(record, stored_letter(record), pdf)
+
+
+def save_letter_draft(
+    cf: CaseFile, case_id: int, today: date, draft: LetterDraft
+) -> Changed[OpenedLetter]:
+    from dpo_desk.letters.service import save_draft
+
+    record = save_draft(
+        cf,
+        case_id,
+        draft.kind,
+        draft.language,
+        today,
+        body_override=draft.body_override,
+        letter_id=draft.letter_id,
+        **draft.fields,
+    )
+    return Changed(open_letter(cf, record.id), load_case(cf, case_id, today))
+
+
+def finalise_letter(
+    cf: CaseFile, case_id: int, today: date, draft: LetterDraft
+) -> Changed[OpenedLetter]:
+    """Store the immutable PDF and apply the letter's effect on the case."""
+    from dpo_desk.letters.service import finalise
+
+    record = finalise(
+        cf,
+        case_id,
+        draft.kind,
+        draft.language,
+        today,
+        body_override=draft.body_override,
+        acknowledge_warnings=draft.acknowledge,
+        letter_id=draft.letter_id,
+        **draft.fields,
+    )
+    return Changed(open_letter(cf, record.id), load_case(cf, case_id, today))
+
+
+def record_letter_sent(
+    cf: CaseFile,
+    case_id: int,
+    today: date,
+    letter_id: int,
+    sent_on: date,
+    channel: str,
+    registered_no: str = "",
+) -> Changed[SentResult]:
+    from dpo_desk.letters.service import record_sent
+
+    result = record_sent(cf, letter_id, sent_on, channel, registered_no, today=today)
+    return Changed(result, load_case(cf, case_id, today))
+
+
+# --- letter templates (controller settings) --------------------------------------------------
+
+
+def load_template(cf: CaseFile, controller_id: int, kind: str, language: str) -> TemplateText:
+    from dpo_desk.letters.service import template_text
+
+    return template_text(cf, controller_id, kind, language)
+
+
+def save_template(
+    cf: CaseFile, controller_id: int, kind: str, language: str, text: str
+) -> TemplateText:
+    from dpo_desk.letters.service import set_override, template_text
+
+    set_override(cf, controller_id, kind, language, text)
+    return template_text(cf, controller_id, kind, language)
+
+
+def reset_template(cf: CaseFile, controller_id: int, kind: str, language: str) -> TemplateText:
+    from dpo_desk.letters.service import clear_override, template_text
+
+    clear_override(cf, controller_id, kind, language)
+    return template_text(cf, controller_id, kind, language)
+
+
+def template_overrides(cf: CaseFile, controller_id: int) -> list[tuple[str, str]]:
+    """(kind, language) of every template this controller has its own wording of."""
+    return cf.templates.list(controller_id)
+
+
+# --- exports ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ExportRequest:
+    """What the export dialog asks for; ``run_export`` hands it to the reports service."""
+
+    kind: str  # summary | register | stats | ics
+    path: Path
+    case_id: int | None = None
+    pseudonymise: bool = False
+    received_from: date | None = None
+    received_to: date | None = None
+    controllers: tuple[str, ...] = ()  # slugs
+    year: int | None = None
+
+
+def run_export(
+    control: TaskControl, cf: CaseFile, request: ExportRequest, today: date
+) -> ExportResult:
+    """Write one export (atomically, audited) with progress and cancel."""
+    from dpo_desk import reports
+
+    def progress(done: int, total: int) -> None:
+        control.progress(done, total)
+
+    def cancel() -> bool:
+        return control.cancelled
+
+    control.progress(0, 0)
+    if request.kind == "summary":
+        if request.case_id is None:
+            raise InvalidInput("Choose a case first.")
+        return reports.export_case_summary(
+            cf, request.case_id, request.path, today, pseudonymise=request.pseudonymise
+        )
+    if request.kind == "register":
+        return reports.export_register(
+            cf,
+            request.path,
+            today,
+            received_from=request.received_from,
+            received_to=request.received_to,
+            controllers=request.controllers,
+            pseudonymise=request.pseudonymise,
+            progress=progress,
+            cancel=cancel,
+        )
+    if request.kind == "stats":
+        return reports.export_statistics(
+            cf,
+            request.path,
+            today,
+            year=request.year,
+            controllers=request.controllers,
+            progress=progress,
+            cancel=cancel,
+        )
+    if request.kind == "ics":
+        return reports.export_calendar(cf, request.path, today, progress=progress, cancel=cancel)
+    raise InvalidInput(f"Unknown export {request.kind!r}.")

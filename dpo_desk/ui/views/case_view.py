@@ -20,7 +20,7 @@ from dpo_desk.core.errors import KnownError
 
 from ..app import AppContext
 from ..errors import describe_error
-from ..operations import CaseDetails, load_case
+from ..operations import CaseDetails, Changed, load_case
 
 
 class CaseTab(Protocol):
@@ -81,6 +81,18 @@ class CaseView(QWidget):
     def tabs(self) -> list[QWidget]:
         return list(self._tabs)
 
+    def tab(self, name: str) -> QWidget | None:
+        """The tab with this object name (``"lettersTab"``), if the window has it."""
+        return next((t for t in self._tabs if t.objectName() == name), None)
+
+    def show_tab(self, name: str) -> QWidget | None:
+        """Bring a tab to the front (and give it the focus); the tab, if the window has it."""
+        tab = self.tab(name)
+        if tab is not None and self._tab_widget.isEnabled():
+            self._tab_widget.setCurrentWidget(tab)
+            tab.setFocus()
+        return tab
+
     # --- which case ------------------------------------------------------------------------
     @property
     def case_id(self) -> int | None:
@@ -134,25 +146,34 @@ class CaseView(QWidget):
     # --- changing the case -----------------------------------------------------------------
     def apply(
         self,
-        operation: Callable[..., CaseDetails],
+        operation: Callable[..., CaseDetails | Changed[Any]],
         *args: Any,
         on_known_error: Callable[[str], None] | None = None,
-        on_done: Callable[[CaseDetails], None] | None = None,
+        on_done: Callable[[Any], None] | None = None,
+        on_error: Callable[[BaseException], bool] | None = None,
     ) -> None:
-        """Run ``operation(cf, case_id, today, *args)``; show and announce the result."""
+        """Run ``operation(cf, case_id, today, *args)``; show and announce the result.
+
+        The operation returns the fresh :class:`CaseDetails`, or a :class:`Changed` that carries
+        them with what it did; ``on_done`` gets what the operation returned. ``on_error`` sees a
+        failure first and returns True when it dealt with it.
+        """
         if self._case_id is None:
             return
         case_id = self._case_id
         generation = self._generation
 
-        def done(details: CaseDetails) -> None:
+        def done(result: CaseDetails | Changed[Any]) -> None:
+            details = result.details if isinstance(result, Changed) else result
             if generation == self._generation:
                 self.present(details)
             if on_done is not None:
-                on_done(details)
+                on_done(result)
             self._ctx.changes.case_changed.emit(case_id)
 
         def failed(exc: BaseException) -> None:
+            if on_error is not None and on_error(exc):
+                return
             if isinstance(exc, KnownError) and on_known_error is not None:
                 on_known_error(describe_error(exc, self._ctx.session.path))
             else:

@@ -1,0 +1,78 @@
+"""The trust store: the certificates the DPO imported to anchor signature checks."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+
+from dpo_desk.casefile.records import TrustedCert
+
+from ..labels import format_date
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+CERT_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class TrustModel(QAbstractTableModel):
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._certs: tuple[TrustedCert, ...] = ()
+        self._headers = (
+            self.tr("Subject"),
+            self.tr("Issuer"),
+            self.tr("Valid until"),
+            self.tr("SHA-256"),
+            self.tr("Added"),
+        )
+
+    def set_certs(self, certs: list[TrustedCert] | tuple[TrustedCert, ...]) -> None:
+        self.beginResetModel()
+        self._certs = tuple(certs)
+        self.endResetModel()
+
+    def clear(self) -> None:
+        self.set_certs(())
+
+    def cert_at(self, row: int) -> TrustedCert | None:
+        return self._certs[row] if 0 <= row < len(self._certs) else None
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._certs)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(self._headers)
+        ):
+            return self._headers[section]
+        return None
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._certs):
+            return None
+        cert = self._certs[index.row()]
+        if role == CERT_ROLE:
+            return cert
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == 0:
+                return cert.subject
+            if column == 1:
+                return cert.issuer
+            if column == 2:
+                return (cert.not_after or "")[:10] or "—"
+            if column == 3:
+                return cert.sha256[:16] + "…"
+            if column == 4:
+                return format_date(cert.added_at.astimezone().date())
+        if role == Qt.ItemDataRole.ToolTipRole and column == 3:
+            return cert.sha256
+        return None
