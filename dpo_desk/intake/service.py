@@ -422,5 +422,3 @@ def add_scans(
             )
             ids.append(meta.id)
     return ids
-
-
