@@ -363,18 +363,21 @@ def cmd_case_list(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_case_show(args: argparse.Namespace, ctx: CliContext) -> int:
-    from dpo_desk.casefile.deadlines import case_deadlines
+    from dpo_desk.casefile.deadlines import calendar_overrides, case_deadlines
     from dpo_desk.core.deadlines import deadline_status
 
     cf = ctx.casefile()
     case = cf.cases.resolve(args.case)
     assert case.id is not None
     controller = cf.controllers.get(case.controller_id)
-    deadlines = case_deadlines(cf, case.id)
+    # an open pause counts up to today, so a paused case shows the date it would have if the
+    # missing information arrived today (the deadline's warnings say so)
+    today = ctx.today()
+    deadlines = case_deadlines(cf, case.id, today=today if case.status.is_open else None)
     governing = deadlines.governing
     data = case_dict(case, controller.slug)
     data["deadlines"] = deadlines.to_dict()
-    status = deadline_status(governing, ctx.today()) if governing else None
+    status = deadline_status(governing, today, calendar_overrides(cf)) if governing else None
     data["deadline_status"] = status.__dict__ if status else None
     data["notes"] = [
         {"at": n.created_at.isoformat(), "text": n.text} for n in cf.cases.notes(case.id)
