@@ -479,6 +479,13 @@ def _prepare(
     governing_due = inp.deadline_due
     extended = any(e.kind == E.EXTENSION_NOTICE_SENT for e in events)
     passed = governing_due is not None and today > governing_due and not extended
+    # A lawyer cleared this controller's own wording (``TemplateRepo.set_reviewed``); saving
+    # the wording again clears the mark.
+    reviewed = (
+        override is not None
+        and controller.id is not None
+        and cf.templates.is_reviewed(controller.id, inp.kind.value, inp.language)
+    )
     warnings = check_letter(
         inp,
         inp.case.language,
@@ -486,6 +493,7 @@ def _prepare(
         today,
         passed,
         composed.text,
+        legal_review_cleared=reviewed,
         template_override=override,
     )
     flags = tpl.template_flags(inp.kind, inp.language, override)

@@ -164,6 +164,13 @@ VERDICT_NAMES: dict[str, str] = {
     "malformed": QT_TRANSLATE_NOOP("Labels", "Damaged"),
 }
 
+#: Whether a signer's certificate was checked for revocation (``SignatureCheck.revocation``).
+REVOCATION_NAMES: dict[str, str] = {
+    "not checked": QT_TRANSLATE_NOOP("Labels", "Not checked (offline)"),
+    "good (embedded revocation data)": QT_TRANSLATE_NOOP("Labels", "Good (embedded data)"),
+    "revoked": QT_TRANSLATE_NOOP("Labels", "Revoked"),
+}
+
 
 def _t(table: dict[str, str], key: str) -> str:
     source = table.get(str(key))
@@ -241,6 +248,10 @@ def retention_label(retention: str) -> str:
 
 def verdict_label(verdict: str) -> str:
     return _t(VERDICT_NAMES, verdict)
+
+
+def revocation_label(revocation: str) -> str:
+    return _t(REVOCATION_NAMES, revocation) if revocation else "—"
 
 
 def format_size(size: int) -> str:

@@ -38,15 +38,20 @@ from PySide6.QtWidgets import (
 )
 
 from dpo_desk.casefile import BackupInfo
+from dpo_desk.hardening import safe
+from dpo_desk.reports import ExportResult
 
 from .app import AppContext
 from .dialogs.about import AboutDialog
 from .dialogs.controllers import ControllersDialog
 from .dialogs.crash import CrashDialog
+from .dialogs.export import ExportDialog
 from .dialogs.import_result import ImportResultDialog
 from .dialogs.overrides import OverridesDialog
 from .dialogs.postal_request import PostalRequestDialog
 from .dialogs.preferences import PreferencesDialog
+from .dialogs.templates import TemplatesDialog
+from .dialogs.trust_store import TrustStoreDialog
 from .errors import describe_error, log_path
 from .lock import IdleLock, LockScreen
 from .models.case_table import CASE_ID_ROLE, COLUMNS, CaseTableModel
@@ -67,14 +72,24 @@ from .style import lock_icon
 from .tasks import Progress, Ticket
 from .views.audit_tab import AuditTab
 from .views.case_view import CaseView, TabFactory
+from .views.correspondence_tab import CorrespondenceTab
 from .views.deadlines_tab import DeadlinesTab
+from .views.identity_tab import IdentityTab
+from .views.letters_tab import LettersTab
 from .views.overview import OverviewTab
 from .widgets import ReminderBanner, TaskProgress, reminder_text
 
 log = logging.getLogger("dpo_desk.ui")
 
 #: The case view's tabs in this wave; later waves append theirs.
-DEFAULT_TABS: tuple[TabFactory, ...] = (OverviewTab, DeadlinesTab, AuditTab)
+DEFAULT_TABS: tuple[TabFactory, ...] = (
+    OverviewTab,
+    CorrespondenceTab,
+    IdentityTab,
+    DeadlinesTab,
+    LettersTab,
+    AuditTab,
+)
 
 SEARCH_DELAY_MS = 150
 
@@ -190,6 +205,36 @@ class MainWindow(QMainWindow):
             sp.SP_DialogApplyButton,
             self.tr("Check every page of the file and the audit log's chain"),
         )
+        self.verify_identity_action = self._action(
+            "verifyIdentity",
+            self.tr("&Verify identity…"),
+            self.verify_identity,
+            "Ctrl+Shift+I",
+            sp.SP_DialogYesButton,
+            self.tr("Check the requester's identity on the selected case"),
+        )
+        self.write_letter_action = self._action(
+            "writeLetter",
+            self.tr("&Write letter…"),
+            self.write_letter,
+            "Ctrl+Shift+L",
+            sp.SP_FileDialogDetailedView,
+            self.tr("Write a letter on the selected case"),
+        )
+        self.export_action = self._action(
+            "export",
+            self.tr("&Export…"),
+            self.open_export,
+            "Ctrl+E",
+            sp.SP_DriveFDIcon,
+            self.tr("Export a case summary, the register, statistics or the calendar"),
+        )
+        self.templates_action = self._action(
+            "letterTemplates", self.tr("Letter &templates…"), self.open_templates
+        )
+        self.trust_action = self._action(
+            "trustStore", self.tr("&Trusted certificates…"), self.open_trust_store
+        )
         self.quit_action = self._action(
             "quit", self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit
         )
@@ -219,6 +264,11 @@ class MainWindow(QMainWindow):
         self._case_actions = [
             self.new_request_action,
             self.import_action,
+            self.verify_identity_action,
+            self.write_letter_action,
+            self.export_action,
+            self.templates_action,
+            self.trust_action,
             self.backup_action,
             self.check_action,
             self.find_action,
@@ -235,6 +285,7 @@ class MainWindow(QMainWindow):
         file_menu.setObjectName("fileMenu")
         file_menu.addAction(self.new_request_action)
         file_menu.addAction(self.import_action)
+        file_menu.addAction(self.export_action)
         file_menu.addSeparator()
         file_menu.addAction(self.backup_action)
         file_menu.addAction(self.check_action)
@@ -245,16 +296,22 @@ class MainWindow(QMainWindow):
         view_menu.setObjectName("viewMenu")
         view_menu.addAction(self.find_action)
         view_menu.addAction(self.refresh_action)
+        case_menu = bar.addMenu(self.tr("&Case"))
+        case_menu.setObjectName("caseMenu")
+        case_menu.addAction(self.verify_identity_action)
+        case_menu.addAction(self.write_letter_action)
         settings_menu = bar.addMenu(self.tr("&Settings"))
         settings_menu.setObjectName("settingsMenu")
         settings_menu.addAction(self.controllers_action)
         settings_menu.addAction(self.overrides_action)
+        settings_menu.addAction(self.templates_action)
+        settings_menu.addAction(self.trust_action)
         settings_menu.addSeparator()
         settings_menu.addAction(self.preferences_action)
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.setObjectName("helpMenu")
         help_menu.addAction(self.about_action)
-        self._menus = [file_menu, view_menu, settings_menu, help_menu]
+        self._menus = [file_menu, view_menu, case_menu, settings_menu, help_menu]
 
     def _build_toolbar(self) -> None:
         toolbar = QToolBar(self.tr("Main toolbar"), self)
@@ -263,6 +320,9 @@ class MainWindow(QMainWindow):
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         toolbar.addAction(self.new_request_action)
         toolbar.addAction(self.import_action)
+        toolbar.addAction(self.verify_identity_action)
+        toolbar.addAction(self.write_letter_action)
+        toolbar.addAction(self.export_action)
         toolbar.addSeparator()
         toolbar.addAction(self.backup_action)
         toolbar.addAction(self.check_action)
@@ -363,7 +423,9 @@ class MainWindow(QMainWindow):
 
         self.case_view = CaseView(ctx, workspace)
         for factory in tabs:
-            self.case_view.add_tab(factory)
+            tab = self.case_view.add_tab(factory)
+            if isinstance(tab, IdentityTab):  # "write the letter asking for it" / refusal
+                tab.write_letter_requested.connect(self.write_letter)
 
         right = QSplitter(Qt.Orientation.Vertical, workspace)
         right.addWidget(list_panel)
@@ -572,6 +634,50 @@ class MainWindow(QMainWindow):
     def _apply_settings(self, settings: Settings) -> None:
         self._ctx.save_settings(settings)
         self._idle.set_timeout_ms(settings.auto_lock_minutes * 60_000)
+
+    def verify_identity(self) -> IdentityTab | None:
+        """Bring the identity tab of the selected case forward."""
+        if self._locked or self.case_view.case_id is None:
+            self.statusBar().showMessage(self.tr("Select a case first."), 5000)
+            return None
+        tab = self.case_view.show_tab("identityTab")
+        return tab if isinstance(tab, IdentityTab) else None
+
+    def open_trust_store(self) -> TrustStoreDialog:
+        dialog = TrustStoreDialog(self._ctx, self)
+        self._open_dialog(dialog)
+        return dialog
+
+    def write_letter(self, kind: str = "") -> LettersTab | None:
+        """Bring the letters tab of the selected case forward and start a letter there."""
+        if self._locked or self.case_view.case_id is None:
+            self.statusBar().showMessage(self.tr("Select a case first."), 5000)
+            return None
+        tab = self.case_view.show_tab("lettersTab")
+        if isinstance(tab, LettersTab):
+            tab.compose(kind)
+            return tab
+        return None
+
+    def open_export(self) -> ExportDialog:
+        dialog = ExportDialog(self._ctx, self.case_view.case_id, self)
+        dialog.exported.connect(self._export_done)
+        self._open_dialog(dialog)
+        return dialog
+
+    def _export_done(self, result: ExportResult) -> None:
+        text = self.tr("Exported to {path}.").format(path=result.path)
+        self.statusBar().showMessage(text, 15000)
+
+    def open_templates(self) -> TemplatesDialog:
+        controller_id = None
+        details = self.case_view.details
+        if details is not None:
+            controller_id = details.case.controller_id
+        dialog = TemplatesDialog(self._ctx, self, controller_id)
+        dialog.template_changed.connect(lambda _id: self.case_view.reload())
+        self._open_dialog(dialog)
+        return dialog
 
     def open_about(self) -> AboutDialog:
         dialog = AboutDialog("", self)
@@ -788,7 +894,7 @@ class MainWindow(QMainWindow):
 
     # --- locking ---------------------------------------------------------------------------
     def _on_lock_requested(self, reason: str) -> None:
-        log.info("locking (%s)", reason)
+        log.info("locking (%s)", safe(reason))  # idle, screensaver, suspend, sleep
         self.lock()
 
     def lock(self) -> None:

@@ -418,6 +418,13 @@ class IdentityState:
     policy_warnings: tuple[PolicyWarning, ...]
     scans: tuple[AttachmentMeta, ...]  # ID copies and letter scans, live or destroyed
     signable: tuple[AttachmentMeta, ...]  # live attachments that may carry a signature
+    files: tuple[AttachmentMeta, ...] = ()  # every live file (what a detached signature signs)
+
+
+def is_signature_file(meta: AttachmentMeta) -> bool:
+    """A CMS/PKCS #7 file (``.p7s``, ``.sig``…): detached ones need the file they sign."""
+    cms = meta.media_type != "application/pdf" and meta.media_type in SIGNABLE_TYPES
+    return cms or meta.filename.lower().endswith(SIGNATURE_SUFFIXES)
 
 
 def load_identity(cf: CaseFile, case_id: int) -> IdentityState:
@@ -443,12 +450,16 @@ def load_identity(cf: CaseFile, case_id: int) -> IdentityState:
             or a.id in signed_emails
         )
     )
+    files = tuple(
+        a for a in attachments if a.destroyed_at is None and a.role != AttachmentRole.EMAIL
+    )
     return IdentityState(
         overview=identity_overview(cf, case_id),
         controller=controller,
         policy_warnings=tuple(evaluate_policy(controller)),
         scans=scans,
         signable=signable,
+        files=files,
     )
 
 
@@ -468,14 +479,53 @@ def record_identity_check(
     return Changed(result, load_case(cf, case_id, today))
 
 
+class SignedFileNeeded(InvalidInput):
+    """A detached signature was checked without the file it signs."""
+
+
 def verify_signature(
-    cf: CaseFile, case_id: int, today: date, attachment_id: int
+    cf: CaseFile,
+    case_id: int,
+    today: date,
+    attachment_id: int,
+    detached_id: int | None = None,
 ) -> Changed[dict[str, Any]]:
-    """Check an attachment's signature (recorded as a verification); the report as a dict."""
+    """Check an attachment's signature (recorded as a verification); the report as a dict.
+
+    ``detached_id`` is the other half of a detached signature (the signature file when
+    ``attachment_id`` is the signed file, or the other way round).
+    """
     from dpo_desk.identity.service import verify_attachment
 
-    report = verify_attachment(cf, case_id, attachment_id, today=today)
+    try:
+        report = verify_attachment(
+            cf, case_id, attachment_id, detached_attachment_id=detached_id, today=today
+        )
+    except InvalidInput:
+        if detached_id is None and is_signature_file(cf.attachments.get(attachment_id)):
+            raise SignedFileNeeded(
+                "This is a detached signature: choose the file it signs, then verify again."
+            ) from None
+        raise
     return Changed(report.to_dict(), load_case(cf, case_id, today))
+
+
+def check_signature(
+    control: TaskControl,
+    cf: CaseFile,
+    case_id: int,
+    today: date,
+    attachment_id: int,
+    detached_id: int | None = None,
+) -> Changed[dict[str, Any]]:
+    """:func:`verify_signature` as a long job (``ctx.db.task``): a busy indicator meanwhile.
+
+    Not cancellable once started: the check is recorded as soon as it is done.
+    """
+    control.progress(0, 0)
+    result = verify_signature(cf, case_id, today, attachment_id, detached_id)
+    control.progress(1, 1)
+    return result
 
 
 def destroy_copies(

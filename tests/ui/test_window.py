@@ -134,7 +134,7 @@ def test_status_moves_follow_the_workflow(qtbot, open_copy) -> None:
     window = make_window(qtbot, opened.ctx)
     case = opened.cf.cases.list(CaseQuery(statuses=("received",)))[0]
     _select_case(qtbot, window, case.id)
-    overview = window.case_view.tabs()[0]
+    overview = window.case_view.tab("overviewTab")
     names = {b.objectName() for b in overview.move_buttons()}
     assert names == {f"status_{s.value}" for s in TRANSITIONS[CaseStatus.RECEIVED]}
     button = overview.findChild(QPushButton, "status_in_progress")
@@ -149,7 +149,7 @@ def test_status_moves_follow_the_workflow(qtbot, open_copy) -> None:
     assert [b.objectName() for b in overview.move_buttons()] == ["status_in_progress"]
     events = [e.action for e in opened.cf.audit.events(case.id)]
     assert events.count("case.status") == 3
-    audit = window.case_view.tabs()[2]
+    audit = window.case_view.tab("auditTab")
     assert audit.model.rowCount() == len(events)
 
 
@@ -158,7 +158,7 @@ def test_add_a_note(qtbot, open_copy) -> None:
     window = make_window(qtbot, opened.ctx)
     case = opened.cf.cases.list(CaseQuery(view="open", today=TODAY))[0]
     _select_case(qtbot, window, case.id)
-    overview = window.case_view.tabs()[0]
+    overview = window.case_view.tab("overviewTab")
     qtbot.mouseClick(overview.findChild(QPushButton, "addNoteButton"), Qt.MouseButton.LeftButton)
     assert overview.findChild(QLabel, "noteMessage").text()
     type_text(overview._note_edit, "Позвонил заявителю")  # noqa: SLF001
@@ -187,7 +187,7 @@ def test_extend_and_pause_change_the_due_date(qtbot, open_copy) -> None:
     first_due = case_deadlines(cf, case.id).governing.due
     window = make_window(qtbot, opened.ctx)
     _select_case(qtbot, window, case.id)
-    tab = window.case_view.tabs()[1]
+    tab = window.case_view.tab("deadlinesTab")
     window.case_view.tab_widget.setCurrentWidget(tab)
     assert first_due.isoformat() in tab.findChild(QLabel, "governingLabel").text()
 
@@ -221,7 +221,7 @@ def test_a_late_extension_is_refused_with_the_engines_message(qtbot, open_copy) 
     due = case_deadlines(cf, case.id).governing.due
     window = make_window(qtbot, opened.ctx)
     _select_case(qtbot, window, case.id)
-    tab = window.case_view.tabs()[1]
+    tab = window.case_view.tab("deadlinesTab")
     qtbot.mouseClick(tab.findChild(QPushButton, "extendButton"), Qt.MouseButton.LeftButton)
     message = tab.findChild(QLabel, "deadlineMessage").text()
     assert message and "Recorded" not in message
@@ -235,7 +235,7 @@ def test_extend_is_not_offered_where_no_rule_allows_it(qtbot, open_copy) -> None
     case = add_case(opened.cf, controller, "Айбек", TODAY - timedelta(days=2))
     window = make_window(qtbot, opened.ctx)
     _select_case(qtbot, window, case.id)
-    tab = window.case_view.tabs()[1]
+    tab = window.case_view.tab("deadlinesTab")
     assert not tab.findChild(QPushButton, "extendButton").isEnabled()
 
 

@@ -165,7 +165,7 @@ class CorrespondenceModel(QAbstractTableModel):
         if item.file is not None:
             meta = item.file
             if meta.destroyed_at is not None:
-                return self.tr("{name} — destroyed on {date}").format(
+                return self.tr("{name} — destroyed on {date} (hash kept)").format(
                     name=meta.filename, date=format_date(meta.destroyed_at.astimezone().date())
                 )
             return f"{meta.filename} ({format_size(meta.size)})"

@@ -1,0 +1,303 @@
+"""The paper checklist of an identity document: what the DPO saw on the copy.
+
+Document type, issuing country, the **last four characters** of the number (whatever is typed,
+only they stay), the expiry date (with a warning once it has passed) and four yes / no / not
+checked observations. ``identity.checklist.assess`` suggests an outcome as the form is filled;
+the DPO decides in the identity tab, which holds this form.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import QDate, QRegularExpression, Qt, Signal
+from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from dpo_desk.casefile.records import IdentityRecord
+from dpo_desk.core.errors import KnownError
+from dpo_desk.identity.checklist import DOCUMENT_TYPES, IdChecklist, assess
+
+from ..errors import describe_error
+from ..labels import document_type_label, format_date, identity_outcome_label
+from ..style import Urgency, accent
+
+#: The yes/no observations of the checklist, in the order they are shown.
+OBSERVATIONS = ("name_matches", "id_signed", "signature_consistent", "address_matches")
+
+
+def wrapped_label(parent: QWidget, name: str) -> QLabel:
+    """A selectable, word-wrapped plain-text label (messages, warnings, suggestions)."""
+    label = QLabel(parent)
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+    return label
+
+
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def _pydate(qdate: QDate) -> date:
+    return date(qdate.year(), qdate.month(), qdate.day())
+
+
+class ChecklistForm(QWidget):
+    """The checklist's fields and the suggested outcome (``today`` judges the expiry)."""
+
+    changed = Signal()
+
+    def __init__(self, today: Callable[[], date], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("checklistForm")
+        self._today = today
+        self._required: bool | None = None  # a signed copy required; None: no case shown
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+
+        self.document_type = QComboBox(self)
+        self.document_type.setObjectName("documentType")
+        self.document_type.addItem(self.tr("— not checked —"), "")
+        for key in DOCUMENT_TYPES:
+            self.document_type.addItem(document_type_label(key), key)
+        self.country = QLineEdit(self)
+        self.country.setObjectName("issuingCountry")
+        self.country.setMaxLength(2)
+        self.country.setValidator(
+            QRegularExpressionValidator(QRegularExpression("[A-Za-z]{0,2}"), self.country)
+        )
+        self.country.setPlaceholderText(self.tr("Two letters: KG, KZ, FR, RU…"))
+        self.country.textEdited.connect(self._upper_country)
+        self.last4 = QLineEdit(self)
+        self.last4.setObjectName("documentLast4")
+        self.last4.setValidator(
+            QRegularExpressionValidator(QRegularExpression("[A-Za-z0-9]{0,40}"), self.last4)
+        )
+        self.last4.setPlaceholderText(self.tr("Last four characters only"))
+        self.last4.textEdited.connect(self._keep_last4)
+        self._last4_note = wrapped_label(self, "last4Note")
+        self._last4_note.hide()
+        self.last4.setToolTip(
+            self.tr(
+                "Only the last four characters of the document number are kept: the whole "
+                "number is not needed to prove the check and would be a valuable leak."
+            )
+        )
+        self.expiry_known = QCheckBox(self.tr("Checked:"), self)
+        self.expiry_known.setObjectName("expiryChecked")
+        self.expiry = QDateEdit(self)
+        self.expiry.setObjectName("documentExpiry")
+        self.expiry.setCalendarPopup(True)
+        self.expiry.setDisplayFormat("yyyy-MM-dd")
+        self.expiry.setEnabled(False)
+        self.expiry_known.toggled.connect(self._expiry_toggled)
+        self.expiry_known.clicked.connect(lambda checked: checked and self.expiry.setFocus())
+        self._expiry_warning = wrapped_label(self, "expiryWarning")
+        self._expiry_warning.hide()
+        expiry_row = QHBoxLayout()
+        expiry_row.setContentsMargins(0, 0, 0, 0)
+        expiry_row.addWidget(self.expiry_known)
+        expiry_row.addWidget(self.expiry, 1)
+
+        self.observations: dict[str, QComboBox] = {}
+        names = {  # (object name, label, what exactly is asked)
+            "name_matches": (
+                "nameMatches",
+                self.tr("Name matches"),
+                self.tr("The name on the document is the requester's name"),
+            ),
+            "id_signed": (
+                "idSigned",
+                self.tr("ID is signed"),
+                self.tr("The copy of the document bears its holder's signature"),
+            ),
+            "signature_consistent": (
+                "signatureConsistent",
+                self.tr("Signatures agree"),
+                self.tr("The request letter's signature is consistent with the one on the ID"),
+            ),
+            "address_matches": (
+                "addressMatches",
+                self.tr("Address matches"),
+                self.tr("The address matches the requester's address"),
+            ),
+        }
+        rows: list[tuple[str, QWidget]] = [
+            (self.tr("Document &type"), self.document_type),
+            (self.tr("Issuing cou&ntry"), self.country),
+            (self.tr("Num&ber (last 4)"), self.last4),
+            ("", self._last4_note),
+        ]
+        for key in OBSERVATIONS:
+            name, _title, question = names[key]
+            combo = QComboBox(self)
+            combo.setObjectName(name)
+            combo.setToolTip(question)
+            combo.setAccessibleDescription(question)
+            combo.addItem(self.tr("— not checked —"), "")
+            combo.addItem(self.tr("Yes"), "yes")
+            combo.addItem(self.tr("No"), "no")
+            combo.currentIndexChanged.connect(self._changed)
+            self.observations[key] = combo
+        for label, field in rows:
+            if not label:
+                form.addRow("", field)
+                continue
+            title = QLabel(label, self)
+            title.setBuddy(field)
+            form.addRow(title, field)
+        expiry_title = QLabel(self.tr("&Expiry date"), self)
+        expiry_title.setBuddy(self.expiry_known)
+        form.addRow(expiry_title, expiry_row)
+        form.addRow("", self._expiry_warning)
+        for key in OBSERVATIONS:
+            title = QLabel(names[key][1], self)
+            title.setToolTip(names[key][2])
+            title.setBuddy(self.observations[key])
+            form.addRow(title, self.observations[key])
+
+        self.document_type.currentIndexChanged.connect(self._changed)
+        self.country.textChanged.connect(self._changed)
+        self.last4.textChanged.connect(self._changed)
+        self.expiry.dateChanged.connect(self._changed)
+
+        self._suggestion = wrapped_label(self, "checklistSuggestion")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(form)
+        layout.addWidget(self._suggestion)
+
+    @property
+    def suggestion(self) -> str:
+        return self._suggestion.text()
+
+    def set_policy(self, signed_copy_required: bool | None) -> None:
+        """Judge the checklist for a controller that does (not) require a signed copy;
+        ``None`` when no case is shown (no suggestion then)."""
+        self._required = signed_copy_required
+        self.update_suggestion()
+
+    def _changed(self) -> None:
+        self.update_suggestion()
+        self.changed.emit()
+
+    def _upper_country(self, text: str) -> None:
+        if text != text.upper():
+            position = self.country.cursorPosition()
+            self.country.setText(text.upper())
+            self.country.setCursorPosition(position)
+
+    def _keep_last4(self, text: str) -> None:
+        """Whatever is typed, only the last four characters stay (a whole number is cut)."""
+        kept = text[-4:].upper()
+        if kept != text:
+            self.last4.setText(kept)
+        if len(text) > 4:
+            self._last4_note.setText(
+                self.tr("Only the last four characters are kept; the rest was discarded.")
+            )
+            self._last4_note.show()
+
+    def _expiry_toggled(self, checked: bool) -> None:
+        self.expiry.setEnabled(checked)  # and the form's own state (a disabled form disables it)
+        self._changed()
+
+    def reset(self) -> None:
+        self.document_type.setCurrentIndex(0)
+        self.country.clear()
+        self.last4.clear()
+        self._last4_note.hide()
+        self.expiry_known.setChecked(False)
+        self.expiry.setDate(_qdate(self._today()))
+        for combo in self.observations.values():
+            combo.setCurrentIndex(0)
+
+    def fill_from(self, records: tuple[IdentityRecord, ...]) -> None:
+        """Start from the last paper check of the case (more information may have arrived)."""
+        self.reset()
+        last = next((r for r in reversed(records) if r.method == "paper_checklist"), None)
+        if last is None:
+            return
+        values = last.checklist
+        index = self.document_type.findData(str(values.get("document_type") or ""))
+        self.document_type.setCurrentIndex(max(0, index))
+        self.country.setText(str(values.get("issuing_country") or ""))
+        self.last4.setText(last.document_last4)
+        expiry = values.get("expiry")
+        if expiry:
+            try:
+                self.expiry.setDate(_qdate(date.fromisoformat(str(expiry))))
+                self.expiry_known.setChecked(True)
+            except ValueError:
+                pass
+        for key, combo in self.observations.items():
+            value = values.get(key)
+            combo.setCurrentIndex(
+                combo.findData("yes" if value is True else "no" if value is False else "")
+            )
+
+    def checklist(self) -> IdChecklist:
+        """What the form says; ``InvalidInput`` when a field is malformed."""
+        observed: dict[str, bool | None] = {}
+        for key, combo in self.observations.items():
+            value = combo.currentData()
+            observed[key] = True if value == "yes" else False if value == "no" else None
+        return IdChecklist(
+            document_type=str(self.document_type.currentData() or ""),
+            issuing_country=self.country.text(),
+            last4=self.last4.text(),
+            expiry=_pydate(self.expiry.date()) if self.expiry_known.isChecked() else None,
+            **observed,
+        )
+
+    def update_suggestion(self) -> None:
+        today = self._today()
+        expired = self.expiry_known.isChecked() and _pydate(self.expiry.date()) < today
+        if expired:
+            self._expiry_warning.setText(
+                self.tr("⚠ Expired on {date}: ask for a valid document.").format(
+                    date=format_date(_pydate(self.expiry.date()))
+                )
+            )
+            palette = self._expiry_warning.palette()
+            palette.setColor(self._expiry_warning.foregroundRole(), accent(Urgency.OVERDUE))
+            self._expiry_warning.setPalette(palette)
+        self._expiry_warning.setVisible(expired)
+        if self._required is None:
+            self._suggestion.clear()
+            return
+        try:
+            checklist = self.checklist()
+        except KnownError as exc:
+            self._suggestion.setText(describe_error(exc))
+            return
+        assessment = assess(checklist, today, signed_copy_required=self._required)
+        lines = [
+            self.tr("Suggested outcome: {outcome}").format(
+                outcome=identity_outcome_label(assessment.outcome)
+            )
+        ]
+        lines += [f"• {failure}" for failure in assessment.failures]
+        lines += [f"• {warning}" for warning in assessment.warnings]
+        if assessment.missing:
+            lines.append(
+                self.tr("Not checked yet: {items}").format(
+                    items="; ".join(assessment.missing_labels)
+                )
+            )
+        self._suggestion.setText("\n".join(lines))
