@@ -10,11 +10,13 @@
 - on Linux ``prctl(PR_SET_DUMPABLE, 0)``: no core dump even through a ``core_pattern`` pipe,
   and other processes of the same user cannot ``ptrace`` it or read ``/proc/<pid>/mem``.
 
-``configure_logging(path)`` installs the log handler: a rotating file under the logs folder,
-0600, with a filter that keeps ids and event names but never personal data — e-mail addresses
+``configure_logging(path)`` installs the log handler (``log_session()`` installs it for the
+length of a ``with`` block and removes it after): a rotating file under the logs folder, 0600,
+created on the first record, never breaking or printing a traceback when the disk is full, with
+a filter that keeps ids and event names but never personal data — e-mail addresses
 and long digit runs (document, phone, account numbers) are masked in every message, text passed
 as a record argument is withheld unless it looks like code (a module path, an exception type, a
-lower-case token) or is wrapped in :func:`safe`, and exception messages are dropped from
+snake_case id) or is wrapped in :func:`safe`, and exception messages are dropped from
 tracebacks (their frames are kept).
 
 No Qt and no case-file code here: the module is imported by the CLI and the window alike.
@@ -24,11 +26,13 @@ from __future__ import annotations
 
 import contextlib
 import enum
+import functools
 import logging
 import os
 import re
 import sys
 import traceback
+from collections.abc import Iterator
 from dataclasses import dataclass
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
@@ -41,7 +45,10 @@ __all__ = [
     "SafeText",
     "configure_logging",
     "core_dumps_disabled",
+    "current_report",
+    "default_log_path",
     "harden_process",
+    "log_session",
     "redact_text",
     "safe",
 ]
@@ -69,6 +76,32 @@ class HardeningReport:
     def core_dumps_off(self) -> bool:
         return self.core_limit == (0, 0) or self.dumpable is False
 
+    @property
+    def private_umask(self) -> bool:
+        """Whether new files are private to the user (always true where there is no umask)."""
+        return self.umask is None or self.umask & 0o077 == 0o077
+
+    @property
+    def ok(self) -> bool:
+        """Whether the process is hardened as far as this platform allows."""
+        if os.name != "posix":
+            return True
+        return self.private_umask and self.core_dumps_off
+
+    def describe(self) -> str:
+        """One line for the self-test and ``dpo-desk check``."""
+        if self.umask is None:
+            mask = "no umask on this platform"
+        else:
+            mask = f"umask {self.umask:04o}" + ("" if self.private_umask else " (should be 0077)")
+        if self.core_limit is None and self.dumpable is None:
+            dumps = "core dumps left to the OS"
+        elif self.core_dumps_off:
+            dumps = "core dumps off"
+        else:
+            dumps = "core dumps ON"
+        return f"{mask}, {dumps}" + (f" ({'; '.join(self.notes)})" if self.notes else "")
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "umask": f"{self.umask:04o}" if self.umask is not None else None,
@@ -76,6 +109,7 @@ class HardeningReport:
             "dumpable": self.dumpable,
             "core_dumps_off": self.core_dumps_off,
             "notes": list(self.notes),
+            "ok": self.ok,
         }
 
 
@@ -90,6 +124,13 @@ def harden_process() -> HardeningReport:
     )
 
 
+def current_report() -> HardeningReport:
+    """What is in force now, without changing anything."""
+    return HardeningReport(
+        umask=_current_umask(), core_limit=_core_limit(), dumpable=_get_dumpable()
+    )
+
+
 def core_dumps_disabled() -> bool:
     """Whether this process can no longer write a core dump."""
     limit = _core_limit()
@@ -99,6 +140,14 @@ def core_dumps_disabled() -> bool:
 def _current_umask() -> int | None:
     if os.name != "posix":
         return None
+    # Linux shows it without changing it; elsewhere set-and-restore (077 meanwhile, never looser)
+    with (
+        contextlib.suppress(OSError, ValueError),
+        open("/proc/self/status", encoding="ascii", errors="replace") as fh,
+    ):
+        for line in fh:
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
     current = os.umask(0o077)
     os.umask(current)
     return current
@@ -126,17 +175,25 @@ def _disable_core_dumps(notes: list[str]) -> tuple[int, int] | None:
     return _core_limit()
 
 
+@functools.cache
 def _libc() -> Any:
+    """The C library, for ``prctl`` (Linux only).
+
+    The process's own symbols first (``dlopen(NULL)``: the interpreter is linked against libc);
+    ``ctypes.util.find_library`` would run ``ldconfig`` in a subprocess at every start.
+    """
     if not sys.platform.startswith("linux"):
         return None
     import ctypes
-    import ctypes.util
 
-    name = ctypes.util.find_library("c") or "libc.so.6"
-    try:
-        return ctypes.CDLL(name, use_errno=True)
-    except OSError:
-        return None
+    for name in (None, "libc.so.6"):
+        try:
+            libc = ctypes.CDLL(name, use_errno=True)
+            libc.prctl  # noqa: B018 (the lookup is the check)
+        except (OSError, AttributeError):
+            continue
+        return libc
+    return None
 
 
 def _set_not_dumpable(notes: list[str]) -> bool | None:
@@ -164,7 +221,9 @@ _EMAIL = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+", re.UNICODE)
 _DIGITS = re.compile(r"(?<!\w)\+?\d(?:[ \-./]?\d){5,}(?!\w)")
 _DOTTED = re.compile(r"[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+")
 _EXC_NAME = re.compile(r"[A-Za-z_]\w*(?:Error|Exception|Warning|Exit|Interrupt)")
-_TOKEN = re.compile(r"[a-z0-9][a-z0-9_\-:]{0,39}")
+# snake_case or colon-separated ids (``in_progress``, ``case:42``); a plain word is withheld, since
+# a name typed in lower case is one — wrap such a value in ``safe()`` when it is a code
+_TOKEN = re.compile(r"[a-z0-9]+(?:[_:][a-z0-9]+)+")
 WITHHELD = "[withheld]"
 
 
@@ -243,14 +302,53 @@ class RedactingFilter(logging.Filter):
 
 
 class PrivateRotatingFileHandler(RotatingFileHandler):
-    """A rotating log whose files are created (and kept) 0600."""
+    """A rotating log whose files are created (and kept) 0600.
+
+    A record that cannot be written (disk full, read-only folder) is dropped: the log must never
+    turn a full disk into a crash, nor print a traceback (which would carry the record) to stderr.
+    """
+
+    dropped = 0
 
     def _open(self) -> Any:
+        folder = Path(self.baseFilename).parent
+        if not folder.is_dir():  # made with the first record, not before (a stateless command
+            folder.mkdir(parents=True, exist_ok=True, mode=0o700)  # leaves nothing behind)
+            with contextlib.suppress(OSError):
+                os.chmod(folder, 0o700)
         flags = os.O_WRONLY | os.O_CREAT | os.O_APPEND
         fd = os.open(self.baseFilename, flags, 0o600)
         with contextlib.suppress(OSError):
             os.chmod(self.baseFilename, 0o600)
         return open(fd, "a", encoding=self.encoding, errors=self.errors)  # noqa: SIM115
+
+    def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 (logging's name)
+        self.dropped += 1
+
+    def flush(self) -> None:
+        try:
+            super().flush()
+        except (OSError, ValueError):  # the disk is full: what is buffered is dropped
+            self.dropped += 1
+
+    def close(self) -> None:
+        try:
+            super().close()
+        except (OSError, ValueError):  # closing flushes too; the descriptor is closed regardless
+            self.dropped += 1
+
+
+def default_log_path() -> Path:
+    """``<logs>/dpo-desk.log``, where :func:`dpo_desk.casefile.paths.logs_dir` puts it (the
+    platform's log folder, or ``DPO_DESK_HOME/logs``), without creating the folder yet."""
+    override = os.environ.get("DPO_DESK_HOME")
+    if override:
+        return Path(override) / "logs" / LOG_NAME
+    import platformdirs
+
+    from dpo_desk.casefile.paths import APP_NAME
+
+    return Path(platformdirs.user_log_dir(APP_NAME, appauthor=False)) / LOG_NAME
 
 
 def configure_logging(
@@ -258,25 +356,48 @@ def configure_logging(
 ) -> logging.Handler:
     """Log ``logger`` to ``path`` (default ``<logs>/dpo-desk.log``) through the redacting filter.
 
-    Idempotent: a second call for the same file returns the handler already installed.
+    The file (and its folder, 0700) is made when the first record arrives. Idempotent: a second
+    call for the same file returns the handler already installed.
     """
-    if path is None:
-        from dpo_desk.casefile.paths import logs_dir
-
-        path = logs_dir() / LOG_NAME
-    path = Path(path).absolute()
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    with contextlib.suppress(OSError):
-        os.chmod(path.parent, 0o700)
+    path = Path(path if path is not None else default_log_path()).absolute()
     target = logging.getLogger(logger)
     for existing in target.handlers:
         if getattr(existing, "baseFilename", None) == str(path):
             return existing
     handler = PrivateRotatingFileHandler(
-        path, maxBytes=LOG_MAX_BYTES, backupCount=LOG_BACKUPS, encoding="utf-8"
+        path, maxBytes=LOG_MAX_BYTES, backupCount=LOG_BACKUPS, encoding="utf-8", delay=True
     )
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     handler.addFilter(RedactingFilter())
     target.addHandler(handler)
     target.setLevel(level)
     return handler
+
+
+@contextlib.contextmanager
+def log_session(path: Path | None = None, *, logger: str = "dpo_desk") -> Iterator[Path | None]:
+    """Log to ``path`` (default ``<logs>/dpo-desk.log``) for the length of the block.
+
+    Yields the log file, or ``None`` when the logs folder cannot be made (a read-only home): the
+    command then runs without a log, and a ``NullHandler`` keeps Python's last-resort handler from
+    printing records (and their tracebacks) to stderr. A handler installed before the block
+    (by the window, or a test) is left in place.
+    """
+    target = logging.getLogger(logger)
+    before = list(target.handlers)
+    added: logging.Handler | None = None
+    where: Path | None = None
+    try:
+        added = configure_logging(path, logger=logger)
+        where = Path(added.baseFilename) if isinstance(added, logging.FileHandler) else None
+    except OSError:
+        added = logging.NullHandler()
+        target.addHandler(added)
+    if added in before:
+        added = None
+    try:
+        yield where
+    finally:
+        if added is not None:
+            target.removeHandler(added)
+            added.close()

@@ -23,7 +23,9 @@ sys.modules.setdefault("pysqlite3.dbapi2", sqlcipher3.dbapi2)
 import sqlite_utils  # noqa: E402
 
 from dpo_desk.core.errors import (  # noqa: E402
+    CaseFileDamaged,
     CaseFileError,
+    DiskError,
     DiskFull,
     ReadOnlyLocation,
     UnsupportedSQLCipher,
@@ -88,7 +90,11 @@ def connect(path: Path, key: Key, *, create: bool = False) -> sqlite_utils.Datab
         key.apply(conn)
         try:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        except DatabaseError:
+        except DatabaseError as exc:
+            if not _not_a_database(exc):
+                # the first read also sets up the WAL index: a full disk or an I/O error here
+                # is not a wrong key, and saying so would send the DPO looking for another one
+                raise translate_error(exc, path) from None
             raise WrongKey(
                 f"The key or passphrase does not open {path.name}, or it is not a DPO Desk "
                 "case file."
@@ -118,21 +124,60 @@ def connect(path: Path, key: Key, *, create: bool = False) -> sqlite_utils.Datab
     return sqlite_utils.Database(conn)
 
 
+def _not_a_database(exc: Exception) -> bool:
+    """SQLCipher's answer to a wrong key (and to a file that is not a database)."""
+    name = getattr(exc, "sqlite_errorname", "") or ""
+    return name == "SQLITE_NOTADB" or "not a database" in str(exc).lower()
+
+
+#: Below this much free space (two 32 KiB WAL-index chunks), a disk I/O error is taken for a full
+#: disk: SQLite reports an ENOSPC while growing the WAL index (``-shm``) as a plain SQLITE_IOERR.
+NEARLY_FULL = 64 * 1024
+
+
+def _free_space(path: Path | None) -> int | None:
+    if path is None:
+        return None
+    import shutil
+
+    for folder in (path.parent, *path.parents):
+        try:
+            return shutil.disk_usage(folder).free
+        except OSError:
+            continue
+    return None
+
+
 def translate_error(exc: Exception, path: Path | None = None) -> CaseFileError:
-    """Turn a SQLite error into a known condition with a sentence for the DPO."""
+    """Turn a SQLite error into a known condition with one sentence for the DPO."""
     name = getattr(exc, "sqlite_errorname", "") or ""
     text = str(exc).lower()
     where = f" ({path})" if path else ""
     if name == "SQLITE_FULL" or "database or disk is full" in text:
-        return DiskFull(f"The disk is full{where}; the last change was not saved.")
+        return _disk_full(where)
     if name.startswith("SQLITE_READONLY") or "readonly" in text or "read-only" in text:
-        return ReadOnlyLocation(f"The case file is on a read-only location{where}.")
+        return ReadOnlyLocation(
+            f"The case file is in a read-only place{where}; nothing can be saved there."
+        )
+    if name.startswith("SQLITE_IOERR") or "disk i/o" in text:
+        free = _free_space(path)
+        if free is not None and free < NEARLY_FULL:
+            return _disk_full(where)
+        return DiskError(
+            f"The disk reported an error{where} and the last change was not saved; run "
+            "'dpo-desk check', and restore a backup only if it finds damage."
+        )
     if name == "SQLITE_CANTOPEN" or "unable to open" in text:
         return CaseFileError(f"The case file cannot be opened{where}.")
     if name == "SQLITE_NOTADB" or "not a database" in text:
         return WrongKey(f"The file{where} is not a DPO Desk case file or the key is wrong.")
-    if name in ("SQLITE_IOERR", "SQLITE_CORRUPT") or "disk i/o" in text or "malformed" in text:
-        return CaseFileError(
-            f"The disk reported an error or the file is damaged{where}; restore from a backup."
-        )
+    if name == "SQLITE_CORRUPT" or "malformed" in text:
+        return CaseFileDamaged(f"The case file is damaged{where}; restore the latest backup.")
     return CaseFileError(f"The case file reported an error{where}: {exc}.")
+
+
+def _disk_full(where: str) -> DiskFull:
+    return DiskFull(
+        f"The disk holding the case file is full{where}; the last change was not saved — "
+        "free some space and try again."
+    )

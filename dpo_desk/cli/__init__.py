@@ -3,6 +3,12 @@
 ``dpo-desk`` with no command starts the window. Every command takes ``--json``; errors go to
 stderr as one clear sentence with a non-zero exit, never a traceback.
 
+Every start goes through :func:`main`, whose first act is :func:`~dpo_desk.hardening.harden_process`
+(umask 077, no core dumps). Commands log to ``<logs>/dpo-desk.log`` through the redacting
+handler: which command ran on the case file (or failed) and how it ended, never its arguments. A bug (an exception that is not
+a ``KnownError``) ends the command with one sentence naming the log, where its frames are kept;
+``DPO_DESK_DEBUG=1`` lets it propagate instead.
+
 Each command group lives in its own module with a ``register(subparsers)`` function that adds
 its parsers and sets ``handler`` (a callable ``(args, ctx) -> int``).
 """
@@ -11,11 +17,15 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import logging
+import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from dpo_desk import __version__
 from dpo_desk.core.errors import KnownError
+from dpo_desk.hardening import harden_process, log_session, safe
 
 from .context import CliContext, CliExit
 
@@ -67,10 +77,51 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+log = logging.getLogger("dpo_desk.cli")
+
+#: Exit code of a command stopped by a bug (BSD's EX_SOFTWARE).
+EXIT_BUG = 70
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    harden_process()  # before anything can create a file or hold a secret
     parser = build_parser()
     args = parser.parse_args(argv)
     ctx = CliContext(args)
+    try:
+        if args.self_test or args.command is None:
+            # the self-test writes nothing; the window configures its own log
+            return _dispatch(parser, args, ctx, argv, None, None)
+        with log_session() as log_file:
+            name = safe(command_name(args))
+            code = _dispatch(parser, args, ctx, argv, log_file, name)
+            if code != 0 or ctx._casefile is not None:  # a stateless success leaves no trace
+                log.info("command %s: exit %d", name, code)
+            return code
+    finally:
+        ctx.close()
+
+
+def command_name(args: argparse.Namespace) -> str:
+    """``case add``, ``export register``: the words of the command, never its arguments."""
+    words = [args.command]
+    for dest in sorted(vars(args)):
+        if dest.endswith("_command") and dest != "command":
+            value = getattr(args, dest)
+            if isinstance(value, str):
+                words.append(value)
+    return " ".join(w for w in words if w)
+
+
+def _dispatch(
+    parser: argparse.ArgumentParser,
+    args: argparse.Namespace,
+    ctx: CliContext,
+    argv: Sequence[str] | None,
+    log_file: Path | None,
+    name: str | None,
+) -> int:
+    what = name or ("self-test" if args.self_test else "window")
     try:
         if args.self_test:
             from .selftest import run_self_test
@@ -88,6 +139,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CliExit as exc:
         return exc.code
     except KnownError as exc:
+        log.info("command %s refused: %s", what, safe(type(exc).__name__))
         ctx.error(str(exc))
         return 2
     except KeyboardInterrupt:
@@ -96,22 +148,39 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return 1
     except OSError as exc:
+        log.info("command %s failed: %s errno %s", what, safe(type(exc).__name__), exc.errno)
         ctx.error(_os_error_sentence(exc))
         return 2
-    finally:
-        ctx.close()
+    except Exception as exc:
+        log.error(
+            "command %s stopped by a bug: %s",
+            what,
+            safe(f"{type(exc).__module__}.{type(exc).__qualname__}"),
+            exc_info=(type(exc), None, exc.__traceback__),  # frames, never the message
+        )
+        if os.environ.get("DPO_DESK_DEBUG"):
+            raise
+        where = f"; the details are in {log_file}" if log_file else ""
+        ctx.error(
+            f"The command stopped because of a bug in DPO Desk ({type(exc).__name__}){where}. "
+            "Please report it."
+        )
+        return EXIT_BUG
 
 
 def _os_error_sentence(exc: OSError) -> str:
+    """One sentence for an operating-system error no service turned into a known one."""
     import errno
 
     where = f" ({exc.filename})" if getattr(exc, "filename", None) else ""
-    if exc.errno == errno.ENOSPC:
-        return f"The disk is full{where}; nothing was changed."
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
+        return f"The disk is full{where}; free some space and try again."
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return f"Permission denied or read-only location{where}."
+        return f"Cannot write here{where}: the place is read-only or permission is denied."
     if exc.errno == errno.ENOENT:
         return f"No such file or folder{where}."
+    if exc.errno == errno.EIO:
+        return f"The disk reported an input/output error{where}; run 'dpo-desk check'."
     return f"{exc.strerror or exc}{where}."
 
 

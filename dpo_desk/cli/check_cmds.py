@@ -9,10 +9,12 @@ file cannot be opened at all (wrong key, locked by another DPO Desk, missing).
 from __future__ import annotations
 
 import argparse
+import dataclasses
 
 from dpo_desk.casefile.audit import Anchor
-from dpo_desk.casefile.health import run_checks
+from dpo_desk.casefile.health import OK, WARNING, Finding, HealthReport, run_checks
 from dpo_desk.core.errors import InvalidInput
+from dpo_desk.hardening import current_report
 
 from .context import CliContext
 
@@ -41,6 +43,27 @@ def cmd_check(args: argparse.Namespace, ctx: CliContext) -> int:
         anchor = Anchor.parse(args.anchor)
         if anchor is None:
             raise InvalidInput("--anchor takes SEQ:HASH, e.g. 42:3f9a… (64 hex digits).")
-    report = run_checks(ctx.casefile(), anchor=anchor)
+    report = with_process(run_checks(ctx.casefile(), anchor=anchor))
     ctx.emit(report.to_dict(), report.text())
     return report.exit_code(strict=args.strict)
+
+
+def with_process(report: HealthReport) -> HealthReport:
+    """Add this process's hardening: a ``process`` finding and the ``process`` key of --json."""
+    process = current_report()
+    if process.ok:
+        finding = Finding(
+            "process",
+            OK,
+            f"This DPO Desk runs hardened ({process.describe()}): new files are private and a "
+            "crash writes no memory to disk.",
+        )
+    else:
+        finding = Finding(
+            "process",
+            WARNING,
+            f"This DPO Desk is not fully hardened ({process.describe()}); a crash could write "
+            "decrypted data to a core file, or new files could be readable by others.",
+        )
+    facts = {**report.facts, "process": process.to_dict()}
+    return dataclasses.replace(report, findings=(*report.findings, finding), facts=facts)

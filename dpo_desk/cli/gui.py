@@ -9,12 +9,15 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from dpo_desk.hardening import harden_process
+
 from .context import CliContext
 from .open import given_key
 
 
 def start_gui(ctx: CliContext, demo: bool, casefile: Any = None) -> int:
     """Run the window until it is closed; returns the exit code. Closes the case file."""
+    harden_process()  # main() did already; a caller that starts the window directly gets it too
     key = given_key(ctx)
     if demo and casefile is not None and key is None and casefile.key_source == "passphrase":
         from dpo_desk.casefile import Key

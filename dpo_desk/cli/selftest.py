@@ -1,7 +1,9 @@
 """``dpo-desk --self-test``: is every part of this installation there and working?
 
-Prints a few lines (or, with ``--json``, ``{"ok": ..., "checks": {name: {ok, detail, required}}}``)
-and exits 1 when a required part is missing. Nothing touches the disk except the print check's
+Prints a few lines (or, with ``--json``, ``{"ok": ..., "checks": {name: {ok, detail, required}},
+"process": {umask, core_limit, dumpable, core_dumps_off, notes}}``) and exits 1 when a required
+part is missing. The self-test hardens its own process first (umask 077, no core dumps) and the
+``python`` check reports it: on Linux and macOS it fails when either is not in force. Nothing touches the disk except the print check's
 private temporary folder (see :mod:`dpo_desk.ui.selftest_qt`); no case file is opened.
 
 Required: the version metadata, Python, Qt, SQLCipher 4 with FTS5, keyring's backends for this
@@ -22,6 +24,7 @@ from importlib import metadata
 from pathlib import Path
 
 from dpo_desk import __version__
+from dpo_desk.hardening import HardeningReport, harden_process
 
 from .context import CliContext
 
@@ -49,9 +52,10 @@ class Check:
 
 def run_self_test(ctx: CliContext) -> int:
     """Run every check, print the result, return 0 when all required parts work, else 1."""
+    process = harden_process()
     checks = [
         _guarded("version", check_version),
-        _guarded("python", check_python),
+        _guarded("python", lambda: check_python(process)),
         _guarded("sqlcipher", check_sqlcipher),
         *_guarded_many("keyring", check_keyring),
         _guarded("fonts", lambda: check_fonts(_resource("fonts"))),
@@ -65,6 +69,7 @@ def run_self_test(ctx: CliContext) -> int:
             "ok": ok,
             "version": __version__,
             "checks": {c.name: {k: v for k, v in asdict(c).items() if k != "name"} for c in checks},
+            "process": process.to_dict(),
         },
         text=render_text(checks, ok),
     )
@@ -120,13 +125,13 @@ def check_version() -> Check:
     return Check("version", True, f"DPO Desk {version}, resources in {_resource()}")
 
 
-def check_python() -> Check:
+def check_python(process: HardeningReport | None = None) -> Check:
+    """The interpreter, and the process hardening it allows (umask 077, core dumps off)."""
     how = "frozen bundle" if getattr(sys, "frozen", False) else sys.prefix
-    return Check(
-        "python",
-        True,
-        f"{platform.python_implementation()} {platform.python_version()} ({how})",
-    )
+    detail = f"{platform.python_implementation()} {platform.python_version()} ({how})"
+    if process is None:
+        return Check("python", True, detail)
+    return Check("python", process.ok, f"{detail}; {process.describe()}")
 
 
 def check_sqlcipher() -> Check:

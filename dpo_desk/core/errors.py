@@ -96,6 +96,14 @@ class ReadOnlyLocation(CaseFileError):
     pass
 
 
+class DiskError(CaseFileError):
+    """The disk reported an input/output error; the change in hand was not saved."""
+
+
+class CaseFileDamaged(CaseFileError):
+    """SQLite found the file malformed (damage that needs a backup)."""
+
+
 class EvidenceStillNeeded(KnownError):
     """An attachment cannot be destroyed yet: an open case still relies on it."""
 

@@ -2,7 +2,8 @@
 
 A reader (or a crash) sees either the previous file or the complete new one, never a truncated
 export; on any failure the temp file is removed and the error becomes a one-sentence
-:class:`~dpo_desk.core.errors.KnownError`.
+:class:`~dpo_desk.core.errors.KnownError`. :func:`staged_write` splits the write in two (bytes
+staged and fsynced, then renamed) so that an export's audit event can commit in between.
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ import contextlib
 import errno
 import os
 import secrets
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from dpo_desk.core.errors import DiskFull, KnownError, ReadOnlyLocation
@@ -31,15 +34,53 @@ def write_atomic(path: Path, data: bytes) -> Path:
     Raises :class:`DiskFull`, :class:`ReadOnlyLocation` or :class:`ExportError`; the previous
     file at ``path`` (if any) is left untouched and no temp file remains.
     """
+    with staged_write(path, data) as stage:
+        return stage.commit()
+
+
+@dataclass
+class StagedFile:
+    """Complete, fsynced bytes in a temp file beside ``target``, waiting for :meth:`commit`."""
+
+    target: Path
+    temp: Path
+    committed: bool = False
+
+    def commit(self) -> Path:
+        """Give the staged file the target's name (atomically); returns the target."""
+        try:
+            os.replace(self.temp, self.target)
+        except OSError as exc:
+            raise _known(exc, self.target) from None
+        self.committed = True
+        # The export is complete and in place; a folder that cannot be synced does not undo that.
+        with contextlib.suppress(OSError):
+            _fsync_dir(self.target.parent)
+        return self.target
+
+    def discard(self) -> None:
+        """Remove the temp file unless it was committed (safe to call more than once)."""
+        if not self.committed:
+            with contextlib.suppress(FileNotFoundError):
+                self.temp.unlink()
+
+
+def stage(path: Path, data: bytes) -> StagedFile:
+    """Write ``data`` to a temp file (0600, fsynced) in ``path``'s folder; nothing is replaced yet.
+
+    Raises as :func:`write_atomic` does, and then leaves no temp file.
+    """
     target = Path(path).expanduser().absolute()
     folder = target.parent
     if not folder.is_dir():
         raise ExportError(f"The folder {folder} does not exist; nothing was written.")
     if target.is_dir():
         raise ExportError(f"{target} is a folder; give a file name for the export.")
-    tmp = temp_name(target)
+    staged = StagedFile(target, temp_name(target))
     try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
+        fd = os.open(
+            staged.temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600
+        )
         try:
             view = memoryview(data)
             while view:
@@ -48,16 +89,28 @@ def write_atomic(path: Path, data: bytes) -> Path:
             os.fsync(fd)
         finally:
             os.close(fd)
-        os.replace(tmp, target)
     except OSError as exc:
+        staged.discard()
         raise _known(exc, target) from None
+    except BaseException:
+        staged.discard()
+        raise
+    return staged
+
+
+@contextlib.contextmanager
+def staged_write(path: Path, data: bytes) -> Iterator[StagedFile]:
+    """Stage ``data`` for ``path``; the block decides whether to :meth:`~StagedFile.commit`.
+
+    Whatever happens in the block, an uncommitted temp file is removed when it ends. Exports use
+    it to commit their audit event *between* writing the bytes and giving them the target's name,
+    so a full disk (or an I/O error) at either step leaves neither the file nor the event.
+    """
+    staged = stage(path, data)
+    try:
+        yield staged
     finally:
-        with contextlib.suppress(FileNotFoundError):
-            tmp.unlink()
-    # The export is complete and in place; a folder that cannot be synced does not undo that.
-    with contextlib.suppress(OSError):
-        _fsync_dir(folder)
-    return target
+        staged.discard()
 
 
 def _fsync_dir(folder: Path) -> None:
@@ -78,5 +131,7 @@ def _known(exc: OSError, target: Path) -> KnownError:
             f"Cannot write to {target.parent} (permission denied or read-only); "
             f"the export {target.name} was not written."
         )
+    if exc.errno == errno.EFBIG:
+        return DiskFull(f"The export {target.name} is too large for this disk; it was not written.")
     reason = exc.strerror or exc.__class__.__name__
     return ExportError(f"The export {target.name} was not written: {reason}.")

@@ -24,7 +24,7 @@ from dpo_desk.core.deadlines import DeadlineSet, compute_case_deadlines
 from dpo_desk.core.errors import InvalidInput, KnownError
 from dpo_desk.core.model import Case, CaseStatus, Controller, DataSubject
 
-from .atomic import write_atomic
+from .atomic import staged_write
 
 if TYPE_CHECKING:
     from dpo_desk.casefile.store import CaseFile
@@ -257,13 +257,15 @@ def finish_export(
 ) -> ExportResult:
     """Write the export atomically and record it in the audit log, both or neither.
 
-    The audit event is appended in a transaction that commits only once the file is in place;
-    a failed write rolls the event back and leaves no file.
+    The bytes are staged first (a complete, fsynced temp file beside the target); the audit event
+    commits next; only then does the staged file take the target's name. A failed write leaves no
+    file and no event; a failed commit (the case file's disk is full) removes the staged file, so
+    no export exists without its event.
     """
     if cancel is not None and cancel():
         raise ExportCancelled("The export was cancelled; no file was written.")
     target = Path(path).expanduser().absolute()
-    with cf.transaction():
+    with staged_write(target, data) as staged:
         cf.log(
             f"export.{kind}",
             case_id,
@@ -275,7 +277,7 @@ def finish_export(
                 "anchor": anchor.text() if anchor else None,
             },
         )
-        written = write_atomic(target, data)
+        written = staged.commit()
     return ExportResult(kind, fmt, written, cases, pseudonymised, anchor, len(data))
 
 

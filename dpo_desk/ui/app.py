@@ -7,8 +7,6 @@ result comes back to the GUI thread by queued signal.
 
 from __future__ import annotations
 
-import logging
-import os
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -23,8 +21,9 @@ from PySide6.QtWidgets import QApplication
 from dpo_desk.casefile import CaseFile, Key
 from dpo_desk.casefile.paths import default_casefile
 from dpo_desk.core.errors import KnownError
+from dpo_desk.hardening import harden_process, log_session
 
-from .errors import ExceptHook, describe_error, log_bug, setup_logging
+from .errors import ExceptHook, describe_error, log_bug, log_path
 from .i18n import Translation, choose_language
 from .keycheck import KeyVerifier, verifier_for
 from .settings import Settings, SettingsStore
@@ -217,14 +216,26 @@ def run(
     demo: bool = False,
 ) -> int:
     """Start the window: first-run or unlock dialog, then the main window; returns the exit code."""
-    os.umask(0o077)
+    harden_process()  # umask 077, no core dumps: before Qt or SQLite create a file
+    # the redacting 0600 log (ids and events, never personal data) for the window's whole life
+    with log_session(log_path()):
+        return _run(today=today, path=path, key=key, casefile=casefile, demo=demo)
+
+
+def _run(
+    *,
+    today: Callable[[], date],
+    path: Path | None,
+    key: Key | None,
+    casefile: CaseFile | None,
+    demo: bool,
+) -> int:
     app = ensure_application()
     configure_application(app)
     store = SettingsStore()
     settings = store.load()
     translation = Translation(choose_language(settings.ui_language))
     translation.install(app)
-    log_handler = setup_logging()
 
     from .startup import Startup
 
@@ -251,8 +262,6 @@ def run(
         startup.close()
         hook.uninstall()
         translation.remove(app)
-        logging.getLogger("dpo_desk").removeHandler(log_handler)
-        log_handler.close()
     return int(code)
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import logging
 import sys
-import traceback
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
@@ -30,6 +29,7 @@ from dpo_desk.core.errors import (
     UnsupportedSQLCipher,
     WrongKey,
 )
+from dpo_desk.hardening import configure_logging, safe
 
 log = logging.getLogger("dpo_desk.ui")
 
@@ -89,25 +89,20 @@ def log_path() -> Path:
 
 
 def setup_logging() -> logging.Handler:
-    """Log to ``<logs>/dpo-desk.log`` (ids and events, never names or document numbers)."""
-    from logging.handlers import RotatingFileHandler
+    """Log to ``<logs>/dpo-desk.log`` (ids and events, never names or document numbers).
 
-    path = log_path()
-    root = logging.getLogger("dpo_desk")
-    for existing in root.handlers:
-        if getattr(existing, "baseFilename", None) == str(path):
-            return existing
-    handler = RotatingFileHandler(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    root.addHandler(handler)
-    root.setLevel(logging.INFO)
-    return handler
+    The project's one log handler: 0600, rotating, behind the redacting filter.
+    """
+    return configure_logging(log_path())
 
 
 def log_bug(exc_type: type[BaseException], tb: TracebackType | None) -> None:
     """Log a bug: its type and where it happened. Not its message: that may carry case data."""
-    frames = "".join(traceback.format_tb(tb)) if tb is not None else ""
-    log.error("unhandled %s.%s\n%s", exc_type.__module__, exc_type.__qualname__, frames.rstrip())
+    log.error(
+        "unhandled %s",
+        safe(f"{exc_type.__module__}.{exc_type.__qualname__}"),
+        exc_info=(exc_type, None, tb),  # frames only; the redacting filter drops any message
+    )
 
 
 BugHandler = Callable[[BaseException], None]
