@@ -386,7 +386,9 @@ def _end_pause(cf: CaseFile, case: Case, check_id: int, today: date) -> str:
 
 def _resume(cf: CaseFile, case: Case) -> None:
     current = cf.cases.get(case.id or 0)
-    if current.status == CaseStatus.AWAITING_IDENTITY:
+    # identity is settled: the request is being worked on (from "received" too, when the proof
+    # came with the request and nothing had to be asked for)
+    if current.status in (CaseStatus.AWAITING_IDENTITY, CaseStatus.RECEIVED):
         cf.cases.set_status(current.id or 0, CaseStatus.IN_PROGRESS, reason="identity verified")
 
 

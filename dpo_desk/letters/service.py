@@ -426,7 +426,7 @@ def build_input(
         recipient_address=fields.get("recipient_address", "").strip() or _recipient_address(case),
         deadline_due=governing.due if governing else None,
         deadline_statutory=governing.statutory if governing else True,
-        deadline_citation=governing.citation if governing else "",
+        deadline_citation=tpl.law_citation(governing.jurisdiction, lang) if governing else "",
         extended_due=extended_due,
         extension_reasons=fields.get("extension_reasons", ""),
         jurisdiction=jurisdiction,

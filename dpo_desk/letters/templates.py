@@ -183,7 +183,8 @@ def substitute(
     """Replace ``{name}`` placeholders with ``values[name]``; nothing else is interpreted.
 
     ``allowed`` (default: the keys of ``values``) is the whitelist; a name outside it raises
-    ``TemplateError`` naming it. Values are inserted verbatim and never scanned again.
+    ``TemplateError`` naming it. Values are inserted verbatim and never scanned again, except
+    that a value ending in a full stop right before the template's own full stop gives one.
     """
     permitted = frozenset(values) if allowed is None else allowed
     out: list[str] = []
@@ -198,7 +199,11 @@ def substitute(
             raise TemplateError(f"Unknown placeholder {{{name}}} in {where}.")
         if name not in values:
             raise TemplateError(f"No value for placeholder {{{name}}} in {where}.")
-        out.append(values[name])
+        value = values[name]
+        if value.endswith(".") and not value.endswith("..") and text.startswith(".", pos):
+            # an abbreviation's full stop ("16 марта 2026 г.", "Ltd.") also ends the sentence
+            value = value[:-1]
+        out.append(value)
     out.append(text[pos:])
     return "".join(out)
 
@@ -600,6 +605,33 @@ def format_date(d: date, language: str) -> str:
     if language == "kk":
         return f"{d.year} жылғы {d.day} {month}"
     return f"{d.year}-жылдын {d.day}-{month}"
+
+
+# --- the law a letter cites for its deadline -----------------------------------------------------
+
+
+@functools.cache
+def _law_table() -> Mapping[str, Mapping[str, str]]:
+    where = "resources/letters/laws.toml"
+    data = _parse_toml(resources.path("letters", "laws.toml").read_text(encoding="utf-8"), where)
+    table: dict[str, Mapping[str, str]] = {}
+    for code, names in data.items():
+        if not isinstance(names, dict) or not all(isinstance(v, str) for v in names.values()):
+            raise TemplateError(f"{where}: [{code}] must map letter languages to text.")
+        table[code.upper()] = MappingProxyType(dict(names))
+    return MappingProxyType(table)
+
+
+def law_citation(jurisdiction: str, language: str) -> str:
+    """How a letter in ``language`` cites the law behind a deadline of ``jurisdiction``.
+
+    "" when none is written down (the template then says "the applicable law"): the deadline
+    engine's citations are English notes for the DPO, never letter text.
+    """
+    code = jurisdiction.strip().upper()
+    table = _law_table()
+    names = table.get(code) or (table.get("UK") if code.startswith("UK-") else None) or {}
+    return names.get(language, "")
 
 
 # --- supervisory authorities --------------------------------------------------------------------

@@ -458,7 +458,7 @@ def test_detached_cms_signature(cf: CaseFile, pki) -> None:
     assert record is not None
     assert (record.method, record.outcome) == ("cms_signature", "verified")
     assert record.checklist["detached_attachment_id"] == sig_id
-    assert status(cf, case_id) == CaseStatus.RECEIVED
+    assert status(cf, case_id) == CaseStatus.IN_PROGRESS  # identity settled: work starts
     with pytest.raises(InvalidInput, match="different attachment"):
         verify_attachment(cf, case_id, doc_id, detached_attachment_id=doc_id)
 

@@ -40,7 +40,7 @@ from dpo_desk.core.model import (
 from dpo_desk.demo import seed_demo
 from dpo_desk.letters import service
 from dpo_desk.letters.render import compose_text
-from dpo_desk.letters.templates import bundled_template, format_date
+from dpo_desk.letters.templates import bundled_template, format_date, law_citation
 
 KEY = Key(raw=bytes(range(32, 64)))
 TODAY = date(2026, 3, 2)
@@ -164,7 +164,9 @@ def test_build_input_fills_every_kind_from_the_demo_case(cf: CaseFile, kind: Let
     assert inp.recipient_address == case.subject.address and "\n" in inp.recipient_address
     assert inp.deadline_due == governing.due
     assert inp.deadline_statutory is governing.statutory
-    assert inp.deadline_citation == governing.citation
+    # the letter cites the law in its own language, never the engine's English note
+    assert inp.deadline_citation == law_citation("KG", "en") != governing.citation
+    assert inp.deadline_citation.startswith("Law of the Kyrgyz Republic No. 58")
     assert inp.jurisdiction == governing.jurisdiction == "KG"
     assert inp.enclosures == ("Copy of your data",)
     assert inp.refusal_reasons == "We hold no data about you."

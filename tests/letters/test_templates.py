@@ -289,3 +289,30 @@ def test_authority_names_are_in_the_letter_language() -> None:
     rkn = t.authority_for("RU")
     assert rkn is not None and "Роскомнадзор" in rkn.name("ru")
     assert rkn.contact().startswith("Китайгородский")
+
+
+# --- the law a letter cites ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("language", t.LANGUAGES)
+def test_every_jurisdiction_has_its_law_in_every_letter_language(language: str) -> None:
+    from dpo_desk.core.rules import default_rulebook
+
+    for code in default_rulebook().codes:
+        cited = t.law_citation(code, language)
+        assert cited, (code, language)
+        assert "Art." not in cited and "as amended" not in cited  # not the engine's notes
+
+
+def test_law_citations_read_as_the_templates_need() -> None:
+    assert t.law_citation("RU", "ru").startswith("Федеральным законом")  # после «В соответствии с»
+    assert t.law_citation("KZ", "ru").startswith("Законом Республики Казахстан")
+    assert t.law_citation("FR", "fr").startswith("l'article 12")  # après « Conformément à »
+    assert t.law_citation("UK-SCT", "en") == t.law_citation("UK-ENG", "en")
+    assert t.law_citation("XX", "en") == "" and t.law_citation("RU", "de") == ""
+
+
+def test_a_value_ending_in_a_full_stop_does_not_double_the_sentence_stop() -> None:
+    text = "Reply by {due}. Signed: {org}, {who}"
+    values = {"due": "16 марта 2026 г.", "org": "Acme Ltd.", "who": "J. Doe."}
+    assert t.substitute(text, values) == "Reply by 16 марта 2026 г. Signed: Acme Ltd., J. Doe."

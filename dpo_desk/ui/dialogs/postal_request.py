@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from PySide6.QtCore import QDate, Qt, Signal
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -28,6 +30,7 @@ from ..app import AppContext
 from ..errors import describe_error
 from ..labels import LANGUAGE_NAMES, kind_label, language_label
 from ..operations import PostalRequest, list_controllers, log_postal_request
+from .scans import ScanList, ask_id_copy_confirmation, id_copy_warning
 
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -121,10 +124,9 @@ class PostalRequestDialog(QDialog):
         self._add_row(form, self.tr("&Email (if given):"), self._email)
         self._add_row(form, self.tr("&Language of the letter:"), self._language)
         self._add_row(form, self.tr("S&ummary:"), self._summary)
-        scans = QLabel(
-            self.tr("Scans of the letter are added on the case once it is logged."), self
-        )
-        scans.setWordWrap(True)
+        scans = QGroupBox(self.tr("Scans of the letter and any enclosed ID copy"), self)
+        self.scan_list = ScanList(ctx, scans)
+        QVBoxLayout(scans).addWidget(self.scan_list)
 
         self._message = QLabel(self)
         self._message.setObjectName("postalMessage")
@@ -218,7 +220,11 @@ class PostalRequestDialog(QDialog):
             email=self._email.text().strip(),
             language=str(self._language.currentData() or ""),
             summary=self._summary.toPlainText().strip(),
+            scans=self.scan_list.scans(),
         )
+
+    def _controller_of(self, request: PostalRequest) -> Controller | None:
+        return next((c for c in self._controllers if c.id == request.controller_id), None)
 
     def _on_log(self) -> None:
         try:
@@ -226,6 +232,23 @@ class PostalRequestDialog(QDialog):
         except ValueError as exc:
             self._message.setText(str(exc))
             return
+        if self.scan_list.busy:
+            self._message.setText(self.tr("The scans are still being checked; try again."))
+            return
+        controller = self._controller_of(request)
+        warning = (
+            id_copy_warning(controller)
+            if controller is not None and self.scan_list.has_id_copy()
+            else None
+        )
+        if warning:  # Kazakh law: the DPO confirms that an exception applies
+            ask_id_copy_confirmation(
+                self, warning, lambda: self._submit(replace(request, confirm_id_copy=True))
+            )
+            return
+        self._submit(request)
+
+    def _submit(self, request: PostalRequest) -> None:
         self._log.setEnabled(False)
         self._message.setText(self.tr("Logging…"))
         self._ctx.db.run(
@@ -245,8 +268,18 @@ class PostalRequestDialog(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         from dpo_desk.core.errors import KnownError
+        from dpo_desk.intake.service import IdCopyNeedsConfirmation
 
         self._log.setEnabled(True)
+        if isinstance(exc, IdCopyNeedsConfirmation):
+            self._message.clear()
+            try:
+                request = replace(self.request(), confirm_id_copy=True)
+            except ValueError as err:
+                self._message.setText(str(err))
+                return
+            ask_id_copy_confirmation(self, str(exc), lambda: self._submit(request))
+            return
         if isinstance(exc, KnownError):
             self._message.setText(describe_error(exc, self._ctx.session.path))
         else:

@@ -270,6 +270,7 @@ class LettersTab(QWidget):
         self._preview_pending = False
         self._in_flight: int | None = None  # the rendering on its way (its generation)
         self._select_after_load: int | None = None
+        self._open_token = 0  # the letter asked for last; a new letter drops older answers
         self._printer: QPrinter | None = None
         self._kind_shown = LetterKind.ACKNOWLEDGEMENT.value
         self._language_shown = "en"
@@ -688,16 +689,20 @@ class LettersTab(QWidget):
 
     def _open(self, letter_id: int) -> None:
         case_id = self._details.case_id if self._details else None
+        self._open_token += 1
+        token = self._open_token
         self._ctx.db.run(
             open_letter,
             letter_id,
-            on_result=lambda opened: self._opened(case_id, opened),
+            on_result=lambda opened: self._opened(case_id, token, opened),
             on_error=self._failed,
             owner=self,
         )
 
-    def _opened(self, case_id: int | None, opened: OpenedLetter) -> None:
+    def _opened(self, case_id: int | None, token: int, opened: OpenedLetter) -> None:
         if self._details is None or self._details.case_id != case_id:
+            return
+        if token != self._open_token:  # the DPO started another letter (or opened one) since
             return
         if opened.record.status == "final":
             self._show_final(opened)
@@ -722,6 +727,7 @@ class LettersTab(QWidget):
         details = self._details
         if details is None:
             return
+        self._open_token += 1
         self._final = None
         self._letter_id = None
         self._edited = False
@@ -1261,9 +1267,12 @@ class LettersTab(QWidget):
         if self._details is None or self._final is not None:
             return
         draft = self._draft(acknowledge=acknowledge)
+        token = self._open_token
 
         def done(changed: Changed[OpenedLetter]) -> None:
             opened = changed.value
+            if token != self._open_token:  # the DPO has started another letter meanwhile
+                return
             self._select_after_load = opened.record.id
             self._show_final(opened)
             self._select_row_of(opened.record.id)
@@ -1295,7 +1304,11 @@ class LettersTab(QWidget):
         return dialog
 
     def _do_record_sent(self, letter_id: int, on: date, channel: str, number: str) -> None:
+        token = self._open_token
+
         def done(changed: Changed[object]) -> None:
+            if token != self._open_token:  # the DPO has started another letter meanwhile
+                return
             result = changed.value
             if getattr(result, "status_changed", False):
                 text = self.tr("Recorded as sent. The case is now: {status}.").format(
