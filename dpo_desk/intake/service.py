@@ -13,7 +13,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from dpo_desk.core.errors import ImportRejected, InvalidInput, KnownError
+from dpo_desk.core.errors import CaseFileError, ImportRejected, InvalidInput, KnownError
 from dpo_desk.core.model import (
     AttachmentRole,
     Case,
@@ -24,6 +24,7 @@ from dpo_desk.core.model import (
     DataSubject,
     RequestKind,
 )
+from dpo_desk.hardening import safe
 
 from .classify import Classification, classify
 from .email_parse import Limits, ParsedEmail, parse_path, safe_filename
@@ -92,7 +93,11 @@ def import_files(
     progress: Progress | None = None,
     cancel: Cancel | None = None,
 ) -> list[ImportOutcome]:
-    """Import .eml, .msg, .mbox and .txt files; one outcome per message."""
+    """Import .eml, .msg, .mbox and .txt files; one outcome per message.
+
+    Raises :class:`~dpo_desk.core.errors.CaseFileError` (disk full, read-only, I/O error) when the
+    case file cannot take a change; the messages imported before it stay.
+    """
     options = options or ImportOptions()
     forced = cf.controllers.by_slug(options.controller_slug) if options.controller_slug else None
     now = datetime.combine(today, datetime.max.time(), tzinfo=UTC)
@@ -142,12 +147,21 @@ def _import_one(
         )
     except ControllerUnknown as exc:
         return ImportOutcome(label, "needs_controller", reason=str(exc))
+    except CaseFileError:
+        # the case file itself cannot take a change (disk full, read-only, I/O error): every
+        # further message would fail the same way, so the batch stops with one clear error;
+        # messages imported before stay (each committed whole), and a re-run skips them
+        raise
     except KnownError as exc:
         return ImportOutcome(label, "error", reason=str(exc))
     except (
         Exception
     ) as exc:  # a bug: the item is refused, the batch goes on, nothing is half-stored
-        log.exception("unexpected error while importing a message (%s)", type(exc).__name__)
+        log.error(  # the frames, never the exception's message (it may quote the message)
+            "unexpected error while importing a message (%s)",
+            safe(type(exc).__name__),
+            exc_info=(type(exc), None, exc.__traceback__),
+        )
         return ImportOutcome(
             label, "error", reason=f"Unexpected error ({type(exc).__name__}); nothing was stored."
         )
