@@ -15,7 +15,7 @@ import csv
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -328,56 +328,61 @@ def register_json(register: Register) -> bytes:
 def register_xlsx(register: Register) -> bytes:
     """A workbook with the register and an "About" sheet (filters, anchor, how to read it).
 
-    Text cells are always stored as text (never as formulas); text that starts like a formula
-    is also marked "quote prefix", so Excel keeps it text even when the cell is edited.
+    Built in memory by XlsxWriter (``in_memory``): no worksheet ever passes through a temporary
+    file, so the register's names never reach the disk outside the export itself (openpyxl
+    spools every sheet to ``$TMPDIR``). Text cells are always written as text, never as
+    formulas; text that starts like a formula is also marked "quote prefix", so Excel keeps it
+    text even when the cell is edited.
     """
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Font, PatternFill
-    from openpyxl.utils import get_column_letter
+    import xlsxwriter
 
-    wb = Workbook(write_only=True)
-    wb.properties.creator = "DPO Desk"
-    wb.properties.title = "Register of requests"
-    ws = wb.create_sheet("Register")
-    for index, (key, _header) in enumerate(COLUMNS, 1):
-        ws.column_dimensions[get_column_letter(index)].width = _WIDTHS[key]
-    ws.freeze_panes = "A2"
-    bold = Font(bold=True)
-    shade = PatternFill("solid", fgColor="EEF2F6")
-
-    def head(value: str) -> WriteOnlyCell:
-        cell = WriteOnlyCell(ws, value=value)
-        cell.font = bold
-        cell.fill = shade
-        return cell
-
-    def cell(value: Any) -> Any:
-        if value is None:
-            return None
-        c = WriteOnlyCell(ws, value=value)
-        if isinstance(value, date):
-            c.number_format = "yyyy-mm-dd"
-        elif isinstance(value, str):
-            c.data_type = "s"
-            if is_formula_like(value):
-                c.quotePrefix = True
-        return c
-
-    ws.append([head(header) for _key, header in COLUMNS])
-    for row in register.rows:
-        cells = row.cells()
-        ws.append([cell(cells[key]) for key, _header in COLUMNS])
-    if register.rows:
-        ws.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{len(register.rows) + 1}"
-
-    about = wb.create_sheet("About")
-    about.column_dimensions["A"].width = 22
-    about.column_dimensions["B"].width = 90
-    for label, value in _about(register):
-        about.append([head(label), cell(value)])
     buffer = io.BytesIO()
-    wb.save(buffer)
+    wb = xlsxwriter.Workbook(
+        buffer,
+        {
+            "in_memory": True,
+            "strings_to_formulas": False,
+            "strings_to_urls": False,
+            "strings_to_numbers": False,
+        },
+    )
+    wb.set_properties({"creator": "DPO Desk", "title": "Register of requests"})
+    head = wb.add_format({"bold": True, "bg_color": "#EEF2F6"})
+    day = wb.add_format({"num_format": "yyyy-mm-dd"})
+    quoted = wb.add_format({"quote_prefix": True})
+
+    def put(ws: Any, row: int, col: int, value: Any) -> None:
+        if value is None:
+            return
+        if isinstance(value, bool):
+            ws.write_boolean(row, col, value)
+        elif isinstance(value, date):
+            ws.write_datetime(row, col, datetime.combine(value, datetime.min.time()), day)
+        elif isinstance(value, int | float):
+            ws.write_number(row, col, value)
+        else:
+            text = str(value)
+            ws.write_string(row, col, text, quoted if is_formula_like(text) else None)
+
+    ws = wb.add_worksheet("Register")
+    for index, (key, header) in enumerate(COLUMNS):
+        ws.set_column(index, index, _WIDTHS[key])
+        ws.write_string(0, index, header, head)
+    ws.freeze_panes(1, 0)
+    for r, row in enumerate(register.rows, 1):
+        cells = row.cells()
+        for c, (key, _header) in enumerate(COLUMNS):
+            put(ws, r, c, cells[key])
+    if register.rows:
+        ws.autofilter(0, 0, len(register.rows), len(COLUMNS) - 1)
+
+    about = wb.add_worksheet("About")
+    about.set_column(0, 0, 22)
+    about.set_column(1, 1, 90)
+    for r, (label, value) in enumerate(_about(register)):
+        about.write_string(r, 0, label, head)
+        put(about, r, 1, value)
+    wb.close()
     return buffer.getvalue()
 
 
