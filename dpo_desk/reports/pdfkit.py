@@ -104,12 +104,28 @@ def base_table_style() -> list[tuple[Any, ...]]:
     return [("FONTNAME", (0, 0), (-1, -1), fonts.regular), ("FONTSIZE", (0, 0), (-1, -1), 8)]
 
 
+#: The most text a table cell shows: a table row cannot break across pages, and a cell this long
+#: already fills half a page in the cell font. Longer values are cut with a note saying so.
+CELL_LIMIT = 1500
+
+
+def cell_para(value: Any, style: ParagraphStyle) -> Flowable:
+    """A table cell: a ready flowable as it is, text cut at :data:`CELL_LIMIT` with a note."""
+    if isinstance(value, Flowable):
+        return value
+    shown = "" if value is None else str(value)
+    if len(shown) > CELL_LIMIT:
+        rest = len(shown) - CELL_LIMIT
+        shown = f"{shown[:CELL_LIMIT]}… ({rest} more characters in the JSON summary)"
+    return para(shown, style)
+
+
 def kv_table(rows: Sequence[tuple[str, Any]], st: Styles, label_width: float = 42 * mm) -> Table:
     """Label/value pairs, two columns; values are plain text or ready flowables."""
     data = [
         [
             Paragraph(escape(label), st.label),
-            value if isinstance(value, Flowable) else para(value, st.body),
+            cell_para(value, st.body),
         ]
         for label, value in rows
     ]
@@ -139,11 +155,8 @@ def data_table(
 ) -> Table:
     """A ruled table with a repeated header row; cells are plain text or ready flowables."""
 
-    def cell(value: Any) -> Any:
-        return value if isinstance(value, Flowable) else para(value, st.cell)
-
     data = [[Paragraph(escape(h), st.cell_head) for h in header]]
-    data.extend([cell(v) for v in row] for row in rows)
+    data.extend([cell_para(v, st.cell) for v in row] for row in rows)
     scale = CONTENT_WIDTH / sum(widths)
     table = Table(data, colWidths=[w * scale for w in widths], repeatRows=1, hAlign="LEFT")
     commands: list[tuple[Any, ...]] = [

@@ -333,14 +333,15 @@ def summary_pdf(summary: CaseSummary) -> bytes:
 
     story.append(Paragraph("Notes", st.h2))
     if d["notes"]:
-        story.append(
-            pdfkit.data_table(
-                ["Written", "Note"],
-                [[n["created_at"][:16].replace("T", " "), n["text"]] for n in d["notes"]],
-                [28, 100],
-                st,
-            )
-        )
+        # each note as paragraphs, not a table row: a row cannot break across pages, and a
+        # pasted e-mail in a note is longer than a page
+        for n in d["notes"]:
+            written = n["created_at"][:16].replace("T", " ")
+            story.append(Paragraph(f"<b>{pdfkit.text(written)}</b>", st.small))
+            for block in str(n["text"]).split("\n\n"):
+                if block.strip():
+                    story.append(pdfkit.para(block, st.body))
+            story.append(Spacer(1, 4))
     else:
         story.append(Paragraph("No notes.", st.small))
 

@@ -11,6 +11,7 @@ from pypdf import PdfReader
 
 from dpo_desk.casefile.audit import Anchor
 from dpo_desk.core.errors import InvalidInput, NotFound
+from dpo_desk.core.model import ClockEventKind
 from dpo_desk.reports import build_case_summary, export_case_summary
 
 from .conftest import ID_SCAN, TODAY, make_rich_case
@@ -210,3 +211,28 @@ def test_summary_of_a_demo_case_renders_every_case(demo_cf) -> None:
         summary = build_case_summary(demo_cf, row.id, TODAY)
         assert summary.data["case"]["reference"] == row.reference
         assert summary.data["deadlines"]["error"] is None
+
+
+def test_a_pasted_email_in_a_note_breaks_across_pages_whole(cf, tmp_path: Path) -> None:
+    """A note longer than a page (a pasted e-mail) is printed whole over several pages; a clock
+    event note that long is cut in its table cell with a pointer to the JSON summary."""
+    rich = make_rich_case(cf)
+    lines = [
+        f"Line {i:03d} of the pasted message: the subject asks again for the data."
+        for i in range(400)
+    ]
+    pasted = "\n".join(lines[:200]) + "\n\n" + "\n".join(lines[200:])
+    cf.cases.add_note(rich.case.id, pasted)
+    cf.cases.add_clock_event(
+        rich.case.id, ClockEventKind.CLARIFICATION_REQUESTED, TODAY, "x" * 5000
+    )
+    export_case_summary(cf, rich.case.id, tmp_path / "summary.pdf", TODAY)
+    raw = (tmp_path / "summary.pdf").read_bytes()
+    text = flat(pdf_text(raw))
+    assert "Line 000 of the pasted message" in text and "Line 399 of the pasted message" in text
+    assert "3500 more characters in the JSON summary" in text
+    assert len(PdfReader(io.BytesIO(raw)).pages) >= 4
+    summary = json.loads(
+        export_case_summary(cf, rich.case.id, tmp_path / "summary.json", TODAY).path.read_text()
+    )
+    assert pasted in [n["text"] for n in summary["notes"]]
