@@ -252,14 +252,21 @@ class CaseFile:
             clock=clock,
             warnings=tuple(location_warnings(path)),
         )
-        if migrated:
+        pending = _meta(db, REDERIVE_KEY)
+        if pending is not None:
+            # after a migration (now, or one a crash cut short before this step committed): the
+            # derived columns (due dates, search index) are recomputed and the migration is
+            # audited in one transaction that also clears the marker
             try:
                 with cf.transaction():
                     for (case_id,) in db.execute("SELECT id FROM cases").fetchall():
                         cf.cases.refresh(case_id)
-                    cf._append_audit("casefile.migrated", None, {"from": version, "to": LATEST})
+                    cf._append_audit(
+                        "casefile.migrated", None, {"from": int(pending), "to": LATEST}
+                    )
+                    db.execute("DELETE FROM meta WHERE key = ?", (REDERIVE_KEY,))
             except BaseException:
-                db.close()
+                cf.close()
                 raise
         return cf
 
@@ -595,6 +602,12 @@ def _meta(db: sqlite_utils.Database, key: str) -> str | None:
     return row[0] if row else None
 
 
+#: Set in the transaction of each migration step of an existing file (with the version it came
+#: from), cleared in the transaction that recomputes derived data and audits the migration:
+#: a crash between the two leaves the marker, and the next open finishes the work.
+REDERIVE_KEY = "rederive_after_migration_from"
+
+
 def _migrate(db: sqlite_utils.Database, path: Path, key: Key, *, upto: int, backup: bool) -> None:
     current = int(db.execute("PRAGMA user_version").fetchone()[0])
     if current >= upto:
@@ -608,6 +621,12 @@ def _migrate(db: sqlite_utils.Database, path: Path, key: Key, *, upto: int, back
             with db.atomic():
                 step(db)
                 db.execute(f"PRAGMA user_version = {version}")
+                if current > 0:  # an existing file: derived data is recomputed on opening
+                    db.execute(
+                        "INSERT INTO meta(key, value) VALUES (?, ?) "
+                        "ON CONFLICT(key) DO NOTHING",
+                        (REDERIVE_KEY, str(current)),
+                    )
         except DatabaseError as exc:
             raise translate_error(exc, path) from None
 
