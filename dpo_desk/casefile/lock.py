@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from dpo_desk.core.errors import CaseFileLocked
+from dpo_desk.core.errors import CaseFileError, CaseFileLocked, DiskFull, ReadOnlyLocation
 
 if sys.platform == "win32":  # pragma: no cover - exercised on Windows builds
     import msvcrt
@@ -49,7 +49,10 @@ class FileLock:
         return self._fd is not None
 
     def acquire(self) -> None:
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+        except OSError as exc:
+            raise _lock_file_error(exc, self.path) from None
         try:
             _lock(fd)
         except OSError:
@@ -65,10 +68,15 @@ class FileLock:
             since=datetime.now(UTC).isoformat(timespec="seconds"),
         )
         data = json.dumps(record.__dict__).encode("utf-8")
-        os.lseek(fd, 0, os.SEEK_SET)
-        os.ftruncate(fd, 0)
-        os.write(fd, data)
-        os.fsync(fd)
+        try:
+            os.lseek(fd, 0, os.SEEK_SET)
+            os.ftruncate(fd, 0)
+            os.write(fd, data)
+            os.fsync(fd)
+        except OSError as exc:
+            _unlock(fd)
+            os.close(fd)
+            raise _lock_file_error(exc, self.path) from None
         self._fd = fd
 
     def release(self) -> None:
@@ -95,6 +103,23 @@ class FileLock:
             return _read_holder(fd)
         finally:
             os.close(fd)
+
+
+def _lock_file_error(exc: OSError, path: Path) -> CaseFileError:
+    """One sentence for a lock file that cannot be made or written (not: held by another)."""
+    import errno
+
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return DiskFull(
+            f"The disk holding the case file is full ({path.parent}); DPO Desk cannot even write "
+            "its lock file — free some space and try again."
+        )
+    if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+        return ReadOnlyLocation(
+            f"DPO Desk cannot write in {path.parent} (read-only, or no permission): it keeps a "
+            "lock file beside the case file. Move the case file to a folder you can write to."
+        )
+    return CaseFileError(f"The case file's lock file {path} cannot be written ({exc.strerror}).")
 
 
 def _read_holder(fd: int) -> LockHolder | None:

@@ -17,10 +17,7 @@ file in the target folder, fsync, ``os.replace``.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import hashlib
-import os
-import secrets
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -28,6 +25,7 @@ from dpo_desk.core.errors import InvalidInput, KnownError
 from dpo_desk.core.model import Controller, LetterKind
 from dpo_desk.letters import service
 from dpo_desk.letters.checks import LetterWarning
+from dpo_desk.reports.atomic import write_atomic
 
 from .casefile_cmds import parse_date
 from .context import CliContext, CliExit
@@ -217,31 +215,6 @@ def _output_path(text: str) -> Path:
     return target
 
 
-def write_atomic(target: Path, data: bytes) -> None:
-    """Write ``data`` to ``target`` (mode 0600) through a temp file in the same folder."""
-    tmp = target.with_name(f".{target.name}.{secrets.token_hex(4)}.partial")
-    try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
-        try:
-            view = memoryview(data)
-            while view:
-                view = view[os.write(fd, view) :]
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        os.replace(tmp, target)
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            tmp.unlink()
-    if os.name == "posix":
-        with contextlib.suppress(OSError):
-            dir_fd = os.open(target.parent, os.O_RDONLY)
-            try:
-                os.fsync(dir_fd)
-            finally:
-                os.close(dir_fd)
-
-
 def _read_body(path_text: str) -> str:
     path = Path(path_text).expanduser()
     try:
@@ -328,10 +301,10 @@ def _cmd_write(args: argparse.Namespace, ctx: CliContext) -> int:
         warnings = list(service.stored_letter(record).warnings)
         try:
             write_atomic(target, pdf)
-        except OSError as exc:
+        except KnownError as exc:
             raise KnownError(
-                f"Letter {record.id} was finalised and kept in the case file, but {target} "
-                f"could not be written ({exc.strerror or exc}); write it with "
+                f"Letter {record.id} was finalised and kept in the case file, but it could not "
+                f"be written to {target} ({str(exc).rstrip('.')}); write it with "
                 f"'dpo-desk letter pdf {record.id} -o FILE'."
             ) from None
     else:

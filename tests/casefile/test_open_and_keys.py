@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import subprocess
@@ -17,8 +18,10 @@ from dpo_desk.core.errors import (
     CaseFileExists,
     CaseFileLocked,
     CaseFileNotFound,
+    DiskFull,
     KeyUnavailable,
     NewerSchema,
+    ReadOnlyLocation,
     WrongKey,
 )
 
@@ -196,3 +199,40 @@ def test_raw_connect_with_wrong_key_is_wrongkey(cf_path: Path) -> None:
     CaseFile.create(cf_path, Key(passphrase=PASSPHRASE)).casefile.close()
     with pytest.raises(WrongKey):
         connect(cf_path, Key(raw=b"\x00" * 32))
+
+
+@pytest.mark.parametrize(
+    ("where", "code", "error", "words"),
+    [
+        ("open", errno.EROFS, ReadOnlyLocation, "cannot write in"),
+        ("open", errno.EACCES, ReadOnlyLocation, "lock file beside the case file"),
+        ("write", errno.ENOSPC, DiskFull, "disk holding the case file is full"),
+    ],
+)
+def test_a_lock_file_that_cannot_be_written_is_a_clear_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, where: str, code: int, error: type, words: str
+) -> None:
+    """The window shows these as sentences, not as a crash (an injected OS error: as root, a
+    folder's permission bits do not stop the write)."""
+    from dpo_desk.casefile import lock as lock_module
+
+    path = tmp_path / "case.dpodesk"
+    CaseFile.create(path, Key(passphrase="pw")).casefile.close()
+    real_open, real_write = os.open, os.write
+
+    def failing_open(name, flags, *args):  # noqa: ANN001, ANN202
+        if where == "open" and str(name).endswith(".lock"):
+            raise OSError(code, os.strerror(code), str(name))
+        return real_open(name, flags, *args)
+
+    def failing_write(fd, data):  # noqa: ANN001, ANN202
+        if where == "write" and data.startswith(b'{"host"'):
+            raise OSError(code, os.strerror(code))
+        return real_write(fd, data)
+
+    monkeypatch.setattr(lock_module.os, "open", failing_open)
+    monkeypatch.setattr(lock_module.os, "write", failing_write)
+    with pytest.raises(error, match=words):
+        CaseFile.open(path, Key(passphrase="pw"))
+    monkeypatch.undo()
+    CaseFile.open(path, Key(passphrase="pw")).close()  # nothing was left locked

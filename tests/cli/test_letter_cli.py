@@ -33,6 +33,7 @@ from dpo_desk.core.model import (
     RequestKind,
 )
 from dpo_desk.demo import seed_demo
+from dpo_desk.reports import atomic
 
 KEY = Key(raw=bytes(range(64, 96)))
 TODAY = date(2026, 3, 2)
@@ -297,7 +298,7 @@ def test_no_temp_file_is_left_when_the_write_fails(
             raise OSError(errno.ENOSPC, "No space left on device")
         real_replace(src, dst)
 
-    monkeypatch.setattr(letter_cmds.os, "replace", failing_replace)
+    monkeypatch.setattr(atomic.os, "replace", failing_replace)
     out_pdf = tmp_path / "letter.pdf"
     code, out, err = run("letter", "2026-0022", "--kind", "acknowledgement", "-o", str(out_pdf))
     assert code == 2
@@ -312,7 +313,7 @@ def test_no_temp_file_is_left_when_the_write_fails(
     assert "was finalised and kept in the case file" in message
     assert not out_pdf.exists() and leftovers(tmp_path) == []
 
-    monkeypatch.setattr(letter_cmds.os, "replace", real_replace)
+    monkeypatch.setattr(atomic.os, "replace", real_replace)
     code, out, err = run("letter", "list", "2026-0022", "--json")
     (letter,) = json.loads(out)
     code, out, err = run("letter", "pdf", str(letter["id"]), "-o", str(out_pdf), "--json")
