@@ -623,8 +623,7 @@ def _migrate(db: sqlite_utils.Database, path: Path, key: Key, *, upto: int, back
                 db.execute(f"PRAGMA user_version = {version}")
                 if current > 0:  # an existing file: derived data is recomputed on opening
                     db.execute(
-                        "INSERT INTO meta(key, value) VALUES (?, ?) "
-                        "ON CONFLICT(key) DO NOTHING",
+                        "INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO NOTHING",
                         (REDERIVE_KEY, str(current)),
                     )
         except DatabaseError as exc:
