@@ -388,8 +388,10 @@ def seed_demo(cf: CaseFile, today: date, *, seed: int = 2026) -> int:
                         "complex request: several systems to search",
                     )
             if plan.status in (CaseStatus.RESPONDED, CaseStatus.CLOSED):
-                answered = received + timedelta(days=rng.randint(2, 12))
-                cf.cases.set_status(case.id, CaseStatus.RESPONDED, on=min(answered, today))
+                answered = min(received + timedelta(days=rng.randint(2, 12)), today)
+                _answer_by_letter(cf, case.id, received, answered, today)
+                if cf.cases.get(case.id).status != CaseStatus.RESPONDED:
+                    cf.cases.set_status(case.id, CaseStatus.RESPONDED, on=answered)
                 if plan.status == CaseStatus.CLOSED:
                     cf.cases.set_status(case.id, CaseStatus.CLOSED, on=min(answered, today))
             elif plan.status == CaseStatus.REJECTED:
@@ -421,6 +423,33 @@ def seed_demo(cf: CaseFile, today: date, *, seed: int = 2026) -> int:
         count += 1
     count += _add_due_today_case(cf, controllers["astrum-oyun"], today)
     return count
+
+
+def _answer_by_letter(
+    cf: CaseFile, case_id: int, received: date, answered: date, today: date
+) -> None:
+    """The letters of an answered case: the acknowledgement the day after receipt, then the
+    response (the access response, or the confirmation of what was done), each finalised and
+    recorded as sent — which moves the case to "responded"."""
+    from dpo_desk.core.errors import KnownError
+    from dpo_desk.letters import service as letters
+
+    case = cf.cases.get(case_id)
+    channel = "email" if case.channel == Channel.EMAIL else "post"
+    acknowledged = min(received + timedelta(days=1), answered)
+    response = "access_response" if "access" in case.kinds else "action_confirmation"
+    steps: list[tuple[str, date, dict[str, object]]] = [
+        ("acknowledgement", acknowledged, {}),
+        (response, answered, {"enclosures": ["Copy of your personal data (PDF)"]}),
+    ]
+    for kind, on, fields in steps:
+        try:
+            letter = letters.finalise(
+                cf, case_id, kind, None, on, acknowledge_warnings=True, **fields
+            )
+            letters.record_sent(cf, letter.id or 0, on, channel, today=today)
+        except KnownError:  # a kind this case cannot take: its status is set by hand instead
+            continue
 
 
 def _add_due_today_case(cf: CaseFile, controller: Controller, today: date) -> int:

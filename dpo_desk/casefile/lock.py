@@ -116,8 +116,9 @@ def _lock_file_error(exc: OSError, path: Path) -> CaseFileError:
         )
     if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
         return ReadOnlyLocation(
-            f"DPO Desk cannot write in {path.parent} (read-only, or no permission): it keeps a "
-            "lock file beside the case file. Move the case file to a folder you can write to."
+            f"DPO Desk cannot write its lock file {path.name} beside the case file in "
+            f"{path.parent} (read-only, or no permission); move the case file to a folder you "
+            "can write to."
         )
     return CaseFileError(f"The case file's lock file {path} cannot be written ({exc.strerror}).")
 

@@ -204,8 +204,8 @@ def test_raw_connect_with_wrong_key_is_wrongkey(cf_path: Path) -> None:
 @pytest.mark.parametrize(
     ("where", "code", "error", "words"),
     [
-        ("open", errno.EROFS, ReadOnlyLocation, "cannot write in"),
-        ("open", errno.EACCES, ReadOnlyLocation, "lock file beside the case file"),
+        ("open", errno.EROFS, ReadOnlyLocation, "cannot write its lock file"),
+        ("open", errno.EACCES, ReadOnlyLocation, "folder you can write to"),
         ("write", errno.ENOSPC, DiskFull, "disk holding the case file is full"),
     ],
 )

@@ -11,6 +11,7 @@ from dpo_desk.casefile.repositories import CaseQuery
 from dpo_desk.ui.models.audit import AuditModel
 from dpo_desk.ui.models.case_table import COLUMNS, PAGE_SIZE, CaseTableModel
 from dpo_desk.ui.models.deadlines import GOVERNING_ROLE, DeadlineTableModel
+from dpo_desk.ui.models.letters import LettersModel
 from dpo_desk.ui.models.sidebar import COUNT_ROLE, SidebarEntry, SidebarModel
 from dpo_desk.ui.operations import SidebarCounts, sidebar_counts
 from dpo_desk.ui.style import Urgency
@@ -148,3 +149,19 @@ def test_deadline_model_marks_the_governing_deadline(parent, qtmodeltester, open
     ]
     assert len(governing) == 1
     assert model.deadline_at(governing[0]) == deadlines.governing
+
+
+def test_letters_model_passes_modeltester(parent, qtmodeltester, open_copy) -> None:
+    opened = open_copy("demo")
+    with_letters = [row.id for row in opened.cf.cases.list() if opened.cf.letters.for_case(row.id)]
+    assert with_letters, "the demo file has letters"
+    letters = tuple(opened.cf.letters.for_case(with_letters[0]))
+    model = LettersModel(parent)
+    qtmodeltester.check(model)
+    model.set_letters(letters)
+    assert model.rowCount() == len(letters) and model.columnCount() == 5
+    assert model.letter_at(0) == letters[0] and model.letter_at(len(letters)) is None
+    final = [r for r in range(model.rowCount()) if letters[r].status == "final"]
+    assert final and model.data(model.index(final[0], 2))  # its state is shown
+    model.clear()
+    assert model.rowCount() == 0
