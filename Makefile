@@ -18,8 +18,9 @@ demo: ## open the demo case file
 test: ## the whole suite (what CI runs)
 	$(PY) -m pytest -q
 
-test-long: ## long reliability variants: 200 kills, long fuzzing
-	$(PY) -m pytest -q -m slow
+test-long: ## long reliability variants (200 kills per mode, fuzzing, hostile set); prints the figures
+	nice -n 10 $(PY) -m pytest -m slow tests/reliability tests/intake/test_fuzz.py \
+		tests/identity/test_fuzz.py -p no:cacheprovider -s -q
 
 lint: ## ruff and the layer contract
 	.venv/bin/ruff check dpo_desk tests && .venv/bin/lint-imports

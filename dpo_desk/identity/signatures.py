@@ -295,9 +295,11 @@ def verify_cms(data: bytes, trust_roots: Sequence[bytes] = ()) -> SignatureRepor
         return _malformed("cms", too_big)
     try:
         signed_data = _load_signed_data(data)
+        # asn1crypto parses lazily: a damaged encapsulated content only fails when read
+        detached = signed_data["encap_content_info"]["content"].native is None
     except Exception as exc:
         return _malformed("cms", f"The file is not a CMS signature: {_describe(exc)}.")
-    if signed_data["encap_content_info"]["content"].native is None:
+    if detached:
         raise InvalidInput(
             "This is a detached signature: give the signed file with it (--detached)."
         )

@@ -1317,6 +1317,11 @@ def _is_signed(chunk: bytes) -> bool:
     return b"multipart/signed" in head
 
 
+_MBOX_READ = 1024 * 1024
+"""The longest piece of a line read at once: a message that is one huge line (base64 without
+line breaks) must not be held whole before its size is known."""
+
+
 def _split_mbox(fh: IO[bytes], limits: Limits) -> Iterable[tuple[bytes, bool]]:
     """Split on 'From ' separator lines that follow a blank line (or start the file)."""
     buf: list[bytes] = []
@@ -1324,14 +1329,17 @@ def _split_mbox(fh: IO[bytes], limits: Limits) -> Iterable[tuple[bytes, bool]]:
     oversize = False
     started = False
     previous_blank = True
-    for line in fh:
-        if line.startswith(b"From ") and previous_blank:
+    at_line_start = True
+    while line := fh.readline(_MBOX_READ):
+        whole_line = at_line_start  # False for the second and later pieces of a long line
+        at_line_start = line.endswith(b"\n")
+        if whole_line and previous_blank and line.startswith(b"From "):
             if started:
                 yield _strip_separator_blank(buf), oversize
             buf, size, oversize, started = [], 0, False, True
             previous_blank = False
             continue
-        previous_blank = line in (b"\n", b"\r\n")
+        previous_blank = whole_line and line in (b"\n", b"\r\n")
         if not started:
             if line.strip():
                 started = True  # a mailbox without a leading separator line

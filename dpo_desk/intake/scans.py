@@ -177,7 +177,7 @@ def _check_pdf(data: bytes, limits: ScanLimits) -> ScanInfo:
     if b"%%EOF" not in data[-2048:]:
         raise ImportRejected("The PDF is truncated (it has no end-of-file marker).")
     from pypdf import PdfReader
-    from pypdf.errors import FileNotDecryptedError, PdfReadError
+    from pypdf.errors import FileNotDecryptedError, LimitReachedError, PdfReadError
 
     quiet = logging.getLogger("pypdf")
     level = quiet.level
@@ -194,13 +194,33 @@ def _check_pdf(data: bytes, limits: ScanLimits) -> ScanInfo:
         pages = _count_pdf_pages(reader, limits)
         if pages == 0:
             raise ImportRejected("The PDF has no pages.")
-        box = reader.pages[0].mediabox
-        width, height = round(float(box.width)), round(float(box.height))
+        try:
+            box = reader.pages[0].mediabox
+            width, height = round(float(box.width)), round(float(box.height))
+        except (AttributeError, TypeError, ValueError, KeyError, IndexError) as exc:
+            raise ImportRejected(
+                "The PDF's page size cannot be read; it is damaged or loops on itself."
+            ) from exc
+    except LimitReachedError as exc:
+        raise ImportRejected(_pdf_limit_sentence(str(exc))) from exc
     except (PdfReadError, FileNotDecryptedError) as exc:
         raise ImportRejected("The PDF is damaged and cannot be read.") from exc
     finally:
         quiet.setLevel(level)
     return ScanInfo(media_type="application/pdf", pages=pages, width=abs(width), height=abs(height))
+
+
+def _pdf_limit_sentence(detail: str) -> str:
+    """pypdf stopped at one of its safety limits: say which kind, for the DPO."""
+    detail = detail.lower()
+    if "decompress" in detail or "stream" in detail:
+        return (
+            "The PDF holds a compressed part that inflates far beyond any scan "
+            "(a decompression bomb?); it was refused."
+        )
+    if "loop" in detail or "recursion" in detail or "reference" in detail:
+        return "The PDF's structure loops back on itself; it was refused."
+    return "The PDF is larger or deeper than DPO Desk reads safely; it was refused."
 
 
 def _count_pdf_pages(reader: object, limits: ScanLimits) -> int:
