@@ -252,6 +252,7 @@ class CaseFile:
             clock=clock,
             warnings=tuple(location_warnings(path)),
         )
+        remove_stale_partials(path.parent, f"{path.name}.pre-v")  # killed pre-migration copies
         pending = _meta(db, REDERIVE_KEY)
         if pending is not None:
             # after a migration (now, or one a crash cut short before this step committed): the
@@ -557,9 +558,29 @@ def connect_readonly(path: Path, key: Key) -> sqlite_utils.Database:
     return sqlite_utils.Database(conn)
 
 
+def remove_stale_partials(folder: Path, prefix: str) -> int:
+    """Remove the half-written copies a killed backup left in ``folder`` (``.<prefix>…partial``
+    and their journals): they are encrypted, but like any old backup they still hold scans
+    destroyed since. Returns how many files went. Called only while this process holds the
+    case file's lock, so no backup of this file is being written at the same time."""
+    removed = 0
+    try:
+        entries = list(folder.iterdir())
+    except OSError:
+        return 0
+    for entry in entries:
+        name = entry.name
+        if name.startswith(f".{prefix}") and name.endswith((".partial", ".partial-journal")):
+            with contextlib.suppress(OSError):
+                entry.unlink()
+                removed += 1
+    return removed
+
+
 def _atomic_copy(db: sqlite_utils.Database, dest: Path, key: Key) -> None:
     import sqlcipher3.dbapi2
 
+    remove_stale_partials(dest.parent, f"{dest.name}.")  # a killed backup to the same name
     tmp = dest.with_name(f".{dest.name}.{secrets.token_hex(4)}.partial")
     try:
         out = sqlcipher3.dbapi2.connect(str(tmp), isolation_level=None)

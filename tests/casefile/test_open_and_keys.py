@@ -236,3 +236,25 @@ def test_a_lock_file_that_cannot_be_written_is_a_clear_error(
         CaseFile.open(path, Key(passphrase="pw"))
     monkeypatch.undo()
     CaseFile.open(path, Key(passphrase="pw")).close()  # nothing was left locked
+
+
+def test_copies_a_killed_backup_left_behind_are_removed(tmp_path: Path) -> None:
+    """A backup killed mid-copy leaves an encrypted ``.partial``; it still holds scans destroyed
+    since, so the next open (pre-migration copies) or backup to that name removes it."""
+    path = tmp_path / "case.dpodesk"
+    CaseFile.create(path, Key(passphrase="pw")).casefile.close()
+    dest = tmp_path / "backups" / "weekly.dpodesk"
+    dest.parent.mkdir()
+    stale_migration = tmp_path / ".case.dpodesk.pre-v2-20261101-101010.bak.1a2b3c4d.partial"
+    stale_backup = dest.parent / ".weekly.dpodesk.5e6f7a8b.partial"
+    stale_journal = dest.parent / ".weekly.dpodesk.5e6f7a8b.partial-journal"
+    other_backup = dest.parent / ".monthly.dpodesk.0a0b0c0d.partial"  # another target: kept
+    unrelated = tmp_path / "notes.partial"
+    for stale in (stale_migration, stale_backup, stale_journal, other_backup, unrelated):
+        stale.write_bytes(b"encrypted pages of an earlier copy")
+    with CaseFile.open(path, Key(passphrase="pw")) as cf:
+        assert not stale_migration.exists() and unrelated.exists()
+        assert stale_backup.exists()  # not this file's migration copy: left until its target
+        cf.backup(dest)
+    assert not stale_backup.exists() and not stale_journal.exists()
+    assert other_backup.exists() and unrelated.exists() and dest.exists()
