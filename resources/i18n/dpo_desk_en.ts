@@ -72,6 +72,47 @@
         </message>
     </context>
     <context>
+        <name>DestroyCopiesDialog</name>
+        <message numerus="yes">
+            <location filename="../../dpo_desk/ui/views/identity_tab.py" line="93" />
+            <source>The ID copies of case {reference} (%n file(s)) will be destroyed for good: their content is erased from the case file and cannot be recovered.</source>
+            <translation>
+                <numerusform>The ID copies of case {reference} (%n file) will be destroyed for good: their content is erased from the case file and cannot be recovered.</numerusform>
+                <numerusform>The ID copies of case {reference} (%n files) will be destroyed for good: their content is erased from the case file and cannot be recovered.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>ExportDialog</name>
+        <message numerus="yes">
+            <location filename="../../dpo_desk/ui/dialogs/export.py" line="471" />
+            <source>Written to {path} ({size}, %n case(s)).</source>
+            <translation>
+                <numerusform>Written to {path} ({size}, %n case).</numerusform>
+                <numerusform>Written to {path} ({size}, %n cases).</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>IdentityTab</name>
+        <message numerus="yes">
+            <location filename="../../dpo_desk/ui/views/identity_tab.py" line="574" />
+            <source>ID copies destroyed as the controller's policy requires: %n file(s); their hashes are kept in the record.</source>
+            <translation>
+                <numerusform>ID copies destroyed as the controller's policy requires: %n file; their hashes are kept in the record.</numerusform>
+                <numerusform>ID copies destroyed as the controller's policy requires: %n files; their hashes are kept in the record.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../dpo_desk/ui/views/identity_tab.py" line="833" />
+            <source>ID copies destroyed: %n file(s); the verification record keeps their hashes.</source>
+            <translation>
+                <numerusform>ID copies destroyed: %n file; the verification record keeps their hashes.</numerusform>
+                <numerusform>ID copies destroyed: %n files; the verification record keeps their hashes.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>ImportResultDialog</name>
         <message numerus="yes">
             <location filename="../../dpo_desk/ui/dialogs/import_result.py" line="51" />
@@ -93,7 +134,7 @@
     <context>
         <name>Labels</name>
         <message numerus="yes">
-            <location filename="../../dpo_desk/ui/labels.py" line="148" />
+            <location filename="../../dpo_desk/ui/labels.py" line="295" />
             <source>%n day(s)</source>
             <translation>
                 <numerusform>%n day</numerusform>
@@ -101,7 +142,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../dpo_desk/ui/labels.py" line="149" />
+            <location filename="../../dpo_desk/ui/labels.py" line="296" />
             <source>%n day(s) overdue</source>
             <translation>
                 <numerusform>%n day overdue</numerusform>
@@ -110,9 +151,20 @@
         </message>
     </context>
     <context>
+        <name>LettersTab</name>
+        <message numerus="yes">
+            <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1375" />
+            <source>%n page(s) sent to {printer}.</source>
+            <translation>
+                <numerusform>%n page sent to {printer}.</numerusform>
+                <numerusform>%n pages sent to {printer}.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>MainWindow</name>
         <message numerus="yes">
-            <location filename="../../dpo_desk/ui/main_window.py" line="491" />
+            <location filename="../../dpo_desk/ui/main_window.py" line="553" />
             <source>%n case(s)</source>
             <translation>
                 <numerusform>%n case</numerusform>
@@ -120,7 +172,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../dpo_desk/ui/main_window.py" line="709" />
+            <location filename="../../dpo_desk/ui/main_window.py" line="815" />
             <source>The case file is sound: every page decrypts and passes its checks, and the audit log's chain of %n event(s) is unbroken.</source>
             <translation>
                 <numerusform>The case file is sound: every page decrypts and passes its checks, and the audit log's chain of %n event is unbroken.</numerusform>
@@ -159,6 +211,17 @@
         </message>
     </context>
     <context>
+        <name>ScanList</name>
+        <message numerus="yes">
+            <location filename="../../dpo_desk/ui/dialogs/scans.py" line="231" />
+            <source>%n page(s)</source>
+            <translation>
+                <numerusform>%n page</numerusform>
+                <numerusform>%n pages</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>SidebarModel</name>
         <message numerus="yes">
             <location filename="../../dpo_desk/ui/models/sidebar.py" line="188" />
@@ -166,6 +229,25 @@
             <translation>
                 <numerusform>%n case</numerusform>
                 <numerusform>%n cases</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>TrustStoreDialog</name>
+        <message numerus="yes">
+            <location filename="../../dpo_desk/ui/dialogs/trust_store.py" line="182" />
+            <source>Imported %n certificate(s).</source>
+            <translation>
+                <numerusform>Imported %n certificate.</numerusform>
+                <numerusform>Imported %n certificates.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../dpo_desk/ui/dialogs/trust_store.py" line="185" />
+            <source>Already trusted, not added again: %n certificate(s).</source>
+            <translation>
+                <numerusform>Already trusted, not added again: %n certificate.</numerusform>
+                <numerusform>Already trusted, not added again: %n certificates.</numerusform>
             </translation>
         </message>
     </context>

@@ -15,6 +15,24 @@
     </message>
 </context>
 <context>
+    <name>AddScansDialog</name>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/scans.py" line="301"/>
+        <source>Add scans to {reference}</source>
+        <translation>Добавить сканы в обращение {reference}</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/scans.py" line="310"/>
+        <source>&amp;Store scans</source>
+        <translation>&amp;Сохранить сканы</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/scans.py" line="330"/>
+        <source>Add at least one scan.</source>
+        <translation>Добавьте хотя бы один скан.</translation>
+    </message>
+</context>
+<context>
     <name>AuditModel</name>
     <message>
         <location filename="../../dpo_desk/ui/models/audit.py" line="26"/>
@@ -202,9 +220,129 @@
 <context>
     <name>CaseView</name>
     <message>
-        <location filename="../../dpo_desk/ui/views/case_view.py" line="129"/>
+        <location filename="../../dpo_desk/ui/views/case_view.py" line="141"/>
         <source>No case selected</source>
         <translation>Обращение не выбрано</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistForm</name>
+    <message>
+        <location filename="../../dpo_desk/ui/views/id_checklist.py" line="75"/>
+        <location filename="../../dpo_desk/ui/views/id_checklist.py" line="152"/>
+        <source>— not checked —</source>
+        <extracomment>The yes/no observations of the checklist, in the order they are shown.</extracomment>
+        <translation>— не проверено —</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/id_checklist.py" line="84"/>
+        <source>Two letters: KG, KZ, FR, RU…</source>
+        <translation>Две буквы: KG, KZ, FR, RU…</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/id_checklist.py" line="91"/>
+        <source>Last four characters only</source>
+        <translation>Только последние четыре символа</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/id_checklist.py" line="97"/>
+        <source>Only the last four characters of the document number are kept: the whole number is not needed to prove the check and would be a valuable leak.</source>
+        <translation>Хранятся только последние четыре символа номера документа: полный номер не нужен, чтобы подтвердить проверку, а его утечка стала бы ценной находкой для злоумышленников.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/id_checklist.py" line="101"/>
+        <source>Checked:</source>
+        <translation>Проверен:</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/id_checklist.py" line="121"/>
+        <source>Name matches</source>
+        <translation>ФИО совпадает</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/id_checklist.py" line="122"/>
+        <source>The name on the document is the requester&apos;s name</source>
+        <translation>ФИО в документе совпадает с ФИО заявителя</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/id_checklist.py" line="126"/>
+        <source>ID is signed</source>
+        <translation>Документ подписан</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/id_checklist.py" line="127"/>
+        <source>The copy of the document bears its holder&apos;s signature</source>
+        <translation>На копии документа есть подпись его владельца</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/id_checklist.py" line="131"/>
+        <source>Signatures agree</source>
+        <translation>Подписи совпадают</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/id_checklist.py" line="132"/>
+        <source>The request letter&apos;s signature is consistent with the one on the ID</source>
+        <translation>Подпись в письме с запросом соответствует подписи в документе</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/id_checklist.py" line="136"/>
+        <source>Address matches</source>
+        <translation>Адрес совпадает</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/id_checklist.py" line="137"/>
+        <source>The address matches the requester&apos;s address</source>
+        <translation>Адрес в документе совпадает с адресом заявителя</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/id_checklist.py" line="141"/>
+        <source>Document &amp;type</source>
+        <translation>&amp;Тип документа</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/id_checklist.py" line="142"/>
+        <source>Issuing cou&amp;ntry</source>
+        <translation>Стр&amp;ана выдачи</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/id_checklist.py" line="143"/>
+        <source>Num&amp;ber (last 4)</source>
+        <translation>Но&amp;мер (последние 4)</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/id_checklist.py" line="153"/>
+        <source>Yes</source>
+        <translation>Да</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/id_checklist.py" line="154"/>
+        <source>No</source>
+        <translation>Нет</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/id_checklist.py" line="164"/>
+        <source>&amp;Expiry date</source>
+        <translation>Срок &amp;действия</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/id_checklist.py" line="212"/>
+        <source>Only the last four characters are kept; the rest was discarded.</source>
+        <translation>Сохранены только последние четыре символа; остальные отброшены.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/id_checklist.py" line="273"/>
+        <source>⚠ Expired on {date}: ask for a valid document.</source>
+        <translation>⚠ Срок действия истёк {date}: запросите действующий документ.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/id_checklist.py" line="291"/>
+        <source>Suggested outcome: {outcome}</source>
+        <translation>Предлагаемый результат: {outcome}</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/id_checklist.py" line="299"/>
+        <source>Not checked yet: {items}</source>
+        <translation>Ещё не проверено: {items}</translation>
     </message>
 </context>
 <context>
@@ -298,6 +436,182 @@
         <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="246"/>
         <source>Saved.</source>
         <translation>Сохранено.</translation>
+    </message>
+</context>
+<context>
+    <name>CorrespondenceModel</name>
+    <message>
+        <location filename="../../dpo_desk/ui/models/correspondence.py" line="99"/>
+        <source>Date</source>
+        <extracomment>Roles listed on their own (an email&apos;s original message is the email row itself).</extracomment>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/models/correspondence.py" line="99"/>
+        <source>Direction</source>
+        <translation>Направление</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/models/correspondence.py" line="99"/>
+        <source>What</source>
+        <translation>Что</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/models/correspondence.py" line="99"/>
+        <source>Details</source>
+        <translation>Подробности</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/models/correspondence.py" line="143"/>
+        <source>In</source>
+        <translation>Входящее</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/models/correspondence.py" line="143"/>
+        <source>Out</source>
+        <translation>Исходящее</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/models/correspondence.py" line="154"/>
+        <source>Email (signed)</source>
+        <translation>Эл. письмо (подписано)</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/models/correspondence.py" line="154"/>
+        <source>Email</source>
+        <translation>Эл. письмо</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/models/correspondence.py" line="158"/>
+        <source>Letter: {kind}</source>
+        <translation>Письмо: {kind}</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/models/correspondence.py" line="162"/>
+        <source>unknown sender</source>
+        <translation>отправитель неизвестен</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/models/correspondence.py" line="163"/>
+        <source>(no subject)</source>
+        <translation>(без темы)</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/models/correspondence.py" line="168"/>
+        <source>{name} — destroyed on {date} (hash kept)</source>
+        <translation>{name} — уничтожено {date} (хеш сохранён)</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/models/correspondence.py" line="174"/>
+        <source>final</source>
+        <translation>утверждено</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/models/correspondence.py" line="174"/>
+        <source>draft</source>
+        <translation>проект</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/models/correspondence.py" line="177"/>
+        <source>sent {date} by {channel}</source>
+        <translation>отправлено {date}, канал: {channel}</translation>
+    </message>
+</context>
+<context>
+    <name>CorrespondenceTab</name>
+    <message>
+        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="57"/>
+        <source>{role} “{name}” was destroyed on {date} (hash kept).
+Its content is gone for good; the verification record keeps its SHA-256:
+{sha256}</source>
+        <translation>{role} «{name}»: уничтожено {date} (хеш сохранён).
+Содержимое удалено безвозвратно; в записи о проверке сохранён его SHA-256:
+{sha256}</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="167"/>
+        <source>Correspondence</source>
+        <translation>Переписка</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="173"/>
+        <source>Add &amp;scans…</source>
+        <translation>&amp;Добавить сканы…</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="175"/>
+        <source>Store letter pages or an ID copy on this case</source>
+        <translation>Сохранить в обращении страницы письма или копию удостоверения личности</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="177"/>
+        <source>&amp;Verify signature</source>
+        <translation>Провер&amp;ить подпись</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="180"/>
+        <source>Check the S/MIME signature of the selected email (recorded as a verification)</source>
+        <translation>Проверить подпись S/MIME выбранного письма (результат записывается как проверка личности)</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="190"/>
+        <source>No emails, scans or letters on this case yet.</source>
+        <translation>В этом обращении пока нет ни писем, ни сканов.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="212"/>
+        <source>Saved a copy to {path}.</source>
+        <translation>Копия сохранена: {path}.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="231"/>
+        <source>&amp;Correspondence</source>
+        <translation>Пе&amp;реписка</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="340"/>
+        <source>Reading {name}…</source>
+        <translation>Чтение {name}…</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="357"/>
+        <source>{kind}: a draft, not finalised yet. Open it in the Letters tab to edit and finalise it.</source>
+        <translation>{kind}: проект, ещё не утверждён. Откройте его на вкладке «Письма», чтобы изменить и утвердить.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="363"/>
+        <source>Reading the letter…</source>
+        <translation>Чтение письма…</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="404"/>
+        <source>The scans were stored on the case.</source>
+        <translation>Сканы сохранены в обращении.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="414"/>
+        <source>This email carries no S/MIME signature.</source>
+        <translation>У этого письма нет подписи S/MIME.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="420"/>
+        <source>Signature of the email from {sender}:</source>
+        <translation>Подпись письма от {sender}:</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="421"/>
+        <source>unknown sender</source>
+        <translation>неизвестного отправителя</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="425"/>
+        <source>The check was recorded; the Identity tab lists it.</source>
+        <translation>Проверка записана; она показана на вкладке «Личность».</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="431"/>
+        <source>A signature check is still running.</source>
+        <translation>Проверка подписи ещё выполняется.</translation>
     </message>
 </context>
 <context>
@@ -579,6 +893,197 @@
     </message>
 </context>
 <context>
+    <name>DestroyCopiesDialog</name>
+    <message>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="90"/>
+        <source>Destroy the ID copies?</source>
+        <translation>Уничтожить копии удостоверений личности?</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="93"/>
+        <source>The ID copies of case {reference} (%n file(s)) will be destroyed for good: their content is erased from the case file and cannot be recovered.</source>
+        <translation>
+            <numerusform>Копии удостоверений личности по обращению {reference} (%n файл) будут уничтожены безвозвратно: их содержимое стирается из файла дел и не может быть восстановлено.</numerusform>
+            <numerusform>Копии удостоверений личности по обращению {reference} (%n файла) будут уничтожены безвозвратно: их содержимое стирается из файла дел и не может быть восстановлено.</numerusform>
+            <numerusform>Копии удостоверений личности по обращению {reference} (%n файлов) будут уничтожены безвозвратно: их содержимое стирается из файла дел и не может быть восстановлено.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="106"/>
+        <source>What remains: the verification record (how identity was checked, the outcome, the document type and the last four characters of its number) and each copy&apos;s SHA-256 hash, so you can still show which copy was checked. The audit log records the destruction and its reason.</source>
+        <translation>Что останется: запись о проверке (как проверялась личность, результат, тип документа и последние четыре символа его номера) и хеш SHA-256 каждой копии, чтобы можно было показать, какая копия проверялась. Уничтожение и его причина записываются в журнал аудита.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="117"/>
+        <source>Identity settled; the copy is no longer needed.</source>
+        <translation>Проверка личности завершена; копия больше не нужна.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="118"/>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Причина:</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="125"/>
+        <source>&amp;Destroy for good</source>
+        <translation>&amp;Уничтожить безвозвратно</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="145"/>
+        <source>Say why the copies are destroyed.</source>
+        <translation>Укажите, почему копии уничтожаются.</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentViewer</name>
+    <message>
+        <location filename="../../dpo_desk/ui/views/viewer.py" line="71"/>
+        <source>Page</source>
+        <extracomment>What the &quot;Save as…&quot; dialog offers per media type.</extracomment>
+        <translation>Страница</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/viewer.py" line="72"/>
+        <source>Page </source>
+        <translation>Стр. </translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/viewer.py" line="74"/>
+        <source>Zoom out (Ctrl+-)</source>
+        <translation>Уменьшить (Ctrl+-)</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/viewer.py" line="79"/>
+        <source>Zoom in (Ctrl++)</source>
+        <translation>Увеличить (Ctrl++)</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/viewer.py" line="81"/>
+        <location filename="../../dpo_desk/ui/views/viewer.py" line="344"/>
+        <source>Fit</source>
+        <translation>По ширине</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/viewer.py" line="81"/>
+        <source>Fit to the width (Ctrl+0)</source>
+        <translation>По ширине окна (Ctrl+0)</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/viewer.py" line="84"/>
+        <source>Save as…</source>
+        <translation>Сохранить как…</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/viewer.py" line="84"/>
+        <source>Save a copy where you choose</source>
+        <translation>Сохранить копию в выбранное место</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/viewer.py" line="189"/>
+        <source>This kind of file cannot be shown here; save it to open it.</source>
+        <translation>Такой файл здесь показать нельзя; сохраните его, чтобы открыть.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/viewer.py" line="198"/>
+        <source>Choose a document to see it here.</source>
+        <translation>Выберите документ, чтобы просмотреть его здесь.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/viewer.py" line="240"/>
+        <source>The image cannot be decoded.</source>
+        <translation>Не удаётся декодировать изображение.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/viewer.py" line="248"/>
+        <location filename="../../dpo_desk/ui/views/viewer.py" line="268"/>
+        <source> of {count}</source>
+        <translation> из {count}</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/viewer.py" line="260"/>
+        <source>The PDF cannot be read.</source>
+        <translation>Не удаётся прочитать PDF.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/viewer.py" line="361"/>
+        <source>Save a copy</source>
+        <translation>Сохранение копии</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/viewer.py" line="378"/>
+        <source>The copy could not be saved: {reason}</source>
+        <translation>Не удалось сохранить копию: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>EmailPane</name>
+    <message>
+        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="86"/>
+        <source>From</source>
+        <translation>От</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="87"/>
+        <source>Subject</source>
+        <translation>Тема</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="88"/>
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="89"/>
+        <source>Message-ID</source>
+        <translation>Message-ID</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="90"/>
+        <source>Signature</source>
+        <translation>Подпись</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="91"/>
+        <source>Attachments</source>
+        <translation>Вложения</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="103"/>
+        <source>Message text</source>
+        <translation>Текст письма</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="115"/>
+        <source>{sent} (received {received})</source>
+        <translation>{sent} (получено {received})</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="119"/>
+        <source>unknown sender</source>
+        <translation>отправитель неизвестен</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="120"/>
+        <source>(no subject)</source>
+        <translation>(без темы)</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="123"/>
+        <source>S/MIME signed: use “Verify signature” to check it</source>
+        <translation>Подписано S/MIME: проверьте кнопкой «Проверить подпись»</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="125"/>
+        <source>Not signed</source>
+        <translation>Не подписано</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="130"/>
+        <source>(The message has no text part.)</source>
+        <translation>(В письме нет текстовой части.)</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <location filename="../../dpo_desk/ui/errors.py" line="42"/>
@@ -624,6 +1129,208 @@
         <location filename="../../dpo_desk/ui/errors.py" line="84"/>
         <source>DPO Desk hit a bug.</source>
         <translation>В DPO Desk произошла ошибка.</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/export.py" line="79"/>
+        <source>Export</source>
+        <translation>Экспорт</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/export.py" line="88"/>
+        <source>What to export</source>
+        <translation>Что экспортировать</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/export.py" line="94"/>
+        <source>&amp;Case summary (PDF or JSON)</source>
+        <translation>Сво&amp;дка по обращению (PDF или JSON)</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/export.py" line="97"/>
+        <source>&amp;Register of requests (CSV, XLSX or JSON)</source>
+        <translation>&amp;Реестр запросов (CSV, XLSX или JSON)</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/export.py" line="100"/>
+        <source>S&amp;tatistics (PDF with charts)</source>
+        <translation>С&amp;татистика (PDF с диаграммами)</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/export.py" line="101"/>
+        <source>Ca&amp;lendar of open deadlines (.ics)</source>
+        <translation>&amp;Календарь открытых сроков (.ics)</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/export.py" line="119"/>
+        <source>Case:</source>
+        <translation>Обращение:</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/export.py" line="121"/>
+        <source>&amp;Format:</source>
+        <translation>&amp;Формат:</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/export.py" line="123"/>
+        <source>&amp;Pseudonymise the data subject (name and contacts)</source>
+        <translation>&amp;Псевдонимизировать субъекта данных (имя и контакты)</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/export.py" line="129"/>
+        <source>For a regulator, a court or a successor: deadlines with their rules, letters with their SHA-256, the identity record (never the ID copy) and the audit events.</source>
+        <translation>Для надзорного органа, суда или преемника: сроки с правилами их расчёта, письма с их SHA-256, запись о проверке личности (но не копия удостоверения) и события журнала аудита.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/export.py" line="140"/>
+        <source>F&amp;ormat:</source>
+        <translation>&amp;Формат:</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/export.py" line="141"/>
+        <source>Received &amp;from:</source>
+        <translation>Получено &amp;с:</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/export.py" line="145"/>
+        <source>Received t&amp;o:</source>
+        <translation>Получено &amp;по:</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/export.py" line="160"/>
+        <source>Pseudonymise &amp;subject names and contacts</source>
+        <translation>Псевдонимизировать &amp;имена и контакты субъектов</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/export.py" line="171"/>
+        <source>&amp;Year:</source>
+        <translation>&amp;Год:</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/export.py" line="174"/>
+        <source>Requests per month, kind, controller and channel; the share answered on time; days to answer; open and overdue cases now. No names.</source>
+        <translation>Запросы по месяцам, видам, операторам и каналам; доля ответов в срок; сроки ответа в днях; открытые и просроченные обращения на сегодня. Без имён.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/export.py" line="186"/>
+        <source>Every open case&apos;s due date and the last day for an extension notice, for your calendar program. Events carry the case reference, never the subject&apos;s name.</source>
+        <translation>Сроки всех открытых обращений и последний день для уведомления о продлении — для вашей программы-календаря. В событиях указывается номер обращения, но никогда не имя субъекта.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/export.py" line="197"/>
+        <source>Controllers (none ticked: all)</source>
+        <translation>Операторы (ни один не отмечен — все)</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/export.py" line="206"/>
+        <source>File to write</source>
+        <translation>Файл для записи</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/export.py" line="208"/>
+        <source>C&amp;hoose…</source>
+        <translation>&amp;Выбрать…</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/export.py" line="211"/>
+        <source>&amp;Save to:</source>
+        <translation>Со&amp;хранить в:</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/export.py" line="220"/>
+        <source>&amp;Cancel export</source>
+        <translation>&amp;Отменить экспорт</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/export.py" line="233"/>
+        <source>&amp;Export</source>
+        <translation>&amp;Экспортировать</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/export.py" line="280"/>
+        <source>No case chosen</source>
+        <translation>Обращение не выбрано</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/export.py" line="358"/>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Документы PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/export.py" line="359"/>
+        <source>JSON files (*.json)</source>
+        <translation>Файлы JSON (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/export.py" line="360"/>
+        <source>CSV files (*.csv)</source>
+        <translation>Файлы CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/export.py" line="361"/>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Книги Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/export.py" line="362"/>
+        <source>Calendar files (*.ics)</source>
+        <translation>Файлы календаря (*.ics)</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/export.py" line="364"/>
+        <source>Export to</source>
+        <translation>Экспорт в файл</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/export.py" line="378"/>
+        <source>Choose the file to write.</source>
+        <translation>Выберите файл для записи.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/export.py" line="421"/>
+        <source>Exporting to {path}…</source>
+        <translation>Экспорт в {path}…</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/export.py" line="439"/>
+        <source>Cancelling…</source>
+        <translation>Отмена…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../dpo_desk/ui/dialogs/export.py" line="471"/>
+        <source>Written to {path} ({size}, %n case(s)).</source>
+        <translation>
+            <numerusform>Записано в {path} ({size}, %n обращение).</numerusform>
+            <numerusform>Записано в {path} ({size}, %n обращения).</numerusform>
+            <numerusform>Записано в {path} ({size}, %n обращений).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/export.py" line="475"/>
+        <source>The export was complete before it could be cancelled.</source>
+        <translation>Экспорт завершился раньше, чем его удалось отменить.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/export.py" line="477"/>
+        <source>Names and contacts are pseudonymised.</source>
+        <translation>Имена и контакты псевдонимизированы.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/export.py" line="489"/>
+        <source>Export cancelled; no file was written.</source>
+        <translation>Экспорт отменён; файл не записан.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/export.py" line="493"/>
+        <source>Cannot write to {folder}: the folder is read-only or you may not write there. Choose another folder; nothing was written.</source>
+        <translation>Не удаётся записать в {folder}: папка доступна только для чтения или у вас нет прав на запись в неё. Выберите другую папку; ничего не записано.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/export.py" line="500"/>
+        <source>The disk is full; {name} was not written. Free some space or choose another disk.</source>
+        <translation>Диск заполнен; файл {name} не записан. Освободите место или выберите другой диск.</translation>
     </message>
 </context>
 <context>
@@ -710,6 +1417,279 @@
     </message>
 </context>
 <context>
+    <name>IdentityTab</name>
+    <message>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="203"/>
+        <source>Verification policy</source>
+        <extracomment>The DPO wants to write a letter of this kind (&quot;identity_request&quot;, &quot;refusal&quot;).</extracomment>
+        <translation>Порядок проверки личности</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="215"/>
+        <source>ID document checklist</source>
+        <translation>Чек-лист удостоверения личности</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="221"/>
+        <source>What to ask for, if more information is needed (optional)</source>
+        <translation>Что запросить, если нужны дополнительные сведения (необязательно)</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="227"/>
+        <source>&amp;Verified</source>
+        <translation>Подтвержд&amp;ена</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="228"/>
+        <source>&amp;More information needed</source>
+        <translation>Н&amp;ужны доп. сведения</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="229"/>
+        <source>F&amp;ailed</source>
+        <translation>&amp;Не подтверждена</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="257"/>
+        <source>Electronic signature</source>
+        <translation>Электронная подпись</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="272"/>
+        <source>Signed &amp;file:</source>
+        <translation>Подписанный &amp;файл:</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="274"/>
+        <source>Verify &amp;signature</source>
+        <translation>Про&amp;верить подпись</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="278"/>
+        <source>Check the signature against your trust store (offline); the result is recorded as a verification of identity</source>
+        <translation>Проверить подпись по вашему списку доверенных сертификатов (без сети); результат записывается как проверка личности</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="289"/>
+        <source>No signed PDF, signature file or S/MIME email is attached to this case.</source>
+        <translation>К этому обращению не приложены ни подписанный PDF, ни файл подписи, ни письмо с подписью S/MIME.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="294"/>
+        <source>Si&amp;gned file or email:</source>
+        <translation>Файл &amp;или письмо с подписью:</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="316"/>
+        <source>Verification records</source>
+        <translation>Записи о проверке</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="331"/>
+        <source>Select a signature check to see its results above.</source>
+        <translation>Выберите проверку подписи, чтобы увидеть её результаты выше.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="341"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="344"/>
+        <source>ID copies and letter scans</source>
+        <translation>Копии удостоверений и сканы писем</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="353"/>
+        <source>Saved a copy to {path}.</source>
+        <translation>Копия сохранена: {path}.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="357"/>
+        <source>Destroy ID co&amp;pies…</source>
+        <translation>Уни&amp;чтожить копии удостоверений…</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="374"/>
+        <source>&amp;Identity</source>
+        <translation>&amp;Личность</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="474"/>
+        <source>Identity {outcome} on {date} ({method}).</source>
+        <translation>Личность {outcome} {date} ({method}).</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="481"/>
+        <source>More information was asked for on {date}: the deadline is paused until it arrives.</source>
+        <translation>{date} запрошены дополнительные сведения: срок приостановлен до их получения.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="484"/>
+        <source>Identity not settled yet: more information is needed.</source>
+        <translation>Личность ещё не установлена: нужны дополнительные сведения.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="486"/>
+        <source>Identity not checked yet.</source>
+        <translation>Личность ещё не проверена.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="493"/>
+        <source>Verification policy of {controller}</source>
+        <translation>Порядок проверки личности: {controller}</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="496"/>
+        <source>Accepts: {proofs}</source>
+        <translation>Принимается: {proofs}</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="498"/>
+        <source>Requires a signed copy of an ID document for every request.</source>
+        <translation>Для каждого запроса требуется подписанная копия удостоверения личности.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="507"/>
+        <source>Stricter than the law allows, or inconsistent:</source>
+        <translation>Строже, чем допускает закон, или противоречиво:</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="513"/>
+        <source>⚠ ID copies: {warning}</source>
+        <translation>⚠ Копии удостоверений: {warning}</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="557"/>
+        <source>Recorded: {outcome}.</source>
+        <translation>Записан результат: {outcome}.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="564"/>
+        <source>The deadline is paused from today until the requested information arrives.</source>
+        <translation>Срок приостановлен с сегодняшнего дня до получения запрошенных сведений.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="568"/>
+        <source>An identity request was already open: its pause continues.</source>
+        <translation>Запрос подтверждения личности уже был открыт: приостановка срока продолжается.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="570"/>
+        <source>The identity pause ended today.</source>
+        <translation>Приостановка срока на время проверки личности закончилась сегодня.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="574"/>
+        <source>ID copies destroyed as the controller&apos;s policy requires: %n file(s); their hashes are kept in the record.</source>
+        <translation>
+            <numerusform>Копии удостоверений уничтожены, как требует порядок оператора: %n файл; их хеши сохранены в записи о проверке.</numerusform>
+            <numerusform>Копии удостоверений уничтожены, как требует порядок оператора: %n файла; их хеши сохранены в записи о проверке.</numerusform>
+            <numerusform>Копии удостоверений уничтожены, как требует порядок оператора: %n файлов; их хеши сохранены в записи о проверке.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="587"/>
+        <source>A refusal letter should explain:</source>
+        <translation>В письме с отказом следует объяснить:</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="588"/>
+        <source>Write the &amp;refusal letter…</source>
+        <translation>Написать письмо с отка&amp;зом…</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="590"/>
+        <source>A letter should ask the requester for:</source>
+        <translation>В письме следует запросить у заявителя:</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="591"/>
+        <source>Write the letter as&amp;king for it…</source>
+        <translation>Написать письмо с &amp;запросом…</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="628"/>
+        <source>{method} checked {moment}:</source>
+        <translation>{method}, проверено {moment}:</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="636"/>
+        <source>Email: {name}</source>
+        <translation>Письмо: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="664"/>
+        <source>— none: the signature holds its content —</source>
+        <translation>— нет: содержимое внутри подписи —</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="684"/>
+        <source>Choose a signed file or email first.</source>
+        <translation>Сначала выберите файл или письмо с подписью.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="693"/>
+        <source>{name}:</source>
+        <translation>{name}:</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="694"/>
+        <source>The check was recorded below.</source>
+        <translation>Проверка записана — см. ниже.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="703"/>
+        <source>A signature check is still running.</source>
+        <translation>Проверка подписи ещё выполняется.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="718"/>
+        <source>{role} — {name}: destroyed on {date} (hash kept)</source>
+        <translation>{role} — {name}: уничтожено {date} (хеш сохранён)</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="731"/>
+        <source>No ID copy or letter scan is stored on this case.</source>
+        <translation>В этом обращении нет ни копий удостоверений, ни сканов писем.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="765"/>
+        <source>Reading {name}…</source>
+        <translation>Чтение {name}…</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="798"/>
+        <source>The ID copies were destroyed; their hashes are kept.</source>
+        <translation>Копии удостоверений уничтожены; их хеши сохранены.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="800"/>
+        <source>No ID copy is stored on this case.</source>
+        <translation>В этом обращении нет копий удостоверений личности.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="804"/>
+        <source>ID copies can be destroyed once identity is settled (verified or failed) or the case is closed.</source>
+        <translation>Копии удостоверений можно уничтожить, когда проверка личности завершена (личность подтверждена или не подтверждена) или обращение закрыто.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="808"/>
+        <source>This controller destroys ID copies as soon as identity is settled.</source>
+        <translation>Этот оператор уничтожает копии удостоверений сразу по завершении проверки личности.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="811"/>
+        <source>Identity is settled. This controller keeps ID copies until the case closes; you may destroy them now.</source>
+        <translation>Проверка личности завершена. Этот оператор хранит копии удостоверений до закрытия обращения; их можно уничтожить уже сейчас.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="833"/>
+        <source>ID copies destroyed: %n file(s); the verification record keeps their hashes.</source>
+        <translation>
+            <numerusform>Копии удостоверений уничтожены: %n файл; их хеши сохранены в записи о проверке.</numerusform>
+            <numerusform>Копии удостоверений уничтожены: %n файла; их хеши сохранены в записи о проверке.</numerusform>
+            <numerusform>Копии удостоверений уничтожены: %n файлов; их хеши сохранены в записи о проверке.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ImportResultDialog</name>
     <message>
         <location filename="../../dpo_desk/ui/dialogs/import_result.py" line="25"/>
@@ -793,254 +1773,487 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../dpo_desk/ui/labels.py" line="14"/>
+        <location filename="../../dpo_desk/ui/labels.py" line="21"/>
         <source>Access</source>
         <translation>Доступ</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/labels.py" line="15"/>
+        <location filename="../../dpo_desk/ui/labels.py" line="22"/>
         <source>Rectification</source>
         <translation>Исправление</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/labels.py" line="16"/>
+        <location filename="../../dpo_desk/ui/labels.py" line="23"/>
         <source>Erasure</source>
         <translation>Удаление</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/labels.py" line="17"/>
+        <location filename="../../dpo_desk/ui/labels.py" line="24"/>
         <source>Restriction (blocking)</source>
         <translation>Блокирование</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/labels.py" line="18"/>
+        <location filename="../../dpo_desk/ui/labels.py" line="25"/>
         <source>Objection</source>
         <translation>Возражение</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/labels.py" line="19"/>
+        <location filename="../../dpo_desk/ui/labels.py" line="26"/>
         <source>Objection to automated decisions</source>
         <translation>Возражение против автоматизированных решений</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/labels.py" line="22"/>
+        <location filename="../../dpo_desk/ui/labels.py" line="29"/>
         <source>Stop processing</source>
         <translation>Прекращение обработки</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/labels.py" line="23"/>
+        <location filename="../../dpo_desk/ui/labels.py" line="30"/>
         <source>Consent withdrawal</source>
         <translation>Отзыв согласия</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/labels.py" line="24"/>
+        <location filename="../../dpo_desk/ui/labels.py" line="31"/>
         <source>Marketing opt-out</source>
         <translation>Отказ от рекламы</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/labels.py" line="25"/>
+        <location filename="../../dpo_desk/ui/labels.py" line="32"/>
         <source>Recipients</source>
         <translation>Получатели</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/labels.py" line="26"/>
+        <location filename="../../dpo_desk/ui/labels.py" line="33"/>
         <source>Portability</source>
         <translation>Переносимость</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/labels.py" line="27"/>
+        <location filename="../../dpo_desk/ui/labels.py" line="34"/>
         <source>Transfer notification</source>
         <translation>Уведомление о передаче</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/labels.py" line="28"/>
+        <location filename="../../dpo_desk/ui/labels.py" line="35"/>
         <source>Stop unlawful processing</source>
         <translation>Прекращение неправомерной обработки</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/labels.py" line="29"/>
+        <location filename="../../dpo_desk/ui/labels.py" line="36"/>
         <source>Destruction after consent withdrawal</source>
         <translation>Уничтожение после отзыва согласия</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/labels.py" line="35"/>
+        <location filename="../../dpo_desk/ui/labels.py" line="42"/>
         <source>Received</source>
         <translation>Получено</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/labels.py" line="36"/>
+        <location filename="../../dpo_desk/ui/labels.py" line="43"/>
         <source>Awaiting identity</source>
         <translation>Ждёт подтверждения личности</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/labels.py" line="37"/>
+        <location filename="../../dpo_desk/ui/labels.py" line="44"/>
         <source>In progress</source>
         <translation>В работе</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/labels.py" line="38"/>
+        <location filename="../../dpo_desk/ui/labels.py" line="45"/>
         <source>Responded</source>
         <translation>Дан ответ</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/labels.py" line="39"/>
+        <location filename="../../dpo_desk/ui/labels.py" line="46"/>
         <source>Closed</source>
         <translation>Закрыто</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/labels.py" line="40"/>
+        <location filename="../../dpo_desk/ui/labels.py" line="47"/>
         <source>Rejected</source>
         <translation>Отказано</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/labels.py" line="41"/>
+        <location filename="../../dpo_desk/ui/labels.py" line="48"/>
         <source>Withdrawn</source>
         <translation>Отозвано</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/labels.py" line="46"/>
+        <location filename="../../dpo_desk/ui/labels.py" line="53"/>
         <source>Await identity</source>
         <extracomment>What the button that moves a case to a status says.</extracomment>
         <translation>Ждать подтверждения личности</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/labels.py" line="47"/>
+        <location filename="../../dpo_desk/ui/labels.py" line="54"/>
         <source>Start work</source>
         <translation>Взять в работу</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/labels.py" line="48"/>
+        <location filename="../../dpo_desk/ui/labels.py" line="55"/>
         <source>Mark responded</source>
         <translation>Ответ дан</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/labels.py" line="49"/>
+        <location filename="../../dpo_desk/ui/labels.py" line="56"/>
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/labels.py" line="50"/>
+        <location filename="../../dpo_desk/ui/labels.py" line="57"/>
         <source>Reject</source>
         <translation>Отказать</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/labels.py" line="51"/>
+        <location filename="../../dpo_desk/ui/labels.py" line="58"/>
         <source>Withdrawn by requester</source>
         <translation>Отозвано заявителем</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/labels.py" line="55"/>
+        <location filename="../../dpo_desk/ui/labels.py" line="62"/>
+        <location filename="../../dpo_desk/ui/labels.py" line="105"/>
         <source>Post</source>
+        <extracomment>How a letter went out (the letter register&apos;s channels).</extracomment>
         <translation>Почта</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/labels.py" line="56"/>
+        <location filename="../../dpo_desk/ui/labels.py" line="63"/>
+        <location filename="../../dpo_desk/ui/labels.py" line="107"/>
+        <location filename="../../dpo_desk/ui/labels.py" line="111"/>
         <source>Email</source>
         <translation>Эл. почта</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/labels.py" line="57"/>
+        <location filename="../../dpo_desk/ui/labels.py" line="64"/>
         <source>Other</source>
         <translation>Другое</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/labels.py" line="61"/>
+        <location filename="../../dpo_desk/ui/labels.py" line="68"/>
         <source>Identity proof requested</source>
         <translation>Запрошено подтверждение личности</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/labels.py" line="62"/>
+        <location filename="../../dpo_desk/ui/labels.py" line="69"/>
         <source>Identity proof received</source>
         <translation>Получено подтверждение личности</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/labels.py" line="63"/>
+        <location filename="../../dpo_desk/ui/labels.py" line="70"/>
         <source>Clarification requested</source>
         <translation>Запрошено уточнение</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/labels.py" line="64"/>
+        <location filename="../../dpo_desk/ui/labels.py" line="71"/>
         <source>Clarification received</source>
         <translation>Получено уточнение</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/labels.py" line="65"/>
+        <location filename="../../dpo_desk/ui/labels.py" line="72"/>
         <source>Fee requested</source>
         <translation>Запрошена плата</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/labels.py" line="66"/>
+        <location filename="../../dpo_desk/ui/labels.py" line="73"/>
         <source>Fee paid</source>
         <translation>Плата внесена</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/labels.py" line="67"/>
+        <location filename="../../dpo_desk/ui/labels.py" line="74"/>
         <source>Extension notice sent</source>
         <translation>Отправлено уведомление о продлении</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/labels.py" line="72"/>
+        <location filename="../../dpo_desk/ui/labels.py" line="79"/>
         <source>Russian</source>
         <extracomment>Languages offered for requests and replies (ISO 639-1), with their names.</extracomment>
         <translation>Русский</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/labels.py" line="73"/>
+        <location filename="../../dpo_desk/ui/labels.py" line="80"/>
         <source>English</source>
         <translation>Английский</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/labels.py" line="74"/>
+        <location filename="../../dpo_desk/ui/labels.py" line="81"/>
         <source>Kyrgyz</source>
         <translation>Кыргызский</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/labels.py" line="75"/>
+        <location filename="../../dpo_desk/ui/labels.py" line="82"/>
         <source>Kazakh</source>
         <translation>Казахский</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/labels.py" line="76"/>
+        <location filename="../../dpo_desk/ui/labels.py" line="83"/>
         <source>French</source>
         <translation>Французский</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/labels.py" line="77"/>
+        <location filename="../../dpo_desk/ui/labels.py" line="84"/>
         <source>German</source>
         <translation>Немецкий</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/labels.py" line="78"/>
+        <location filename="../../dpo_desk/ui/labels.py" line="85"/>
         <source>Uzbek</source>
         <translation>Узбекский</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/labels.py" line="82"/>
+        <location filename="../../dpo_desk/ui/labels.py" line="89"/>
         <source>Extra holiday</source>
         <translation>Дополнительный выходной</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/labels.py" line="83"/>
+        <location filename="../../dpo_desk/ui/labels.py" line="90"/>
         <source>Working day (transfer)</source>
         <translation>Рабочий день (перенос)</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/labels.py" line="84"/>
+        <location filename="../../dpo_desk/ui/labels.py" line="91"/>
         <source>Not a holiday</source>
         <translation>Не праздник</translation>
     </message>
     <message>
+        <location filename="../../dpo_desk/ui/labels.py" line="95"/>
+        <source>Acknowledgement</source>
+        <translation>Подтверждение получения</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/labels.py" line="96"/>
+        <source>Identity request</source>
+        <translation>Запрос подтверждения личности</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/labels.py" line="97"/>
+        <source>Extension notice</source>
+        <translation>Уведомление о продлении</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/labels.py" line="98"/>
+        <source>Access response</source>
+        <translation>Ответ на запрос доступа</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/labels.py" line="99"/>
+        <source>Action confirmation</source>
+        <translation>Подтверждение принятых мер</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/labels.py" line="100"/>
+        <source>Refusal</source>
+        <translation>Отказ</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/labels.py" line="106"/>
+        <source>Registered post</source>
+        <translation>Заказное письмо</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/labels.py" line="112"/>
+        <source>Email attachment</source>
+        <translation>Вложение письма</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/labels.py" line="113"/>
+        <source>Letter scan</source>
+        <translation>Скан письма</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/labels.py" line="114"/>
+        <source>ID copy</source>
+        <translation>Копия удостоверения</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/labels.py" line="115"/>
+        <source>Signature file</source>
+        <translation>Файл подписи</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/labels.py" line="116"/>
+        <source>Other file</source>
+        <translation>Другой файл</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/labels.py" line="120"/>
+        <source>Passport</source>
+        <translation>Паспорт</translation>
+    </message>
+    <message>
         <location filename="../../dpo_desk/ui/labels.py" line="121"/>
+        <source>National identity card</source>
+        <translation>Национальная ID-карта</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/labels.py" line="122"/>
+        <source>Driving licence</source>
+        <translation>Водительское удостоверение</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/labels.py" line="123"/>
+        <source>Residence permit</source>
+        <translation>Вид на жительство</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/labels.py" line="124"/>
+        <source>Other identity document</source>
+        <translation>Иной документ, удостоверяющий личность</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/labels.py" line="128"/>
+        <source>Verified</source>
+        <translation>Подтверждена</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/labels.py" line="129"/>
+        <source>More information needed</source>
+        <translation>Нужны доп. сведения</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/labels.py" line="130"/>
+        <source>Failed</source>
+        <translation>Не подтверждена</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/labels.py" line="135"/>
+        <source>ID document checklist</source>
+        <extracomment>How identity was checked (a verification record&apos;s method).</extracomment>
+        <translation>Чек-лист удостоверения личности</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/labels.py" line="136"/>
+        <source>Signed PDF</source>
+        <translation>Подписанный PDF</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/labels.py" line="137"/>
+        <source>CMS signature</source>
+        <translation>Подпись CMS</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/labels.py" line="138"/>
+        <source>S/MIME email</source>
+        <translation>Письмо S/MIME</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/labels.py" line="139"/>
+        <source>Account match</source>
+        <translation>Совпадение с данными учётной записи</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/labels.py" line="140"/>
+        <source>Registered email</source>
+        <translation>Зарегистрированный адрес эл. почты</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/labels.py" line="145"/>
+        <source>A match on data the controller holds</source>
+        <extracomment>The proofs of identity a controller may accept (``VerificationPolicy.accepted``).</extracomment>
+        <translation>Совпадение с данными, имеющимися у оператора</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/labels.py" line="146"/>
+        <source>A message from the registered email</source>
+        <translation>Сообщение с зарегистрированного адреса эл. почты</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/labels.py" line="147"/>
+        <source>A signed copy of an ID document</source>
+        <translation>Подписанная копия удостоверения личности</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/labels.py" line="148"/>
+        <source>A copy of an ID document</source>
+        <translation>Копия удостоверения личности</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/labels.py" line="149"/>
+        <source>An electronic signature</source>
+        <translation>Электронная подпись</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/labels.py" line="153"/>
+        <source>Destroy ID copies when the case closes</source>
+        <translation>Уничтожать копии удостоверений при закрытии обращения</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/labels.py" line="154"/>
+        <source>Destroy ID copies once identity is settled</source>
+        <translation>Уничтожать копии удостоверений по завершении проверки личности</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/labels.py" line="159"/>
+        <source>Valid</source>
+        <extracomment>A signature check&apos;s verdict (``SignatureReport.verdict``) and a signature&apos;s own status.</extracomment>
+        <translation>Действительна</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/labels.py" line="160"/>
+        <source>Invalid</source>
+        <translation>Недействительна</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/labels.py" line="161"/>
+        <source>Valid but not trusted</source>
+        <translation>Действительна, но без доверия</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/labels.py" line="162"/>
+        <source>Not signed</source>
+        <translation>Не подписано</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/labels.py" line="163"/>
+        <source>Cannot be checked</source>
+        <translation>Проверка невозможна</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/labels.py" line="164"/>
+        <source>Damaged</source>
+        <translation>Повреждено</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/labels.py" line="169"/>
+        <source>Not checked (offline)</source>
+        <extracomment>Whether a signer&apos;s certificate was checked for revocation (``SignatureCheck.revocation``).</extracomment>
+        <translation>Не проверялся (без сети)</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/labels.py" line="170"/>
+        <source>Good (embedded data)</source>
+        <translation>Не отозван (встроенные данные)</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/labels.py" line="171"/>
+        <source>Revoked</source>
+        <translation>Отозван</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/labels.py" line="208"/>
         <source>Unknown</source>
         <translation>Неизвестен</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/labels.py" line="146"/>
+        <location filename="../../dpo_desk/ui/labels.py" line="261"/>
+        <source>{n} B</source>
+        <translation>{n} Б</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/labels.py" line="263"/>
+        <source>{n} KB</source>
+        <translation>{n} КБ</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/labels.py" line="264"/>
+        <source>{n} MB</source>
+        <translation>{n} МБ</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/labels.py" line="293"/>
         <source>today</source>
         <translation>сегодня</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../dpo_desk/ui/labels.py" line="148"/>
+        <location filename="../../dpo_desk/ui/labels.py" line="295"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n день</numerusform>
@@ -1049,13 +2262,632 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../dpo_desk/ui/labels.py" line="149"/>
+        <location filename="../../dpo_desk/ui/labels.py" line="296"/>
         <source>%n day(s) overdue</source>
         <translation>
             <numerusform>просрочка %n день</numerusform>
             <numerusform>просрочка %n дня</numerusform>
             <numerusform>просрочка %n дней</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>LettersModel</name>
+    <message>
+        <location filename="../../dpo_desk/ui/models/letters.py" line="23"/>
+        <source>Letter</source>
+        <translation>Письмо</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/models/letters.py" line="24"/>
+        <source>Language</source>
+        <translation>Язык</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/models/letters.py" line="25"/>
+        <source>State</source>
+        <translation>Состояние</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/models/letters.py" line="26"/>
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/models/letters.py" line="27"/>
+        <source>Sent</source>
+        <translation>Отправлено</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/models/letters.py" line="75"/>
+        <source>Final</source>
+        <translation>Утверждено</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/models/letters.py" line="75"/>
+        <source>Draft</source>
+        <translation>Проект</translation>
+    </message>
+</context>
+<context>
+    <name>LettersTab</name>
+    <message>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="291"/>
+        <source>Saved a copy to {path}.</source>
+        <translation>Копия сохранена: {path}.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="316"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="326"/>
+        <source>Letters of this case</source>
+        <translation>Письма по обращению</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="335"/>
+        <source>&amp;New letter</source>
+        <translation>Новое пись&amp;мо</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="337"/>
+        <source>Write a new letter for this case</source>
+        <translation>Написать новое письмо по этому обращению</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="339"/>
+        <source>Delete draft</source>
+        <translation>Удалить проект</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="370"/>
+        <source>Compose</source>
+        <translation>Составление</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="378"/>
+        <source>Acknowledgement of receipt</source>
+        <translation>Подтверждение получения запроса</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="379"/>
+        <source>Request for identity proof or clarification</source>
+        <translation>Запрос подтверждения личности или уточнений</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="380"/>
+        <source>Extension notice</source>
+        <translation>Уведомление о продлении</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="381"/>
+        <source>Response to an access request</source>
+        <translation>Ответ на запрос доступа</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="382"/>
+        <source>Confirmation of the action taken</source>
+        <translation>Подтверждение принятых мер</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="383"/>
+        <source>Refusal</source>
+        <translation>Отказ</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="392"/>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Вид письма:</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="393"/>
+        <source>&amp;Language:</source>
+        <translation>&amp;Язык:</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="415"/>
+        <source>&amp;Recipient:</source>
+        <translation>Получ&amp;атель:</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="416"/>
+        <source>&amp;Address:</source>
+        <translation>Адр&amp;ес:</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="419"/>
+        <source>Reasons for the &amp;extension:</source>
+        <translation>Причины &amp;продления:</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="420"/>
+        <source>Why the request needs more time (the law asks for the reasons)</source>
+        <translation>Почему на ответ нужно больше времени (закон требует указать причины)</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="424"/>
+        <source>&amp;Doubt about identity:</source>
+        <translation>Сомнения в &amp;личности:</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="425"/>
+        <source>Why the identity is in doubt (the law asks for a reason)</source>
+        <translation>Почему личность вызывает сомнения (закон требует указать причину)</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="427"/>
+        <source>&amp;What to clarify:</source>
+        <translation>&amp;Что уточнить:</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="427"/>
+        <source>What is unclear</source>
+        <translation>Что неясно</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="428"/>
+        <source>Reasons for the &amp;refusal:</source>
+        <translation>Причины отка&amp;за:</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="431"/>
+        <source>Legal &amp;ground:</source>
+        <translation>Правовое &amp;основание:</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="432"/>
+        <source>e.g. the article of the law the refusal relies on</source>
+        <translation>например, статья закона</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="434"/>
+        <source>En&amp;closures:</source>
+        <translation>При&amp;ложения:</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="434"/>
+        <source>One per line</source>
+        <translation>По одному в строке</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="435"/>
+        <source>&amp;Signed by:</source>
+        <translation>Подп&amp;исант:</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="436"/>
+        <source>&amp;Title:</source>
+        <translation>&amp;Должность:</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="436"/>
+        <source>e.g. Data Protection Officer</source>
+        <translation>напр., ответственный за ПДн</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="439"/>
+        <source>A4</source>
+        <translation>A4</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="440"/>
+        <source>US Letter</source>
+        <translation>US Letter</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="443"/>
+        <source>DIN 5008 form B (C5/6, DL)</source>
+        <translation>DIN 5008, форма B (C5/6, DL)</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="444"/>
+        <source>DIN 5008 form A</source>
+        <translation>DIN 5008, форма A</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="453"/>
+        <source>&amp;Paper:</source>
+        <translation>Бума&amp;га:</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="454"/>
+        <source>&amp;Envelope window:</source>
+        <translation>Окно ко&amp;нверта:</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="475"/>
+        <source>The letter&apos;s text</source>
+        <translation>Текст письма</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="479"/>
+        <source>You edited the text: the fields no longer change it.</source>
+        <translation>Вы изменили текст вручную: поля на него больше не влияют.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="483"/>
+        <source>Use the &amp;template&apos;s text</source>
+        <translation>Вернуть текст &amp;шаблона</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="493"/>
+        <source>Warnings before the letter goes out</source>
+        <translation>Предупреждения перед отправкой письма</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="511"/>
+        <source>Save &amp;draft</source>
+        <translation>Со&amp;хранить проект</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="512"/>
+        <source>Keep the letter as a draft to finish later</source>
+        <translation>Сохранить письмо как проект, чтобы закончить позже</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="517"/>
+        <source>&amp;Finalise…</source>
+        <translation>&amp;Утвердить…</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="518"/>
+        <source>Store the PDF in the case file; it cannot be changed afterwards</source>
+        <translation>Сохранить PDF в файле дел; после этого его нельзя изменить</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="522"/>
+        <source>&amp;Print…</source>
+        <translation>Пе&amp;чать…</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="522"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1119"/>
+        <source>Print the final letter</source>
+        <translation>Напечатать утверждённое письмо</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="526"/>
+        <source>Save &amp;as…</source>
+        <translation>Сохранить &amp;как…</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="527"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1121"/>
+        <source>Save a copy of the final letter&apos;s PDF</source>
+        <translation>Сохранить копию PDF утверждённого письма</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="532"/>
+        <source>Record as &amp;sent…</source>
+        <translation>&amp;Записать отправку…</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="533"/>
+        <source>Write the date and channel into the letter register</source>
+        <translation>Внести дату и канал отправки в реестр писем</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="543"/>
+        <source>&amp;Text of the letter:</source>
+        <translation>&amp;Текст письма:</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="564"/>
+        <source>&amp;Letters</source>
+        <translation>&amp;Письма</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="738"/>
+        <source>New letter (not saved yet).</source>
+        <translation>Новое письмо (ещё не сохранено).</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="754"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1196"/>
+        <source>Draft of {date}, not final: it can still be changed.</source>
+        <translation>Проект от {date}, не утверждён: его ещё можно изменить.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="777"/>
+        <source>Final letter, finalised {moment}; it can no longer be changed.</source>
+        <translation>Письмо утверждено {moment}; изменить его больше нельзя.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="780"/>
+        <source>SHA-256: {hash}</source>
+        <translation>SHA-256: {hash}</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="787"/>
+        <source>Sent on {date} by {channel}.</source>
+        <translation>Отправлено {date}, канал: {channel}.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="792"/>
+        <source>Not recorded as sent yet.</source>
+        <translation>Отправка ещё не записана.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="797"/>
+        <source>The letter&apos;s PDF is missing from the case file.</source>
+        <translation>PDF письма отсутствует в файле дел.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="808"/>
+        <source>preview</source>
+        <translation>предпросмотр</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="855"/>
+        <source>No address in the case: type the postal address</source>
+        <translation>В обращении нет адреса: введите почтовый адрес</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="928"/>
+        <source>Replace the edited text?</source>
+        <translation>Заменить изменённый текст?</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="930"/>
+        <source>You edited the letter&apos;s text. A letter of another kind or language starts from its own template; your edits would be lost.</source>
+        <translation>Вы изменили текст письма. Письмо другого вида или на другом языке начинается со своего шаблона; ваши правки будут потеряны.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="933"/>
+        <source>&amp;Replace the text</source>
+        <translation>&amp;Заменить текст</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="950"/>
+        <source>Go back to the template&apos;s text?</source>
+        <translation>Вернуться к тексту шаблона?</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="951"/>
+        <source>Your edits of the letter&apos;s text will be lost.</source>
+        <translation>Ваши правки текста письма будут потеряны.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="952"/>
+        <source>&amp;Use the template&apos;s text</source>
+        <translation>&amp;Вернуть текст шаблона</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="984"/>
+        <source>The letter&apos;s text is empty.</source>
+        <translation>Текст письма пуст.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1034"/>
+        <source>No preview: see the message under the text.</source>
+        <translation>Предпросмотра нет: см. сообщение под текстом.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1041"/>
+        <source>Needs legal review</source>
+        <translation>Нужна юридическая проверка</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1042"/>
+        <source>No address for the envelope&apos;s window</source>
+        <translation>Нет адреса для окна конверта</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1043"/>
+        <source>Not a postal address</source>
+        <translation>Не почтовый адрес</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1044"/>
+        <source>Another language than the request&apos;s</source>
+        <translation>Язык не совпадает с языком запроса</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1045"/>
+        <source>Deadline passed</source>
+        <translation>Срок истёк</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1046"/>
+        <source>Extension too late</source>
+        <translation>Продление слишком поздно</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1047"/>
+        <source>No extension in this law</source>
+        <translation>Закон не предусматривает продления</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1048"/>
+        <source>No reply date</source>
+        <translation>Не указан срок ответа</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1049"/>
+        <source>Internal target cited as law</source>
+        <translation>Внутренний ориентир указан как норма закона</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1050"/>
+        <source>Refusal without reasons</source>
+        <translation>Отказ без причин</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1051"/>
+        <source>Refusal without a legal ground</source>
+        <translation>Отказ без правового основания</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1052"/>
+        <source>Right to complain missing</source>
+        <translation>Нет указания на право обжалования</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1053"/>
+        <source>No supervisory authority known</source>
+        <translation>Надзорный орган неизвестен</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1054"/>
+        <source>Controller&apos;s profile incomplete</source>
+        <translation>Сведения об операторе неполны</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1055"/>
+        <source>No enclosure</source>
+        <translation>Нет приложений</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1056"/>
+        <source>Paper ID copy asked for (Kazakhstan)</source>
+        <translation>Запрошена бумажная копия удостоверения (Казахстан)</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1057"/>
+        <source>ID document asked for without a doubt</source>
+        <translation>Удостоверение запрошено без сомнений в личности</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1058"/>
+        <source>Signed ID copy asked for without a doubt</source>
+        <translation>Подписанная копия удостоверения запрошена без сомнений в личности</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1059"/>
+        <source>Insists on one channel</source>
+        <translation>Настаивает на одном канале связи</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1060"/>
+        <source>Demands a signature</source>
+        <translation>Требует подпись</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1075"/>
+        <source>(acknowledged when finalised)</source>
+        <translation>(принято к сведению при утверждении)</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1080"/>
+        <source>✓ The checks found nothing to warn about.</source>
+        <translation>✓ Проверки не выявили замечаний.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1117"/>
+        <source>Finalise the letter first: what leaves the desk is what the case file keeps.</source>
+        <translation>Сначала утвердите письмо: отправляется ровно то, что хранится в файле дел.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1178"/>
+        <source>Drop the unsaved letter?</source>
+        <translation>Отказаться от несохранённого письма?</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1179"/>
+        <source>The letter being written has changes that are not saved.</source>
+        <translation>В составляемом письме есть несохранённые изменения.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1180"/>
+        <source>&amp;Drop the changes</source>
+        <translation>&amp;Отбросить изменения</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1201"/>
+        <source>Draft saved.</source>
+        <translation>Проект сохранён.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1218"/>
+        <source>The draft was deleted.</source>
+        <translation>Проект удалён.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1224"/>
+        <source>Delete this draft?</source>
+        <translation>Удалить этот проект?</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1225"/>
+        <source>The draft and its text are removed from the case file.</source>
+        <translation>Проект и его текст будут удалены из файла дел.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1226"/>
+        <source>&amp;Delete</source>
+        <translation>&amp;Удалить</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1237"/>
+        <source>The letter&apos;s PDF will be stored in the case file with its SHA-256 fingerprint. A final letter can never be changed afterwards; a correction is a new letter.</source>
+        <translation>PDF письма будет сохранён в файле дел вместе с отпечатком SHA-256. Утверждённое письмо изменить уже нельзя; исправление оформляется новым письмом.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1242"/>
+        <source>Finalising records the extension notice on the case&apos;s clock.</source>
+        <translation>При утверждении уведомление о продлении будет учтено в расчёте срока обращения.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1245"/>
+        <source>Finalising pauses the clock and sets the case to awaiting identity.</source>
+        <translation>При утверждении течение срока приостановится, а обращение перейдёт в статус «Ждёт подтверждения личности».</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1249"/>
+        <source>&amp;Finalise</source>
+        <translation>&amp;Утвердить</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1251"/>
+        <source>These warnings stand:</source>
+        <translation>Остаются предупреждения:</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1253"/>
+        <source>Finalise anyway only if you are sure the letter is right.</source>
+        <translation>Утверждайте, несмотря на них, только если уверены, что письмо составлено верно.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1255"/>
+        <source>&amp;Acknowledge and finalise</source>
+        <translation>&amp;Принять к сведению и утвердить</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1258"/>
+        <source>Finalise the letter?</source>
+        <translation>Утвердить письмо?</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1280"/>
+        <source>Finalised. The PDF is stored with SHA-256 {hash}.</source>
+        <translation>Утверждено. PDF сохранён с SHA-256 {hash}.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1314"/>
+        <source>Recorded as sent. The case is now: {status}.</source>
+        <translation>Отправка записана. Статус обращения: {status}.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1318"/>
+        <source>Recorded as sent.</source>
+        <translation>Отправка записана.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1360"/>
+        <source>Print the letter</source>
+        <translation>Печать письма</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1375"/>
+        <source>%n page(s) sent to {printer}.</source>
+        <translation>
+            <numerusform>%n страница отправлена на {printer}.</numerusform>
+            <numerusform>%n страницы отправлены на {printer}.</numerusform>
+            <numerusform>%n страниц отправлено на {printer}.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1377"/>
+        <source>The printer could not be started; nothing was printed.</source>
+        <translation>Не удалось запустить печать; ничего не напечатано.</translation>
     </message>
 </context>
 <context>
@@ -1110,158 +2942,203 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="154"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="169"/>
         <source>&amp;New postal request…</source>
         <extracomment>The case view&apos;s tabs in this wave; later waves append theirs. File types the email import takes (dropped on the window or chosen in the file dialog).</extracomment>
         <translation>&amp;Новый почтовый запрос…</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="158"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="173"/>
         <source>Log a request that came by post</source>
         <translation>Зарегистрировать запрос, пришедший по почте</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="162"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="177"/>
         <source>&amp;Import email…</source>
         <translation>&amp;Импорт писем…</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="166"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="181"/>
         <source>Import .eml, .msg or .mbox files (or drop them on the window)</source>
         <translation>Импортировать файлы .eml, .msg или .mbox (или перетащите их в окно)</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="170"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="185"/>
         <source>&amp;Lock</source>
         <translation>&amp;Заблокировать</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="174"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="189"/>
         <source>Hide the cases until the passphrase or keyring unlocks them</source>
         <translation>Скрыть обращения до разблокировки паролем или ключом из хранилища</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="179"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="194"/>
         <source>&amp;Back up now…</source>
         <translation>&amp;Резервная копия…</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="183"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="198"/>
         <source>Write an encrypted copy of the case file</source>
         <translation>Записать зашифрованную копию файла дел</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="187"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="202"/>
         <source>&amp;Check case file</source>
         <translation>&amp;Проверить файл дел</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="191"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="206"/>
         <source>Check every page of the file and the audit log&apos;s chain</source>
         <translation>Проверить каждую страницу файла и цепочку журнала аудита</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="194"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="210"/>
+        <source>&amp;Verify identity…</source>
+        <translation>&amp;Проверить личность…</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/main_window.py" line="214"/>
+        <source>Check the requester&apos;s identity on the selected case</source>
+        <translation>Проверить личность заявителя по выбранному обращению</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/main_window.py" line="218"/>
+        <source>&amp;Write letter…</source>
+        <translation>&amp;Написать письмо…</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/main_window.py" line="222"/>
+        <source>Write a letter on the selected case</source>
+        <translation>Написать письмо по выбранному обращению</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/main_window.py" line="226"/>
+        <source>&amp;Export…</source>
+        <translation>&amp;Экспорт…</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/main_window.py" line="230"/>
+        <source>Export a case summary, the register, statistics or the calendar</source>
+        <translation>Экспортировать сводку по обращению, реестр, статистику или календарь</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/main_window.py" line="233"/>
+        <source>Letter &amp;templates…</source>
+        <translation>&amp;Шаблоны писем…</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/main_window.py" line="236"/>
+        <source>&amp;Trusted certificates…</source>
+        <translation>&amp;Доверенные сертификаты…</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/main_window.py" line="239"/>
         <source>&amp;Quit</source>
         <translation>&amp;Выход</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="197"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="242"/>
         <source>&amp;Find…</source>
         <translation>&amp;Найти…</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="201"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="246"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Обновить</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="207"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="252"/>
         <source>&amp;Controllers…</source>
         <translation>&amp;Операторы…</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="210"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="255"/>
         <source>Calendar &amp;overrides…</source>
         <translation>&amp;Поправки календаря…</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="214"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="259"/>
         <source>&amp;Preferences…</source>
         <translation>&amp;Параметры…</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="218"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="263"/>
         <source>&amp;About DPO Desk</source>
         <translation>&amp;О программе DPO Desk</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="234"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="284"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="244"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="295"/>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="248"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="299"/>
+        <source>&amp;Case</source>
+        <translation>О&amp;бращение</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/main_window.py" line="303"/>
         <source>&amp;Settings</source>
         <translation>&amp;Настройки</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="254"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="311"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="260"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="317"/>
         <source>Main toolbar</source>
         <translation>Основная панель</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="286"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="346"/>
         <source>Start by adding the controllers you serve: their laws set the deadlines.</source>
         <translation>Начните с добавления операторов, которых вы обслуживаете: их право определяет сроки.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="290"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="350"/>
         <source>&amp;Add a controller…</source>
         <translation>&amp;Добавить оператора…</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="307"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="367"/>
         <source>Views and controllers</source>
         <translation>Представления и операторы</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="316"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="376"/>
         <source>Search names, references, notes and emails (Ctrl+F)</source>
         <translation>Поиск по именам, номерам, заметкам и письмам (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="318"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="378"/>
         <source>Search cases</source>
         <translation>Поиск обращений</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="337"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="397"/>
         <source>Cases</source>
         <translation>Обращения</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="410"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="472"/>
         <source>{name} (locked) — DPO Desk</source>
         <translation>{name} (заблокировано) — DPO Desk</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="412"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="474"/>
         <source>{name} — DPO Desk</source>
         <translation>{name} — DPO Desk</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../dpo_desk/ui/main_window.py" line="491"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="553"/>
         <source>%n case(s)</source>
         <translation>
             <numerusform>%n обращение</numerusform>
@@ -1270,62 +3147,73 @@
         </translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="590"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="641"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="654"/>
+        <source>Select a case first.</source>
+        <translation>Сначала выберите обращение.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/main_window.py" line="669"/>
+        <source>Exported to {path}.</source>
+        <translation>Экспортировано в {path}.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/main_window.py" line="696"/>
         <source>Another job is still running.</source>
         <translation>Ещё выполняется другая задача.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="618"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="724"/>
         <source>Import email</source>
         <translation>Импорт писем</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="621"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="727"/>
         <source>Email (*.eml *.msg *.mbox *.txt)</source>
         <translation>Письма (*.eml *.msg *.mbox *.txt)</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="630"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="736"/>
         <source>Importing email…</source>
         <translation>Импорт писем…</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="671"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="777"/>
         <source>Back up the case file</source>
         <translation>Резервная копия файла дел</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="674"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="780"/>
         <source>DPO Desk case files (*.dpodesk)</source>
         <translation>Файлы дел DPO Desk (*.dpodesk)</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="682"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="788"/>
         <source>Writing the backup…</source>
         <translation>Запись резервной копии…</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="690"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="796"/>
         <source>Backup written to {path} ({size} KB).</source>
         <translation>Резервная копия записана в {path} ({size} КБ).</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="694"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="800"/>
         <source>It opens with this file&apos;s recovery key.</source>
         <translation>Она открывается ключом восстановления этого файла.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="699"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="805"/>
         <source>Checking the case file…</source>
         <translation>Проверка файла дел…</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="705"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="811"/>
         <source>Check case file</source>
         <translation>Проверка файла дел</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../dpo_desk/ui/main_window.py" line="709"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="815"/>
         <source>The case file is sound: every page decrypts and passes its checks, and the audit log&apos;s chain of %n event(s) is unbroken.</source>
         <translation>
             <numerusform>Файл дел исправен: каждая страница расшифровывается и проходит проверки, цепочка журнала аудита из %n события не нарушена.</numerusform>
@@ -1334,37 +3222,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="716"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="822"/>
         <source>The chain also matches the copy of its end kept in the system keyring.</source>
         <translation>Цепочка также совпадает с копией её конца в системном хранилище ключей.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="723"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="829"/>
         <source>The file is damaged: {problems}</source>
         <translation>Файл повреждён: {problems}</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="729"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="835"/>
         <source>The audit log was altered or cut at event {seq}: {problem}</source>
         <translation>Журнал аудита изменён или обрезан на событии {seq}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="733"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="839"/>
         <source>Restore the last good backup and keep this file for inspection.</source>
         <translation>Восстановите последнюю исправную резервную копию, а этот файл сохраните для проверки.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="744"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="850"/>
         <source>DPO Desk</source>
         <translation>DPO Desk</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="836"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="942"/>
         <source>The keyring does not hold this file&apos;s key; type the recovery key.</source>
         <translation>В хранилище нет ключа этого файла; введите ключ восстановления.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="840"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="946"/>
         <source>That passphrase or recovery key is not right.</source>
         <translation>Пароль или ключ восстановления неверен.</translation>
     </message>
@@ -1569,107 +3457,112 @@
 <context>
     <name>PostalRequestDialog</name>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/postal_request.py" line="49"/>
+        <location filename="../../dpo_desk/ui/dialogs/postal_request.py" line="52"/>
         <source>New postal request</source>
         <translation>Новый почтовый запрос</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/postal_request.py" line="75"/>
+        <location filename="../../dpo_desk/ui/dialogs/postal_request.py" line="78"/>
         <source>&amp;Known:</source>
         <translation>&amp;Известен:</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/postal_request.py" line="105"/>
+        <location filename="../../dpo_desk/ui/dialogs/postal_request.py" line="108"/>
         <source>The request in a sentence or two</source>
         <translation>Суть запроса в одном-двух предложениях</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/postal_request.py" line="113"/>
+        <location filename="../../dpo_desk/ui/dialogs/postal_request.py" line="116"/>
         <source>C&amp;ontroller:</source>
         <translation>&amp;Оператор:</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/postal_request.py" line="114"/>
+        <location filename="../../dpo_desk/ui/dialogs/postal_request.py" line="117"/>
         <source>&amp;Main request:</source>
         <translation>Основной &amp;запрос:</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/postal_request.py" line="115"/>
+        <location filename="../../dpo_desk/ui/dialogs/postal_request.py" line="118"/>
         <source>Also &amp;asks for:</source>
         <translation>&amp;Также просит:</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/postal_request.py" line="116"/>
+        <location filename="../../dpo_desk/ui/dialogs/postal_request.py" line="119"/>
         <source>&amp;Received (date stamp):</source>
         <translation>&amp;Получено (штамп):</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/postal_request.py" line="117"/>
+        <location filename="../../dpo_desk/ui/dialogs/postal_request.py" line="120"/>
         <source>Postmark:</source>
         <translation>Почтовый штемпель:</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/postal_request.py" line="118"/>
+        <location filename="../../dpo_desk/ui/dialogs/postal_request.py" line="121"/>
         <source>Re&amp;gistered mail no.:</source>
         <translation>№ за&amp;казного письма:</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/postal_request.py" line="119"/>
+        <location filename="../../dpo_desk/ui/dialogs/postal_request.py" line="122"/>
         <source>Sender&apos;s &amp;name:</source>
         <translation>&amp;Имя отправителя:</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/postal_request.py" line="120"/>
+        <location filename="../../dpo_desk/ui/dialogs/postal_request.py" line="123"/>
         <source>Sender&apos;s a&amp;ddress:</source>
         <translation>&amp;Адрес отправителя:</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/postal_request.py" line="121"/>
+        <location filename="../../dpo_desk/ui/dialogs/postal_request.py" line="124"/>
         <source>&amp;Email (if given):</source>
         <translation>&amp;Эл. почта (если указана):</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/postal_request.py" line="122"/>
+        <location filename="../../dpo_desk/ui/dialogs/postal_request.py" line="125"/>
         <source>&amp;Language of the letter:</source>
         <translation>&amp;Язык письма:</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/postal_request.py" line="123"/>
+        <location filename="../../dpo_desk/ui/dialogs/postal_request.py" line="126"/>
         <source>S&amp;ummary:</source>
         <translation>&amp;Суть:</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/postal_request.py" line="125"/>
-        <source>Scans of the letter are added on the case once it is logged.</source>
-        <translation>Сканы письма добавляются в обращение после его регистрации.</translation>
+        <location filename="../../dpo_desk/ui/dialogs/postal_request.py" line="127"/>
+        <source>Scans of the letter and any enclosed ID copy</source>
+        <translation>Сканы письма и приложенной копии удостоверения личности</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/postal_request.py" line="135"/>
+        <location filename="../../dpo_desk/ui/dialogs/postal_request.py" line="137"/>
         <source>&amp;Log request</source>
         <translation>&amp;Зарегистрировать</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/postal_request.py" line="166"/>
+        <location filename="../../dpo_desk/ui/dialogs/postal_request.py" line="168"/>
         <source>Add a controller first (Settings → Controllers…).</source>
         <translation>Сначала добавьте оператора (Настройки → Операторы…).</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/postal_request.py" line="202"/>
+        <location filename="../../dpo_desk/ui/dialogs/postal_request.py" line="204"/>
         <source>Choose the controller the letter was addressed to.</source>
         <translation>Выберите оператора, которому адресовано письмо.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/postal_request.py" line="205"/>
+        <location filename="../../dpo_desk/ui/dialogs/postal_request.py" line="207"/>
         <source>Type the sender&apos;s name.</source>
         <translation>Введите имя отправителя.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/postal_request.py" line="209"/>
+        <location filename="../../dpo_desk/ui/dialogs/postal_request.py" line="211"/>
         <source>The postmark cannot be later than the date of receipt.</source>
         <translation>Дата штемпеля не может быть позже даты получения.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/postal_request.py" line="230"/>
+        <location filename="../../dpo_desk/ui/dialogs/postal_request.py" line="236"/>
+        <source>The scans are still being checked; try again.</source>
+        <translation>Сканы ещё проверяются; повторите попытку.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/postal_request.py" line="253"/>
         <source>Logging…</source>
         <translation>Регистрация…</translation>
     </message>
@@ -1710,6 +3603,50 @@
         <location filename="../../dpo_desk/ui/dialogs/preferences.py" line="46"/>
         <source>&amp;Language:</source>
         <translation>&amp;Язык:</translation>
+    </message>
+</context>
+<context>
+    <name>RecordSentDialog</name>
+    <message>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="181"/>
+        <source>Record as sent</source>
+        <extracomment>How long the preview waits after the last change before it is rendered again. Pages are rasterised for the printer at this resolution at most (a 1200 dpi page would take half a gigabyte of memory; 300 dpi is what office printers print text at). The fields each kind of letter asks for (besides recipient, signatory and page).</extracomment>
+        <translation>Запись об отправке</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="196"/>
+        <source>e.g. RR123456789KG</source>
+        <translation>RR123456789KG</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="203"/>
+        <source>The letter register keeps the date and the channel; a response or a refusal moves the case on.</source>
+        <translation>В реестре писем сохраняются дата и канал отправки; после ответа или отказа обращение переходит в следующий статус.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="210"/>
+        <source>Sent &amp;on:</source>
+        <translation>Дата &amp;отправки:</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="211"/>
+        <source>&amp;Channel:</source>
+        <translation>&amp;Канал:</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="212"/>
+        <source>Registered &amp;number:</source>
+        <translation>&amp;Номер отправления:</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="218"/>
+        <source>&amp;Record</source>
+        <translation>&amp;Записать</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="240"/>
+        <source>Type the registered-mail number from the receipt.</source>
+        <translation>Введите номер заказного отправления из квитанции.</translation>
     </message>
 </context>
 <context>
@@ -1810,6 +3747,83 @@
     </message>
 </context>
 <context>
+    <name>ScanList</name>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/scans.py" line="67"/>
+        <source>Store a copy of an identity document?</source>
+        <translation>Сохранить копию удостоверения личности?</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/scans.py" line="70"/>
+        <source>The law of this controller restricts paper copies of identity documents. Store the copy only if an exception applies.</source>
+        <translation>Закон, которому подчиняется этот оператор, ограничивает хранение бумажных копий документов, удостоверяющих личность. Сохраняйте копию, только если применимо исключение.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/scans.py" line="78"/>
+        <source>&amp;Store the copy</source>
+        <translation>&amp;Сохранить копию</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/scans.py" line="110"/>
+        <source>Scans to store</source>
+        <translation>Сканы для сохранения</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/scans.py" line="116"/>
+        <source>Add &amp;letter pages…</source>
+        <translation>Ст&amp;раницы письма…</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/scans.py" line="119"/>
+        <source>Add an I&amp;D copy…</source>
+        <translation>&amp;Удостоверение…</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/scans.py" line="124"/>
+        <source>Role of the selected scan</source>
+        <translation>Тип выбранного скана</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/scans.py" line="129"/>
+        <source>Remo&amp;ve</source>
+        <translation>У&amp;брать</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/scans.py" line="141"/>
+        <source>PDF, JPEG, PNG or TIFF; drop files here. Each file is checked first.</source>
+        <translation>PDF, JPEG, PNG или TIFF; файлы можно перетащить сюда. Каждый файл сначала проверяется.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/scans.py" line="179"/>
+        <source>Add an ID copy</source>
+        <translation>Добавление копии удостоверения личности</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/scans.py" line="181"/>
+        <source>Add letter pages</source>
+        <translation>Добавление страниц письма</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/scans.py" line="186"/>
+        <source>Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</source>
+        <translation>Сканы (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/scans.py" line="222"/>
+        <source>{name} was not added: {reason}</source>
+        <translation>Файл {name} не добавлен: {reason}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../dpo_desk/ui/dialogs/scans.py" line="231"/>
+        <source>%n page(s)</source>
+        <translation>
+            <numerusform>%n страница</numerusform>
+            <numerusform>%n страницы</numerusform>
+            <numerusform>%n страниц</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SidebarModel</name>
     <message>
         <location filename="../../dpo_desk/ui/models/sidebar.py" line="33"/>
@@ -1863,11 +3877,350 @@
     </message>
 </context>
 <context>
+    <name>SignatureChecker</name>
+    <message>
+        <location filename="../../dpo_desk/ui/views/signature_results.py" line="271"/>
+        <source>This is a detached signature: choose the file it signs, then verify again.</source>
+        <translation>Это отсоединённая подпись: выберите файл, который ею подписан, и повторите проверку.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/signature_results.py" line="293"/>
+        <source>Checking the signature…</source>
+        <translation>Проверка подписи…</translation>
+    </message>
+</context>
+<context>
+    <name>SignatureChecksModel</name>
+    <message>
+        <location filename="../../dpo_desk/ui/models/verifications.py" line="126"/>
+        <source>Signer</source>
+        <extracomment>What each signature&apos;s column shows, top to bottom.</extracomment>
+        <translation>Подписант</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/models/verifications.py" line="127"/>
+        <source>Signed at</source>
+        <translation>Время подписания</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/models/verifications.py" line="128"/>
+        <source>Algorithm</source>
+        <translation>Алгоритм</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/models/verifications.py" line="129"/>
+        <source>Intact</source>
+        <translation>Целостность</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/models/verifications.py" line="130"/>
+        <source>Valid</source>
+        <translation>Действительность</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/models/verifications.py" line="131"/>
+        <source>Trusted chain</source>
+        <translation>Цепочка доверия</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/models/verifications.py" line="132"/>
+        <source>Coverage</source>
+        <translation>Охват</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/models/verifications.py" line="133"/>
+        <source>Revocation</source>
+        <translation>Отзыв</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/models/verifications.py" line="134"/>
+        <source>Result</source>
+        <translation>Итог</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/models/verifications.py" line="171"/>
+        <source>Signature {number}</source>
+        <translation>Подпись {number}</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/models/verifications.py" line="191"/>
+        <source>Issued by: {issuer}</source>
+        <translation>Издатель: {issuer}</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/models/verifications.py" line="200"/>
+        <source>unknown</source>
+        <translation>неизвестен</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/models/verifications.py" line="225"/>
+        <source>Yes</source>
+        <translation>Да</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/models/verifications.py" line="227"/>
+        <source>No</source>
+        <translation>Нет</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/models/verifications.py" line="234"/>
+        <source>The signed content</source>
+        <translation>Подписанное содержимое</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/models/verifications.py" line="237"/>
+        <source>Whole document</source>
+        <translation>Весь документ</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/models/verifications.py" line="239"/>
+        <source>Part of the document</source>
+        <translation>Часть документа</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/models/verifications.py" line="241"/>
+        <source>no changes after signing</source>
+        <translation>без изменений после подписания</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/models/verifications.py" line="243"/>
+        <source>permitted changes after signing</source>
+        <translation>допустимые изменения после подписания</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/models/verifications.py" line="245"/>
+        <source>changes NOT permitted after signing</source>
+        <translation>НЕДОПУСТИМЫЕ изменения после подписания</translation>
+    </message>
+</context>
+<context>
+    <name>SignatureResults</name>
+    <message>
+        <location filename="../../dpo_desk/ui/views/signature_results.py" line="42"/>
+        <source>The signed content is unchanged since it was signed, and the signer&apos;s certificate chains to a certificate in your trust store.</source>
+        <extracomment>What each verdict means, for a lawyer rather than a cryptographer.</extracomment>
+        <translation>Подписанное содержимое не менялось после подписания, а сертификат подписанта ведёт по цепочке к сертификату из вашего списка доверенных.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/signature_results.py" line="47"/>
+        <source>The signed content is unchanged, but who signed is not established: the signer&apos;s certificate does not lead to a certificate you trust (or is no longer valid).</source>
+        <translation>Подписанное содержимое не изменено, но кто подписал, не установлено: сертификат подписанта не ведёт к сертификату, которому вы доверяете (или уже недействителен).</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/signature_results.py" line="52"/>
+        <source>The content was changed after signing, or the signature does not match the signer&apos;s certificate. Do not rely on it.</source>
+        <translation>Содержимое изменено после подписания, или подпись не соответствует сертификату подписанта. Полагаться на неё нельзя.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/signature_results.py" line="57"/>
+        <source>The file carries no electronic signature.</source>
+        <translation>Файл не содержит электронной подписи.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/signature_results.py" line="58"/>
+        <source>DPO Desk cannot check this kind of signature (for example GOST algorithms or a weak hash); ask for another proof or check it with the issuer&apos;s own tool.</source>
+        <translation>DPO Desk не может проверить подпись такого вида (например, на алгоритмах ГОСТ или со слабой хеш-функцией); запросите другое подтверждение или проверьте подпись средствами удостоверяющего центра, выдавшего сертификат.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/signature_results.py" line="63"/>
+        <source>The file or its signature is damaged and cannot be read.</source>
+        <translation>Файл или его подпись повреждены и не читаются.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/signature_results.py" line="80"/>
+        <source>Details: {reason}</source>
+        <translation>Подробности: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/signature_results.py" line="86"/>
+        <source>The signer&apos;s certificate does not name the sender&apos;s address ({sender}).</source>
+        <translation>В сертификате подписавшего не указан адрес отправителя ({sender}).</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/signature_results.py" line="94"/>
+        <source>Revocation was not checked: DPO Desk works offline and the file embeds no revocation data.</source>
+        <translation>Отзыв сертификата не проверялся: DPO Desk работает без сети, а в файле нет данных об отзыве.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/signature_results.py" line="131"/>
+        <source>Signatures</source>
+        <translation>Подписи</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/signature_results.py" line="180"/>
+        <source>Signature {number}: {signer}, signed {time} ({algorithm}) — intact: {intact}, valid: {valid}, trusted chain: {trusted}; revocation: {revocation}.</source>
+        <translation>Подпись {number}: {signer}, подписано {time} ({algorithm}) — целостность: {intact}, действительность: {valid}, цепочка доверия: {trusted}; отзыв: {revocation}.</translation>
+    </message>
+</context>
+<context>
     <name>TaskProgress</name>
     <message>
         <location filename="../../dpo_desk/ui/widgets.py" line="95"/>
         <source>Cancel</source>
         <translation>Отмена</translation>
+    </message>
+</context>
+<context>
+    <name>TemplatesDialog</name>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/templates.py" line="72"/>
+        <source>Letter templates</source>
+        <translation>Шаблоны писем</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/templates.py" line="100"/>
+        <source>&amp;Controller:</source>
+        <translation>&amp;Оператор:</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/templates.py" line="101"/>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Вид письма:</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/templates.py" line="102"/>
+        <source>&amp;Language:</source>
+        <translation>&amp;Язык:</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/templates.py" line="119"/>
+        <source>&amp;Mark as reviewed</source>
+        <translation>Отметить &amp;проверку</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/templates.py" line="122"/>
+        <source>Record that a lawyer reviewed this wording for this controller</source>
+        <translation>Записать, что юрист проверил эту редакцию для этого оператора</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/templates.py" line="125"/>
+        <source>&amp;Withdraw the review</source>
+        <translation>Снять о&amp;тметку</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/templates.py" line="140"/>
+        <source>Template text</source>
+        <translation>Текст шаблона</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/templates.py" line="155"/>
+        <source>&amp;Save as this controller&apos;s wording</source>
+        <translation>&amp;Сохранить как редакцию оператора</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/templates.py" line="158"/>
+        <source>&amp;Back to the bundled wording</source>
+        <translation>Ве&amp;рнуть стандартную редакцию</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/templates.py" line="171"/>
+        <source>Placeholders in braces, like {reference}, are filled in for each letter; nothing else in a template is run. Parts in [parts] are the paragraphs used when they apply.</source>
+        <translation>Подстановки в фигурных скобках, например {reference}, заполняются для каждого письма; больше ничего в шаблоне не выполняется. Абзацы из раздела [parts] используются, когда они применимы.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/templates.py" line="239"/>
+        <source>Add a controller first: templates belong to one.</source>
+        <translation>Сначала добавьте оператора: шаблоны относятся к конкретному оператору.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/templates.py" line="263"/>
+        <source>Drop the changes?</source>
+        <translation>Отбросить изменения?</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/templates.py" line="264"/>
+        <source>The template being edited has changes that are not saved.</source>
+        <translation>В редактируемом шаблоне есть несохранённые изменения.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/templates.py" line="265"/>
+        <source>&amp;Drop the changes</source>
+        <translation>&amp;Отбросить изменения</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/templates.py" line="300"/>
+        <source>This controller&apos;s own wording (stored in the case file).</source>
+        <translation>Собственная редакция этого оператора (хранится в файле дел).</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/templates.py" line="303"/>
+        <source>The bundled wording (no own wording saved).</source>
+        <translation>Стандартная редакция (собственная не сохранена).</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/templates.py" line="308"/>
+        <source>⚠ Needs legal review.</source>
+        <translation>⚠ Нужна юридическая проверка.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/templates.py" line="311"/>
+        <source>✓ Reviewed by a lawyer for this controller.</source>
+        <translation>✓ Проверено юристом для этого оператора.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/templates.py" line="313"/>
+        <source>No legal review needed for this language.</source>
+        <translation>Для этого языка юридическая проверка не требуется.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/templates.py" line="320"/>
+        <source>Placeholders: {names}</source>
+        <translation>Подстановки: {names}</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/templates.py" line="329"/>
+        <source>Own wordings of this controller: {items}.</source>
+        <translation>Собственные редакции этого оператора: {items}.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/templates.py" line="332"/>
+        <source>This controller uses the bundled wordings only.</source>
+        <translation>Этот оператор использует только стандартные редакции.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/templates.py" line="366"/>
+        <source>Saved as this controller&apos;s wording.</source>
+        <translation>Сохранено как редакция этого оператора.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/templates.py" line="375"/>
+        <source>The template was not saved: {reason}</source>
+        <translation>Шаблон не сохранён: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/templates.py" line="393"/>
+        <source>Back to the bundled wording.</source>
+        <translation>Восстановлена стандартная редакция.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/templates.py" line="400"/>
+        <source>Back to the bundled wording?</source>
+        <translation>Вернуть стандартную редакцию?</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/templates.py" line="402"/>
+        <source>This controller&apos;s own wording of the letter is removed; its letters use the bundled template again.</source>
+        <translation>Собственная редакция этого письма у оператора будет удалена; его письма снова будут составляться по стандартному шаблону.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/templates.py" line="405"/>
+        <source>&amp;Remove the own wording</source>
+        <translation>&amp;Удалить собственную редакцию</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/templates.py" line="417"/>
+        <source>Save the changes first: a review covers a saved wording.</source>
+        <translation>Сначала сохраните изменения: проверка относится к сохранённой редакции.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/templates.py" line="422"/>
+        <source>Recorded: a lawyer reviewed this wording for this controller.</source>
+        <translation>Записано: юрист проверил эту редакцию для этого оператора.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/templates.py" line="424"/>
+        <source>The review was withdrawn; the letters show the marker again.</source>
+        <translation>Отметка о проверке снята; письма снова помечаются как требующие юридической проверки.</translation>
     </message>
 </context>
 <context>
@@ -1914,6 +4267,140 @@
     </message>
 </context>
 <context>
+    <name>TrustModel</name>
+    <message>
+        <location filename="../../dpo_desk/ui/models/trust.py" line="47"/>
+        <source>Subject</source>
+        <translation>Владелец</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/models/trust.py" line="48"/>
+        <source>Issuer</source>
+        <translation>Издатель</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/models/trust.py" line="49"/>
+        <source>Valid until</source>
+        <translation>Действителен до</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/models/trust.py" line="50"/>
+        <source>Fingerprint (SHA-256)</source>
+        <translation>Отпечаток (SHA-256)</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/models/trust.py" line="51"/>
+        <source>Added</source>
+        <translation>Добавлен</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/models/trust.py" line="94"/>
+        <source>itself (a root)</source>
+        <translation>самоподписанный (корневой)</translation>
+    </message>
+</context>
+<context>
+    <name>TrustStoreDialog</name>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/trust_store.py" line="50"/>
+        <location filename="../../dpo_desk/ui/dialogs/trust_store.py" line="73"/>
+        <source>Trusted certificates</source>
+        <translation>Доверенные сертификаты</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/trust_store.py" line="55"/>
+        <source>A signature is shown as valid only when its signer&apos;s certificate chains to one of these certificates. Nothing is trusted by default, not even the operating system&apos;s certificates: import the root (and, if needed, intermediate) certificates of the authorities whose signatures you accept, as published by them. Checks are offline.</source>
+        <translation>Подпись показывается как действительная, только если сертификат подписанта ведёт по цепочке к одному из этих сертификатов. По умолчанию не доверяется ничему, даже сертификатам операционной системы: импортируйте корневые (и при необходимости промежуточные) сертификаты удостоверяющих центров, чьи подписи вы принимаете, в том виде, в каком они их публикуют. Проверка выполняется без подключения к сети.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/trust_store.py" line="89"/>
+        <source>&amp;Import certificates…</source>
+        <translation>&amp;Импортировать сертификаты…</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/trust_store.py" line="92"/>
+        <source>&amp;Remove…</source>
+        <translation>&amp;Удалить…</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/trust_store.py" line="125"/>
+        <source>No certificate is trusted yet: every signature will show as not trusted.</source>
+        <translation>Доверенных сертификатов пока нет: любая подпись будет показана как подпись без доверия.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/trust_store.py" line="135"/>
+        <source>{subject}
+Issued by: {issuer}
+SHA-256 fingerprint: {fingerprint}</source>
+        <translation>{subject}
+Издатель: {issuer}
+Отпечаток SHA-256: {fingerprint}</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/trust_store.py" line="149"/>
+        <source>Import trusted certificates</source>
+        <translation>Импорт доверенных сертификатов</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/trust_store.py" line="154"/>
+        <source>Certificates ({patterns})</source>
+        <translation>Сертификаты ({patterns})</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/trust_store.py" line="155"/>
+        <source>All files (*)</source>
+        <translation>Все файлы (*)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../dpo_desk/ui/dialogs/trust_store.py" line="182"/>
+        <source>Imported %n certificate(s).</source>
+        <translation>
+            <numerusform>Импортирован %n сертификат.</numerusform>
+            <numerusform>Импортировано %n сертификата.</numerusform>
+            <numerusform>Импортировано %n сертификатов.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../dpo_desk/ui/dialogs/trust_store.py" line="185"/>
+        <source>Already trusted, not added again: %n certificate(s).</source>
+        <translation>
+            <numerusform>Уже в числе доверенных, повторно не добавлен: %n сертификат.</numerusform>
+            <numerusform>Уже в числе доверенных, повторно не добавлены: %n сертификата.</numerusform>
+            <numerusform>Уже в числе доверенных, повторно не добавлены: %n сертификатов.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/trust_store.py" line="207"/>
+        <source>Select the certificate to remove.</source>
+        <translation>Выберите сертификат, который нужно удалить.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/trust_store.py" line="212"/>
+        <source>Remove a trusted certificate?</source>
+        <translation>Удалить доверенный сертификат?</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/trust_store.py" line="213"/>
+        <source>Stop trusting “{subject}”?</source>
+        <translation>Перестать доверять сертификату «{subject}»?</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/trust_store.py" line="216"/>
+        <source>Signatures that chain only to this certificate will show as not trusted from now on. Checks already recorded keep their results. You can import the certificate again later.</source>
+        <translation>Подписи, цепочка которых ведёт только к этому сертификату, отныне будут показаны как подписи без доверия. Уже записанные проверки сохранят свои результаты. Сертификат можно будет импортировать снова.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/trust_store.py" line="221"/>
+        <source>&amp;Remove</source>
+        <translation>&amp;Удалить</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/trust_store.py" line="240"/>
+        <source>“{subject}” is no longer trusted.</source>
+        <translation>Сертификат «{subject}» исключён из доверенных.</translation>
+    </message>
+</context>
+<context>
     <name>UnlockDialog</name>
     <message>
         <location filename="../../dpo_desk/ui/dialogs/unlock.py" line="40"/>
@@ -1945,6 +4432,39 @@
         <location filename="../../dpo_desk/ui/dialogs/unlock.py" line="98"/>
         <source>Opening…</source>
         <translation>Открытие…</translation>
+    </message>
+</context>
+<context>
+    <name>VerificationsModel</name>
+    <message>
+        <location filename="../../dpo_desk/ui/models/verifications.py" line="32"/>
+        <source>Checked</source>
+        <translation>Проверено</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/models/verifications.py" line="33"/>
+        <source>How</source>
+        <translation>Способ</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/models/verifications.py" line="34"/>
+        <source>Outcome</source>
+        <translation>Результат</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/models/verifications.py" line="35"/>
+        <source>Document</source>
+        <translation>Документ</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/models/verifications.py" line="36"/>
+        <source>Copies destroyed</source>
+        <translation>Уничтожено копий</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/models/verifications.py" line="84"/>
+        <source>Signature: {verdict}</source>
+        <translation>Подпись: {verdict}</translation>
     </message>
 </context>
 </TS>

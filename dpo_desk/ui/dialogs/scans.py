@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -63,15 +63,20 @@ def ask_id_copy_confirmation(
     box = QMessageBox(parent)
     box.setObjectName("idCopyConfirmation")
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(box.tr("Store a copy of an identity document?"))
+    box.setWindowTitle(
+        QCoreApplication.translate("ScanList", "Store a copy of an identity document?")
+    )
     box.setText(
-        box.tr(
+        QCoreApplication.translate(
+            "ScanList",
             "The law of this controller restricts paper copies of identity documents. Store "
-            "the copy only if an exception applies."
+            "the copy only if an exception applies.",
         )
     )
     box.setInformativeText(warning)
-    store = box.addButton(box.tr("&Store the copy"), QMessageBox.ButtonRole.AcceptRole)
+    store = box.addButton(
+        QCoreApplication.translate("ScanList", "&Store the copy"), QMessageBox.ButtonRole.AcceptRole
+    )
     store.setObjectName("confirmIdCopy")
     cancel = box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(cancel)

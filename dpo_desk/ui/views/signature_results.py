@@ -69,23 +69,30 @@ _MEANINGS = {
 def verdict_text(report: dict[str, Any]) -> str:
     """The verdict of a check in plain words, with the checker's own reason."""
     verdict = str(report.get("verdict") or "")
-    tr = QCoreApplication.translate
     meaning = _MEANINGS.get(verdict)
-    lines = [verdict_label(verdict) + (": " + tr(_CTX, meaning) if meaning else "")]
+    lines = [
+        verdict_label(verdict)
+        + (": " + QCoreApplication.translate("SignatureResults", meaning) if meaning else "")
+    ]
     reason = str(report.get("reason") or "").strip()
     if reason:
-        lines.append(tr(_CTX, "Details: {reason}").format(reason=reason))
+        lines.append(
+            QCoreApplication.translate("SignatureResults", "Details: {reason}").format(
+                reason=reason
+            )
+        )
     if report.get("kind") == "smime" and report.get("sender_email_matches") is False:
         lines.append(
-            tr(
-                _CTX, "The signer's certificate does not name the sender's address ({sender})."
+            QCoreApplication.translate(
+                "SignatureResults",
+                "The signer's certificate does not name the sender's address ({sender}).",
             ).format(sender=report.get("sender") or "?")
         )
     checks = [c for c in report.get("signatures") or () if isinstance(c, dict)]
     if any(c.get("revocation") == "not checked" for c in checks):
         lines.append(
-            tr(
-                _CTX,
+            QCoreApplication.translate(
+                "SignatureResults",
                 "Revocation was not checked: DPO Desk works offline and the file embeds no "
                 "revocation data.",
             )
