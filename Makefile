@@ -30,6 +30,7 @@ format: ## ruff format
 
 screenshots: ## render the main screens of the demo file to docs/screenshots
 	QT_QPA_PLATFORM=offscreen $(PY) tools/screenshots.py
+	QT_QPA_PLATFORM=offscreen $(PY) tools/screenshots.py --lang ru
 
 bench: ## speed and memory figures (benchmarks/)
 	for f in benchmarks/*.py; do echo "== $$f"; $(PY) $$f; done
