@@ -369,6 +369,28 @@ def test_edited_text_is_kept_until_the_dpo_agrees_and_a_draft_can_be_deleted(
     assert tab.letter_id is None and tab.findChild(QWidget, "lettersTable").model().rowCount() == 0
 
 
+def test_an_unsaved_letter_is_kept_as_a_draft_when_the_dpo_moves_to_another_case(
+    qtbot, open_copy
+) -> None:
+    opened = open_copy("demo")
+    cf = opened.cf
+    first = find_case(cf, lambda c: c.status == CaseStatus.IN_PROGRESS and c.language == "en")
+    other = find_case(cf, lambda c: c.id != first.id and c.status == CaseStatus.RECEIVED)
+    window, tab = letters_window(qtbot, opened.ctx, first.id)
+    editor = tab.findChild(QPlainTextEdit, "letterText")
+    editor.moveCursor(editor.textCursor().MoveOperation.End)
+    qtbot.keyClicks(editor, " Typed before lunch.")
+    assert cf.letters.for_case(first.id) == []
+
+    window.case_table.selectRow(window.case_model.row_of(other.id))
+    qtbot.waitUntil(lambda: window.case_view.case_id == other.id, timeout=3000)
+    qtbot.waitUntil(lambda: len(cf.letters.for_case(first.id)) == 1, timeout=3000)
+    (draft,) = cf.letters.for_case(first.id)
+    assert draft.status == "draft" and "Typed before lunch." in draft.text
+    assert first.reference in tab.findChild(QLabel, "letterMessage").text()
+    assert "Typed before lunch." not in editor.toPlainText()  # the new case starts afresh
+
+
 def test_the_newest_preview_wins_on_the_database_thread(qtbot, open_copy) -> None:
     executor = DbExecutor(lambda exc: None)
     opened = open_copy("demo", executor=executor)

@@ -591,6 +591,9 @@ class LettersTab(QWidget):
 
     def show_details(self, details: CaseDetails) -> None:
         same = self._details is not None and self._details.case_id == details.case_id
+        kept = ""
+        if not same and self._details is not None and self._dirty and self._final is None:
+            kept = self._keep_as_draft(self._details)
         self._details = details
         self.setEnabled(True)
         self._load_letters()
@@ -599,6 +602,26 @@ class LettersTab(QWidget):
                 self._schedule_preview()  # the deadline or the status may have moved
             return
         self._start_new(suggested_kind(details.case.status, tuple(details.case.kinds)))
+        if kept:
+            self._say(kept)
+
+    def _keep_as_draft(self, details: CaseDetails) -> str:
+        """The DPO moved to another case with an unsaved letter: keep it as a draft of its case
+        (a draft can be deleted; typed text that vanished could not be brought back)."""
+        draft = self._draft()
+        case_id = details.case_id
+        self._ctx.db.run(
+            save_letter_draft,
+            case_id,
+            self._ctx.today(),
+            draft,
+            on_result=lambda _changed: self._ctx.changes.case_changed.emit(case_id),
+            on_error=self._failed,
+            owner=self,
+        )
+        return self.tr("The unsaved letter on {reference} was kept as a draft there.").format(
+            reference=details.case.reference
+        )
 
     def clear(self) -> None:
         """No case: drop the letters, the text and the preview (the window locks)."""
