@@ -244,7 +244,9 @@ def _values(inp: LetterInput, lab: Labels) -> dict[str, str]:
         "signatory_title": _inline(inp.signatory_title) or lab.dpo,
         "due_date": format_date(inp.deadline_due, lang) if inp.deadline_due else "",
         "deadline_citation": _phrase(inp.deadline_citation) or lab.applicable_law,
-        "extended_due": format_date(inp.extended_due, lang) if inp.extended_due else "",
+        # no extended date (the law allows none: a blocking warning says so) shows as a blank
+        # to fill, never as a silent gap in the sentence
+        "extended_due": format_date(inp.extended_due, lang) if inp.extended_due else "________",
         "extension_reasons": _sentence(inp.extension_reasons),
         "refusal_reasons": _sentence(inp.refusal_reasons),
         "legal_ground": _phrase(inp.legal_ground),

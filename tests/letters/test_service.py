@@ -392,6 +392,7 @@ def test_an_extension_notice_on_a_kyrgyz_case_is_refused_and_nothing_stored(cf: 
     case = find(cf, "astrum-oyun", kinds=("access",), status="in_progress")
     shown = service.preview(cf, case.id or 0, "extension_notice", "ru", TODAY)
     assert "extension_not_in_law" in codes(shown.blocking)
+    assert "не позднее ________" in shown.text.body  # a blank to fill, not a silent gap
     events = cf.cases.clock_events(case.id or 0)
     audit = len(cf.audit.events())
     with pytest.raises(ExtensionNotAllowed, match=r"KG \(KG/access\) allows no extension"):
