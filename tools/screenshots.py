@@ -170,6 +170,14 @@ def _render(home: Path, out: Path, lang: str, use_pseudo: bool, dark: bool) -> i
         save(dialog, name)
         dialog.reject()
 
+    controllers = window.open_controllers()
+    names = [controllers._list.item(row).text() for row in range(controllers._list.count())]  # noqa: SLF001
+    controllers._list.setCurrentRow(names.index(infinity.name))  # noqa: SLF001
+    for index, name in ((1, "settings-controllers-identity"), (2, "settings-controllers-profile")):
+        controllers._tabs.setCurrentIndex(index)  # noqa: SLF001
+        save(controllers, name)
+    controllers.reject()
+
     _casework_screens(ctx, cf, save)
 
     window.lock()

@@ -153,7 +153,7 @@
     <context>
         <name>LettersTab</name>
         <message numerus="yes">
-            <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1375" />
+            <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1398" />
             <source>%n page(s) sent to {printer}.</source>
             <translation>
                 <numerusform>%n page sent to {printer}.</numerusform>

@@ -348,92 +348,177 @@
 <context>
     <name>ControllersDialog</name>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="55"/>
+        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="95"/>
         <source>Controllers</source>
         <translation>Операторы</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="63"/>
+        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="103"/>
         <source>&amp;New controller</source>
         <translation>&amp;Новый оператор</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="77"/>
+        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="120"/>
         <source>short name: letters, digits, dashes</source>
         <translation>краткое имя: буквы, цифры, дефисы</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="94"/>
+        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="137"/>
         <source>one address per line</source>
         <translation>по одному адресу в строке</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="113"/>
+        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="156"/>
         <source>e.g. ru, en (the first is the default)</source>
         <translation>например, ru, en (первый — по умолчанию)</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="116"/>
+        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="159"/>
         <source>S&amp;hort name:</source>
         <translation>&amp;Краткое имя:</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="117"/>
+        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="160"/>
         <source>&amp;Name:</source>
         <translation>&amp;Название:</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="118"/>
+        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="161"/>
         <source>&amp;Legal entity:</source>
         <translation>&amp;Юридическое лицо:</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="119"/>
+        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="162"/>
         <source>Re&amp;gistration no.:</source>
         <translation>&amp;Рег. номер:</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="120"/>
+        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="163"/>
         <source>&amp;Address:</source>
         <translation>&amp;Адрес:</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="121"/>
+        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="164"/>
         <source>&amp;DPO contact:</source>
         <translation>&amp;Контакт ответственного:</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="122"/>
+        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="165"/>
         <source>&amp;Intake emails:</source>
         <translation>&amp;Адреса для запросов:</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="123"/>
+        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="166"/>
         <source>&amp;Jurisdictions:</source>
         <translation>&amp;Юрисдикции:</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="128"/>
+        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="171"/>
         <source>Channels:</source>
         <translation>Каналы:</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="129"/>
+        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="172"/>
         <source>&amp;Reply languages:</source>
         <translation>&amp;Языки ответов:</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="137"/>
+        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="175"/>
+        <source>Details</source>
+        <translation>Основное</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="176"/>
+        <source>Identity proof</source>
+        <translation>Подтверждение личности</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="177"/>
+        <source>Profile</source>
+        <translation>Профиль обработки</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="188"/>
         <source>&amp;Save controller</source>
         <translation>&amp;Сохранить оператора</translation>
     </message>
     <message>
+        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="216"/>
+        <source>What a requester may send to prove who they are. Ask for more only where the law allows it; the warnings below compare this policy with the laws of the jurisdictions ticked on the Details tab.</source>
+        <translation>Чем заявитель может подтвердить свою личность. Требуйте большего только там, где это допускает закон; предупреждения ниже сравнивают этот порядок с правом юрисдикций, отмеченных на вкладке «Основное».</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="233"/>
+        <source>Accepted proofs:</source>
+        <translation>Принимаемые подтверждения:</translation>
+    </message>
+    <message>
         <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="235"/>
+        <source>Require a signed copy of an ID document for every request</source>
+        <translation>Требовать подписанную копию удостоверения личности для каждого запроса</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="250"/>
+        <source>ID &amp;copies:</source>
+        <translation>Ко&amp;пии удостоверений:</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="270"/>
+        <source>What an access response tells the requester about the processing, as the privacy policy states it.</source>
+        <translation>Что ответ на запрос доступа сообщает заявителю об обработке, как это изложено в политике конфиденциальности.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="277"/>
+        <source>one per line</source>
+        <translation>по одному в строке</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="285"/>
+        <source>&amp;Purposes:</source>
+        <translation>&amp;Цели:</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="286"/>
+        <source>Data cat&amp;egories:</source>
+        <translation>Категории &amp;данных:</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="287"/>
+        <source>Recipien&amp;ts:</source>
+        <translation>Полу&amp;чатели:</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="288"/>
+        <source>So&amp;urces:</source>
+        <translation>&amp;Источники:</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="289"/>
+        <source>Retenti&amp;on:</source>
+        <translation>Срок &amp;хранения:</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="290"/>
+        <source>Trans&amp;fers abroad:</source>
+        <translation>Передача &amp;за рубеж:</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="438"/>
+        <source>Stricter than the law allows, or inconsistent:</source>
+        <translation>Строже, чем допускает закон, или противоречиво:</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="442"/>
+        <source>No conflict with the laws of the ticked jurisdictions.</source>
+        <translation>Противоречий с правом отмеченных юрисдикций нет.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="450"/>
         <source>Tick at least one jurisdiction whose law applies.</source>
         <translation>Отметьте хотя бы одну юрисдикцию, чьё право применяется.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="246"/>
+        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="461"/>
         <source>Saved.</source>
         <translation>Сохранено.</translation>
     </message>
@@ -2539,7 +2624,7 @@ Its content is gone for good; the verification record keeps its SHA-256:
     </message>
     <message>
         <location filename="../../dpo_desk/ui/views/letters_tab.py" line="522"/>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1119"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1142"/>
         <source>Print the final letter</source>
         <translation>Напечатать утверждённое письмо</translation>
     </message>
@@ -2550,7 +2635,7 @@ Its content is gone for good; the verification record keeps its SHA-256:
     </message>
     <message>
         <location filename="../../dpo_desk/ui/views/letters_tab.py" line="527"/>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1121"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1144"/>
         <source>Save a copy of the final letter&apos;s PDF</source>
         <translation>Сохранить копию PDF утверждённого письма</translation>
     </message>
@@ -2575,308 +2660,313 @@ Its content is gone for good; the verification record keeps its SHA-256:
         <translation>&amp;Письма</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="738"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="622"/>
+        <source>The unsaved letter on {reference} was kept as a draft there.</source>
+        <translation>Несохранённое письмо по обращению {reference} сохранено там как проект.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="761"/>
         <source>New letter (not saved yet).</source>
         <translation>Новое письмо (ещё не сохранено).</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="754"/>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1196"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="777"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1219"/>
         <source>Draft of {date}, not final: it can still be changed.</source>
         <translation>Проект от {date}, не утверждён: его ещё можно изменить.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="777"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="800"/>
         <source>Final letter, finalised {moment}; it can no longer be changed.</source>
         <translation>Письмо утверждено {moment}; изменить его больше нельзя.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="780"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="803"/>
         <source>SHA-256: {hash}</source>
         <translation>SHA-256: {hash}</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="787"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="810"/>
         <source>Sent on {date} by {channel}.</source>
         <translation>Отправлено {date}, канал: {channel}.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="792"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="815"/>
         <source>Not recorded as sent yet.</source>
         <translation>Отправка ещё не записана.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="797"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="820"/>
         <source>The letter&apos;s PDF is missing from the case file.</source>
         <translation>PDF письма отсутствует в файле дел.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="808"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="831"/>
         <source>preview</source>
         <translation>предпросмотр</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="855"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="878"/>
         <source>No address in the case: type the postal address</source>
         <translation>В обращении нет адреса: введите почтовый адрес</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="928"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="951"/>
         <source>Replace the edited text?</source>
         <translation>Заменить изменённый текст?</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="930"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="953"/>
         <source>You edited the letter&apos;s text. A letter of another kind or language starts from its own template; your edits would be lost.</source>
         <translation>Вы изменили текст письма. Письмо другого вида или на другом языке начинается со своего шаблона; ваши правки будут потеряны.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="933"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="956"/>
         <source>&amp;Replace the text</source>
         <translation>&amp;Заменить текст</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="950"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="973"/>
         <source>Go back to the template&apos;s text?</source>
         <translation>Вернуться к тексту шаблона?</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="951"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="974"/>
         <source>Your edits of the letter&apos;s text will be lost.</source>
         <translation>Ваши правки текста письма будут потеряны.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="952"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="975"/>
         <source>&amp;Use the template&apos;s text</source>
         <translation>&amp;Вернуть текст шаблона</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="984"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1007"/>
         <source>The letter&apos;s text is empty.</source>
         <translation>Текст письма пуст.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1034"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1057"/>
         <source>No preview: see the message under the text.</source>
         <translation>Предпросмотра нет: см. сообщение под текстом.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1041"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1064"/>
         <source>Needs legal review</source>
         <translation>Нужна юридическая проверка</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1042"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1065"/>
         <source>No address for the envelope&apos;s window</source>
         <translation>Нет адреса для окна конверта</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1043"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1066"/>
         <source>Not a postal address</source>
         <translation>Не почтовый адрес</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1044"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1067"/>
         <source>Another language than the request&apos;s</source>
         <translation>Язык не совпадает с языком запроса</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1045"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1068"/>
         <source>Deadline passed</source>
         <translation>Срок истёк</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1046"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1069"/>
         <source>Extension too late</source>
         <translation>Продление слишком поздно</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1047"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1070"/>
         <source>No extension in this law</source>
         <translation>Закон не предусматривает продления</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1048"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1071"/>
         <source>No reply date</source>
         <translation>Не указан срок ответа</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1049"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1072"/>
         <source>Internal target cited as law</source>
         <translation>Внутренний ориентир указан как норма закона</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1050"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1073"/>
         <source>Refusal without reasons</source>
         <translation>Отказ без причин</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1051"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1074"/>
         <source>Refusal without a legal ground</source>
         <translation>Отказ без правового основания</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1052"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1075"/>
         <source>Right to complain missing</source>
         <translation>Нет указания на право обжалования</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1053"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1076"/>
         <source>No supervisory authority known</source>
         <translation>Надзорный орган неизвестен</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1054"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1077"/>
         <source>Controller&apos;s profile incomplete</source>
         <translation>Сведения об операторе неполны</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1055"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1078"/>
         <source>No enclosure</source>
         <translation>Нет приложений</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1056"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1079"/>
         <source>Paper ID copy asked for (Kazakhstan)</source>
         <translation>Запрошена бумажная копия удостоверения (Казахстан)</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1057"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1080"/>
         <source>ID document asked for without a doubt</source>
         <translation>Удостоверение запрошено без сомнений в личности</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1058"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1081"/>
         <source>Signed ID copy asked for without a doubt</source>
         <translation>Подписанная копия удостоверения запрошена без сомнений в личности</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1059"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1082"/>
         <source>Insists on one channel</source>
         <translation>Настаивает на одном канале связи</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1060"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1083"/>
         <source>Demands a signature</source>
         <translation>Требует подпись</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1075"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1098"/>
         <source>(acknowledged when finalised)</source>
         <translation>(принято к сведению при утверждении)</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1080"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1103"/>
         <source>✓ The checks found nothing to warn about.</source>
         <translation>✓ Проверки не выявили замечаний.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1117"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1140"/>
         <source>Finalise the letter first: what leaves the desk is what the case file keeps.</source>
         <translation>Сначала утвердите письмо: отправляется ровно то, что хранится в файле дел.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1178"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1201"/>
         <source>Drop the unsaved letter?</source>
         <translation>Отказаться от несохранённого письма?</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1179"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1202"/>
         <source>The letter being written has changes that are not saved.</source>
         <translation>В составляемом письме есть несохранённые изменения.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1180"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1203"/>
         <source>&amp;Drop the changes</source>
         <translation>&amp;Отбросить изменения</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1201"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1224"/>
         <source>Draft saved.</source>
         <translation>Проект сохранён.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1218"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1241"/>
         <source>The draft was deleted.</source>
         <translation>Проект удалён.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1224"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1247"/>
         <source>Delete this draft?</source>
         <translation>Удалить этот проект?</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1225"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1248"/>
         <source>The draft and its text are removed from the case file.</source>
         <translation>Проект и его текст будут удалены из файла дел.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1226"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1249"/>
         <source>&amp;Delete</source>
         <translation>&amp;Удалить</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1237"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1260"/>
         <source>The letter&apos;s PDF will be stored in the case file with its SHA-256 fingerprint. A final letter can never be changed afterwards; a correction is a new letter.</source>
         <translation>PDF письма будет сохранён в файле дел вместе с отпечатком SHA-256. Утверждённое письмо изменить уже нельзя; исправление оформляется новым письмом.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1242"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1265"/>
         <source>Finalising records the extension notice on the case&apos;s clock.</source>
         <translation>При утверждении уведомление о продлении будет учтено в расчёте срока обращения.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1245"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1268"/>
         <source>Finalising pauses the clock and sets the case to awaiting identity.</source>
         <translation>При утверждении течение срока приостановится, а обращение перейдёт в статус «Ждёт подтверждения личности».</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1249"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1272"/>
         <source>&amp;Finalise</source>
         <translation>&amp;Утвердить</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1251"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1274"/>
         <source>These warnings stand:</source>
         <translation>Остаются предупреждения:</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1253"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1276"/>
         <source>Finalise anyway only if you are sure the letter is right.</source>
         <translation>Утверждайте, несмотря на них, только если уверены, что письмо составлено верно.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1255"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1278"/>
         <source>&amp;Acknowledge and finalise</source>
         <translation>&amp;Принять к сведению и утвердить</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1258"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1281"/>
         <source>Finalise the letter?</source>
         <translation>Утвердить письмо?</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1280"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1303"/>
         <source>Finalised. The PDF is stored with SHA-256 {hash}.</source>
         <translation>Утверждено. PDF сохранён с SHA-256 {hash}.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1314"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1337"/>
         <source>Recorded as sent. The case is now: {status}.</source>
         <translation>Отправка записана. Статус обращения: {status}.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1318"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1341"/>
         <source>Recorded as sent.</source>
         <translation>Отправка записана.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1360"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1383"/>
         <source>Print the letter</source>
         <translation>Печать письма</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1375"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1398"/>
         <source>%n page(s) sent to {printer}.</source>
         <translation>
             <numerusform>%n страница отправлена на {printer}.</numerusform>
@@ -2885,7 +2975,7 @@ Its content is gone for good; the verification record keeps its SHA-256:
         </translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1377"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1400"/>
         <source>The printer could not be started; nothing was printed.</source>
         <translation>Не удалось запустить печать; ничего не напечатано.</translation>
     </message>

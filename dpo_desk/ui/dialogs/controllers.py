@@ -1,4 +1,6 @@
-"""Controller settings: the companies the DPO serves, their addresses, laws and languages."""
+"""Controller settings: the companies the DPO serves, their addresses, laws and languages,
+the identity proof each accepts (with live warnings where a law forbids the policy) and the
+processing profile its access-response letters are filled from."""
 
 from __future__ import annotations
 
@@ -7,6 +9,7 @@ from dataclasses import replace
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -17,18 +20,23 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
+    QSizePolicy,
     QSplitter,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from dpo_desk.core.errors import KnownError
-from dpo_desk.core.model import Channel, Controller
+from dpo_desk.core.model import Channel, Controller, ControllerProfile, VerificationPolicy
+from dpo_desk.identity.policy import RETENTIONS, evaluate_policy, methods
 
 from ..app import AppContext
 from ..errors import describe_error
-from ..labels import channel_label
+from ..labels import channel_label, proof_label, retention_label
 from ..operations import list_controllers, save_controller
+from ..style import Urgency, accent
 
 CODE_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -44,8 +52,40 @@ def jurisdiction_choices() -> list[tuple[str, str]]:
     return [(j.code, j.name) for j in sorted(book.jurisdictions, key=lambda j: j.code)]
 
 
+def proof_choices() -> list[tuple[str, str]]:
+    """(method, description) of every identity proof the identity rules know."""
+    try:
+        return list(methods().items())
+    except KnownError:
+        return []
+
+
 def _lines(text: str) -> tuple[str, ...]:
     return tuple(line.strip() for line in text.splitlines() if line.strip())
+
+
+def _text_box(parent: QWidget, name: str, lines: int, placeholder: str = "") -> QPlainTextEdit:
+    box = QPlainTextEdit(parent)
+    box.setObjectName(name)
+    box.setTabChangesFocus(True)
+    box.setFixedHeight(box.fontMetrics().lineSpacing() * lines + 12)
+    box.setPlaceholderText(placeholder)
+    return box
+
+
+def _scrolled(page: QWidget, parent: QWidget) -> QScrollArea:
+    """A tab page that scrolls rather than grow the dialog past a small screen, its rows kept
+    together at the top."""
+    area = QScrollArea(parent)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QScrollArea.Shape.NoFrame)
+    holder = QWidget(area)
+    column = QVBoxLayout(holder)
+    column.setContentsMargins(0, 0, 0, 0)
+    column.addWidget(page)
+    column.addStretch(1)
+    area.setWidget(holder)
+    return area
 
 
 class ControllersDialog(QDialog):
@@ -69,7 +109,10 @@ class ControllersDialog(QDialog):
         left_layout.addWidget(self._list, 1)
         left_layout.addWidget(new_button)
 
-        right = QWidget(self)
+        tabs = QTabWidget(self)
+        tabs.setObjectName("controllerTabs")
+        self._tabs = tabs
+        right = QWidget(tabs)
         form = QFormLayout(right)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self._slug = QLineEdit(right)
@@ -129,28 +172,127 @@ class ControllersDialog(QDialog):
         languages_label = QLabel(self.tr("&Reply languages:"), right)
         languages_label.setBuddy(self._languages)
         form.addRow(languages_label, self._languages)
-        self._message = QLabel(right)
+        tabs.addTab(_scrolled(right, tabs), self.tr("Details"))
+        tabs.addTab(_scrolled(self._build_identity_page(tabs), tabs), self.tr("Identity proof"))
+        tabs.addTab(_scrolled(self._build_profile_page(tabs), tabs), self.tr("Profile"))
+
+        editor = QWidget(self)
+        editor_layout = QVBoxLayout(editor)
+        editor_layout.setContentsMargins(0, 0, 0, 0)
+        editor_layout.addWidget(tabs, 1)
+        self._message = QLabel(editor)
         self._message.setObjectName("controllerMessage")
         self._message.setWordWrap(True)
         self._message.setTextFormat(Qt.TextFormat.PlainText)
-        form.addRow(self._message)
-        self._save = QPushButton(self.tr("&Save controller"), right)
+        editor_layout.addWidget(self._message)
+        self._save = QPushButton(self.tr("&Save controller"), editor)
         self._save.setObjectName("saveControllerButton")
         self._save.clicked.connect(self._on_save)
-        form.addRow(self._save)
+        editor_layout.addWidget(self._save)
 
         splitter = QSplitter(self)
         splitter.addWidget(left)
-        splitter.addWidget(right)
+        splitter.addWidget(editor)
         splitter.setStretchFactor(1, 1)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         close.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(splitter, 1)
         layout.addWidget(close)
-        self.resize(820, 620)
+        for box in (self._name, self._slug):
+            box.textChanged.connect(self._update_policy_warnings)
+        self._jurisdictions.itemChanged.connect(self._update_policy_warnings)
+        self.resize(900, 680)
         self._new()
         ctx.db.run(list_controllers, on_result=self._show, owner=self)
+
+    # --- pages -----------------------------------------------------------------------------
+    def _build_identity_page(self, parent: QWidget) -> QWidget:
+        page = QWidget(parent)
+        form = QFormLayout(page)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        intro = QLabel(
+            self.tr(
+                "What a requester may send to prove who they are. Ask for more only where the"
+                " law allows it; the warnings below compare this policy with the laws of the"
+                " jurisdictions ticked on the Details tab."
+            ),
+            page,
+        )
+        intro.setWordWrap(True)
+        form.addRow(intro)
+        proofs = QVBoxLayout()
+        self._proofs: dict[str, QCheckBox] = {}
+        for method, description in proof_choices():
+            box = QCheckBox(proof_label(method), page)
+            box.setObjectName(f"proof_{method}")
+            box.setToolTip(description)
+            box.toggled.connect(self._update_policy_warnings)
+            proofs.addWidget(box)
+            self._proofs[method] = box
+        form.addRow(self.tr("Accepted proofs:"), proofs)
+        self._requires_signed = QCheckBox(
+            self.tr("Require a signed copy of an ID document for every request"), page
+        )
+        self._requires_signed.setObjectName("requiresSignedIdCopy")
+        self._requires_signed.toggled.connect(self._update_policy_warnings)
+        form.addRow(self._requires_signed)
+        self._retention = QComboBox(page)
+        self._retention.setObjectName("idCopyRetention")
+        # Long (translated) choices must not widen the page past the dialog.
+        self._retention.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self._retention.setMinimumContentsLength(24)
+        for retention in RETENTIONS:
+            self._retention.addItem(retention_label(retention), retention)
+        self._retention.currentIndexChanged.connect(self._update_policy_warnings)
+        retention_text = QLabel(self.tr("ID &copies:"), page)
+        retention_text.setBuddy(self._retention)
+        form.addRow(retention_text, self._retention)
+        self._policy_warnings = QLabel(page)
+        self._policy_warnings.setObjectName("policyWarnings")
+        self._policy_warnings.setWordWrap(True)
+        self._policy_warnings.setTextFormat(Qt.TextFormat.PlainText)
+        self._policy_warnings.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._policy_warnings.setSizePolicy(
+            QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred
+        )
+        form.addRow(self._policy_warnings)
+        return page
+
+    def _build_profile_page(self, parent: QWidget) -> QWidget:
+        page = QWidget(parent)
+        form = QFormLayout(page)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        intro = QLabel(
+            self.tr(
+                "What an access response tells the requester about the processing, as the"
+                " privacy policy states it."
+            ),
+            page,
+        )
+        intro.setWordWrap(True)
+        form.addRow(intro)
+        per_line = self.tr("one per line")
+        self._purposes = _text_box(page, "profilePurposes", 5, per_line)
+        self._categories = _text_box(page, "profileCategories", 5, per_line)
+        self._recipients = _text_box(page, "profileRecipients", 4, per_line)
+        self._sources = _text_box(page, "profileSources", 3, per_line)
+        self._retention_text = _text_box(page, "profileRetention", 2)
+        self._transfers = _text_box(page, "profileTransfers", 2)
+        for text, field in (
+            (self.tr("&Purposes:"), self._purposes),
+            (self.tr("Data cat&egories:"), self._categories),
+            (self.tr("Recipien&ts:"), self._recipients),
+            (self.tr("So&urces:"), self._sources),
+            (self.tr("Retenti&on:"), self._retention_text),
+            (self.tr("Trans&fers abroad:"), self._transfers),
+        ):
+            label = QLabel(text, page)
+            label.setBuddy(field)
+            form.addRow(label, field)
+        return page
 
     # --- list ------------------------------------------------------------------------------
     def _show(self, controllers: list[Controller], select_id: int | None = None) -> None:
@@ -199,14 +341,42 @@ class ControllersDialog(QDialog):
         for channel, box in self._channels.items():
             box.setChecked(channel in c.channels)
         self._languages.setText(", ".join(c.languages))
+        policy = c.verification
+        for method, box in self._proofs.items():
+            box.blockSignals(True)
+            box.setChecked(method in policy.accepted)
+            box.blockSignals(False)
+        self._requires_signed.blockSignals(True)
+        self._requires_signed.setChecked(policy.requires_signed_id_copy)
+        self._requires_signed.blockSignals(False)
+        self._retention.blockSignals(True)
+        index = self._retention.findData(policy.id_copy_retention)
+        if index < 0:  # a value this version does not know: keep it, the warnings name it
+            self._retention.addItem(policy.id_copy_retention, policy.id_copy_retention)
+            index = self._retention.count() - 1
+        self._retention.setCurrentIndex(index)
+        self._retention.blockSignals(False)
+        profile = c.profile
+        self._purposes.setPlainText("\n".join(profile.purposes))
+        self._categories.setPlainText("\n".join(profile.categories))
+        self._recipients.setPlainText("\n".join(profile.recipients))
+        self._sources.setPlainText("\n".join(profile.sources))
+        self._retention_text.setPlainText(profile.retention)
+        self._transfers.setPlainText(profile.transfers)
         self._message.clear()
+        self._update_policy_warnings()
 
     # --- saving ----------------------------------------------------------------------------
     def edited(self) -> Controller:
-        jurisdictions = tuple(
+        ticked = [
             str(self._jurisdictions.item(row).data(CODE_ROLE))
             for row in range(self._jurisdictions.count())
             if self._jurisdictions.item(row).checkState() == Qt.CheckState.Checked
+        ]
+        # The stored order stays (the first law is the letters' fallback); new ones go last.
+        stored = self._current.jurisdictions if self._current else ()
+        jurisdictions = tuple(c for c in stored if c in ticked) + tuple(
+            c for c in ticked if c not in stored
         )
         channels = tuple(ch for ch, box in self._channels.items() if box.isChecked())
         languages = tuple(
@@ -215,6 +385,22 @@ class ControllersDialog(QDialog):
             if part.strip()
         )
         base = self._current or Controller(id=None, slug="", name="")
+        # Proofs this version does not know stay as they were (the warnings point them out).
+        unknown = tuple(m for m in base.verification.accepted if m not in self._proofs)
+        accepted = tuple(m for m, box in self._proofs.items() if box.isChecked()) + unknown
+        verification = VerificationPolicy(
+            accepted=accepted,
+            id_copy_retention=str(self._retention.currentData() or RETENTIONS[0]),
+            requires_signed_id_copy=self._requires_signed.isChecked(),
+        )
+        profile = ControllerProfile(
+            purposes=_lines(self._purposes.toPlainText()),
+            categories=_lines(self._categories.toPlainText()),
+            recipients=_lines(self._recipients.toPlainText()),
+            retention=self._retention_text.toPlainText().strip(),
+            sources=_lines(self._sources.toPlainText()),
+            transfers=self._transfers.toPlainText().strip(),
+        )
         return replace(
             base,
             slug=self._slug.text().strip(),
@@ -227,7 +413,36 @@ class ControllersDialog(QDialog):
             jurisdictions=jurisdictions,
             channels=channels or (Channel.POST, Channel.EMAIL),
             languages=languages or ("en",),
+            profile=profile,
+            verification=verification,
         )
+
+    def _update_policy_warnings(self) -> None:
+        """Judge the policy as edited against the ticked laws, before anything is saved."""
+        try:
+            warnings = evaluate_policy(self.edited())
+        except KnownError as exc:
+            self._show_policy_warnings([describe_error(exc, self._ctx.session.path)])
+            return
+        lines = []
+        for warning in warnings:
+            where = f" [{warning.citation}]" if warning.citation else ""
+            prefix = f"{warning.jurisdiction}: " if warning.jurisdiction else ""
+            lines.append(f"⚠ {prefix}{warning.message}{where}")
+        self._show_policy_warnings(lines)
+
+    def _show_policy_warnings(self, lines: list[str]) -> None:
+        label = self._policy_warnings
+        palette = label.palette()
+        if lines:
+            heading = self.tr("Stricter than the law allows, or inconsistent:")
+            text = heading + "\n" + "\n\n".join(lines)
+            palette.setColor(label.foregroundRole(), accent(Urgency.OVERDUE))
+        else:
+            text = self.tr("No conflict with the laws of the ticked jurisdictions.")
+            palette.setColor(label.foregroundRole(), self.palette().color(self.foregroundRole()))
+        label.setPalette(palette)
+        label.setText(text)
 
     def _on_save(self) -> None:
         controller = self.edited()
