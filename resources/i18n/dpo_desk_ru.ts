@@ -2384,12 +2384,12 @@ Its content is gone for good; the verification record keeps its SHA-256:
         <translation>Отправлено</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/models/letters.py" line="75"/>
+        <location filename="../../dpo_desk/ui/models/letters.py" line="47"/>
         <source>Final</source>
         <translation>Утверждено</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/models/letters.py" line="75"/>
+        <location filename="../../dpo_desk/ui/models/letters.py" line="47"/>
         <source>Draft</source>
         <translation>Проект</translation>
     </message>
@@ -3982,103 +3982,103 @@ Its content is gone for good; the verification record keeps its SHA-256:
 <context>
     <name>SignatureChecksModel</name>
     <message>
-        <location filename="../../dpo_desk/ui/models/verifications.py" line="126"/>
+        <location filename="../../dpo_desk/ui/models/verifications.py" line="100"/>
         <source>Signer</source>
         <extracomment>What each signature&apos;s column shows, top to bottom.</extracomment>
         <translation>Подписант</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/models/verifications.py" line="127"/>
+        <location filename="../../dpo_desk/ui/models/verifications.py" line="101"/>
         <source>Signed at</source>
         <translation>Время подписания</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/models/verifications.py" line="128"/>
+        <location filename="../../dpo_desk/ui/models/verifications.py" line="102"/>
         <source>Algorithm</source>
         <translation>Алгоритм</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/models/verifications.py" line="129"/>
+        <location filename="../../dpo_desk/ui/models/verifications.py" line="103"/>
         <source>Intact</source>
         <translation>Целостность</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/models/verifications.py" line="130"/>
+        <location filename="../../dpo_desk/ui/models/verifications.py" line="104"/>
         <source>Valid</source>
         <translation>Действительность</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/models/verifications.py" line="131"/>
+        <location filename="../../dpo_desk/ui/models/verifications.py" line="105"/>
         <source>Trusted chain</source>
         <translation>Цепочка доверия</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/models/verifications.py" line="132"/>
+        <location filename="../../dpo_desk/ui/models/verifications.py" line="106"/>
         <source>Coverage</source>
         <translation>Охват</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/models/verifications.py" line="133"/>
+        <location filename="../../dpo_desk/ui/models/verifications.py" line="107"/>
         <source>Revocation</source>
         <translation>Отзыв</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/models/verifications.py" line="134"/>
+        <location filename="../../dpo_desk/ui/models/verifications.py" line="108"/>
         <source>Result</source>
         <translation>Итог</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/models/verifications.py" line="171"/>
+        <location filename="../../dpo_desk/ui/models/verifications.py" line="145"/>
         <source>Signature {number}</source>
         <translation>Подпись {number}</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/models/verifications.py" line="191"/>
+        <location filename="../../dpo_desk/ui/models/verifications.py" line="165"/>
         <source>Issued by: {issuer}</source>
         <translation>Издатель: {issuer}</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/models/verifications.py" line="200"/>
+        <location filename="../../dpo_desk/ui/models/verifications.py" line="174"/>
         <source>unknown</source>
         <translation>неизвестен</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/models/verifications.py" line="225"/>
+        <location filename="../../dpo_desk/ui/models/verifications.py" line="199"/>
         <source>Yes</source>
         <translation>Да</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/models/verifications.py" line="227"/>
+        <location filename="../../dpo_desk/ui/models/verifications.py" line="201"/>
         <source>No</source>
         <translation>Нет</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/models/verifications.py" line="234"/>
+        <location filename="../../dpo_desk/ui/models/verifications.py" line="208"/>
         <source>The signed content</source>
         <translation>Подписанное содержимое</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/models/verifications.py" line="237"/>
+        <location filename="../../dpo_desk/ui/models/verifications.py" line="211"/>
         <source>Whole document</source>
         <translation>Весь документ</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/models/verifications.py" line="239"/>
+        <location filename="../../dpo_desk/ui/models/verifications.py" line="213"/>
         <source>Part of the document</source>
         <translation>Часть документа</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/models/verifications.py" line="241"/>
+        <location filename="../../dpo_desk/ui/models/verifications.py" line="215"/>
         <source>no changes after signing</source>
         <translation>без изменений после подписания</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/models/verifications.py" line="243"/>
+        <location filename="../../dpo_desk/ui/models/verifications.py" line="217"/>
         <source>permitted changes after signing</source>
         <translation>допустимые изменения после подписания</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/models/verifications.py" line="245"/>
+        <location filename="../../dpo_desk/ui/models/verifications.py" line="219"/>
         <source>changes NOT permitted after signing</source>
         <translation>НЕДОПУСТИМЫЕ изменения после подписания</translation>
     </message>
@@ -4384,7 +4384,7 @@ Its content is gone for good; the verification record keeps its SHA-256:
         <translation>Добавлен</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/models/trust.py" line="94"/>
+        <location filename="../../dpo_desk/ui/models/trust.py" line="66"/>
         <source>itself (a root)</source>
         <translation>самоподписанный (корневой)</translation>
     </message>
@@ -4527,32 +4527,32 @@ SHA-256 fingerprint: {fingerprint}</source>
 <context>
     <name>VerificationsModel</name>
     <message>
-        <location filename="../../dpo_desk/ui/models/verifications.py" line="32"/>
+        <location filename="../../dpo_desk/ui/models/verifications.py" line="34"/>
         <source>Checked</source>
         <translation>Проверено</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/models/verifications.py" line="33"/>
+        <location filename="../../dpo_desk/ui/models/verifications.py" line="35"/>
         <source>How</source>
         <translation>Способ</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/models/verifications.py" line="34"/>
+        <location filename="../../dpo_desk/ui/models/verifications.py" line="36"/>
         <source>Outcome</source>
         <translation>Результат</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/models/verifications.py" line="35"/>
+        <location filename="../../dpo_desk/ui/models/verifications.py" line="37"/>
         <source>Document</source>
         <translation>Документ</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/models/verifications.py" line="36"/>
+        <location filename="../../dpo_desk/ui/models/verifications.py" line="38"/>
         <source>Copies destroyed</source>
         <translation>Уничтожено копий</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/models/verifications.py" line="84"/>
+        <location filename="../../dpo_desk/ui/models/verifications.py" line="58"/>
         <source>Signature: {verdict}</source>
         <translation>Подпись: {verdict}</translation>
     </message>

@@ -4,21 +4,21 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QObject, Qt
 
 from dpo_desk.casefile.records import LetterRecord
 
 from ..labels import format_date, language_label, letter_kind_label, send_channel_label
-
-AnyIndex = QModelIndex | QPersistentModelIndex
+from .rows import RecordsModel
 
 LETTER_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-class LettersModel(QAbstractTableModel):
+class LettersModel(RecordsModel):
+    record_role = LETTER_ROLE
+
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._letters: tuple[LetterRecord, ...] = ()
         self._headers = (
             self.tr("Letter"),
             self.tr("Language"),
@@ -28,45 +28,17 @@ class LettersModel(QAbstractTableModel):
         )
 
     def set_letters(self, letters: tuple[LetterRecord, ...]) -> None:
-        self.beginResetModel()
-        self._letters = tuple(letters)
-        self.endResetModel()
-
-    def clear(self) -> None:
-        self.set_letters(())
+        self.set_rows(letters)
 
     def letter_at(self, row: int) -> LetterRecord | None:
-        return self._letters[row] if 0 <= row < len(self._letters) else None
+        return self.row_item(row)
 
     def row_of(self, letter_id: int) -> int:
-        return next((r for r, letter in enumerate(self._letters) if letter.id == letter_id), -1)
+        return next((r for r, letter in enumerate(self._rows) if letter.id == letter_id), -1)
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._letters)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self._headers)
-        ):
-            return self._headers[section]
-        return None
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._letters):
-            return None
-        letter = self._letters[index.row()]
-        if role == LETTER_ROLE:
-            return letter
+    def cell(self, letter: LetterRecord, column: int, role: int) -> Any:
         if role != Qt.ItemDataRole.DisplayRole:
             return None
-        column = index.column()
         if column == 0:
             return letter_kind_label(str(letter.kind))
         if column == 1:

@@ -5,13 +5,12 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QObject, Qt
 
 from dpo_desk.casefile.records import TrustedCert
 
 from ..labels import format_date
-
-AnyIndex = QModelIndex | QPersistentModelIndex
+from .rows import RecordsModel
 
 CERT_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -39,10 +38,11 @@ def common_name(name: str) -> str:
     return name
 
 
-class TrustModel(QAbstractTableModel):
+class TrustModel(RecordsModel):
+    record_role = CERT_ROLE
+
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._certs: tuple[TrustedCert, ...] = ()
         self._headers = (
             self.tr("Subject"),
             self.tr("Issuer"),
@@ -52,40 +52,12 @@ class TrustModel(QAbstractTableModel):
         )
 
     def set_certs(self, certs: list[TrustedCert] | tuple[TrustedCert, ...]) -> None:
-        self.beginResetModel()
-        self._certs = tuple(certs)
-        self.endResetModel()
-
-    def clear(self) -> None:
-        self.set_certs(())
+        self.set_rows(certs)
 
     def cert_at(self, row: int) -> TrustedCert | None:
-        return self._certs[row] if 0 <= row < len(self._certs) else None
+        return self.row_item(row)
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._certs)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self._headers)
-        ):
-            return self._headers[section]
-        return None
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._certs):
-            return None
-        cert = self._certs[index.row()]
-        if role == CERT_ROLE:
-            return cert
-        column = index.column()
+    def cell(self, cert: TrustedCert, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
                 return common_name(cert.subject)

@@ -18,16 +18,18 @@ from ..labels import (
     revocation_label,
     verdict_label,
 )
+from .rows import RecordsModel
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-class VerificationsModel(QAbstractTableModel):
+class VerificationsModel(RecordsModel):
+    record_role = RECORD_ROLE
+
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._records: tuple[IdentityRecord, ...] = ()
         self._headers = (
             self.tr("Checked"),
             self.tr("How"),
@@ -37,40 +39,12 @@ class VerificationsModel(QAbstractTableModel):
         )
 
     def set_records(self, records: tuple[IdentityRecord, ...]) -> None:
-        self.beginResetModel()
-        self._records = tuple(records)
-        self.endResetModel()
-
-    def clear(self) -> None:
-        self.set_records(())
+        self.set_rows(records)
 
     def record_at(self, row: int) -> IdentityRecord | None:
-        return self._records[row] if 0 <= row < len(self._records) else None
+        return self.row_item(row)
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._records)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self._headers)
-        ):
-            return self._headers[section]
-        return None
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._records):
-            return None
-        record = self._records[index.row()]
-        if role == RECORD_ROLE:
-            return record
-        column = index.column()
+    def cell(self, record: IdentityRecord, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
                 return format_moment(record.checked_at)
