@@ -9,6 +9,7 @@ checked after each step, and the audit chain at the end.
 from __future__ import annotations
 
 import io
+import time
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -68,19 +69,42 @@ def finalise(qtbot, tab: LettersTab) -> None:  # noqa: ANN001
     qtbot.waitUntil(lambda: tab.is_final, timeout=5000)
 
 
-def record_sent(qtbot, tab: LettersTab, channel: str, cf, case_id: int) -> None:  # noqa: ANN001
-    sent_before = sum(1 for x in cf.letters.for_case(case_id) if x.sent_on is not None)
+class Db:
+    """Reads the case file the way the window does: on the database thread (or at once with
+    the synchronous executor). A test must not use the connection from the GUI thread while the
+    database thread works on it."""
+
+    def __init__(self, qtbot, ctx) -> None:  # noqa: ANN001
+        self.qtbot, self.ctx = qtbot, ctx
+
+    def __call__(self, fn):  # noqa: ANN001, ANN204
+        results: list = []
+        errors: list = []
+        self.ctx.db.run(fn, on_result=results.append, on_error=errors.append)
+        self.qtbot.waitUntil(lambda: bool(results or errors), timeout=5000)
+        if errors:
+            raise errors[0]
+        return results[0]
+
+    def wait(self, predicate, timeout: float = 5.0) -> None:  # noqa: ANN001
+        deadline = time.monotonic() + timeout
+        while not self(predicate):
+            assert time.monotonic() < deadline, "the case file never reached the expected state"
+            self.qtbot.wait(50)
+
+
+def sent_count(cf, case_id: int) -> int:  # noqa: ANN001
+    return sum(1 for x in cf.letters.for_case(case_id) if x.sent_on is not None)
+
+
+def record_sent(qtbot, tab: LettersTab, channel: str, db: Db, case_id: int) -> None:  # noqa: ANN001
+    sent_before = db(lambda cf: sent_count(cf, case_id))
     click(qtbot, tab.findChild(QPushButton, "recordSentButton"))
     dialog = [d for d in tab.findChildren(QDialog, "recordSentDialog") if d.isVisible()][-1]
     choose(dialog.findChild(QComboBox, "sentChannel"), channel)
     with qtbot.waitSignal(dialog.finished, timeout=5000):
         click(qtbot, dialog.findChild(QPushButton, "recordSentOk"))
-    qtbot.waitUntil(
-        lambda: (
-            sum(1 for x in cf.letters.for_case(case_id) if x.sent_on is not None) == sent_before + 1
-        ),
-        timeout=5000,
-    )
+    db.wait(lambda cf: sent_count(cf, case_id) == sent_before + 1)
 
 
 def write(qtbot, window, kind: str = "") -> LettersTab:  # noqa: ANN001
@@ -97,9 +121,11 @@ def write(qtbot, window, kind: str = "") -> LettersTab:  # noqa: ANN001
 
 
 def run_the_whole_case(qtbot, opened, tmp_path: Path) -> None:  # noqa: ANN001
-    cf = opened.cf
+    db = Db(qtbot, opened.ctx)
     window = casework_window(qtbot, opened.ctx)
-    controller = cf.controllers.by_slug("backgroundmusic")  # Russian law: 10 working days + 5
+    controller = db(
+        lambda cf: cf.controllers.by_slug("backgroundmusic")
+    )  # Russian law: 10 working days + 5
     received = TODAY - timedelta(days=2)
 
     # 1. The letter arrives by registered post with a copy of a passport.
@@ -125,7 +151,7 @@ def run_the_whole_case(qtbot, opened, tmp_path: Path) -> None:  # noqa: ANN001
     qtbot.waitUntil(lambda: len(dialog.scan_list.scans()) == 2, timeout=5000)
     with qtbot.waitSignal(dialog.logged, timeout=5000):
         click(qtbot, dialog.findChild(QPushButton, "logButton"))
-    (row,) = cf.cases.list(CaseQuery(text="Иванов"))
+    (row,) = db(lambda cf: cf.cases.list(CaseQuery(text="Иванов")))
     case_id = row.id
     qtbot.waitUntil(
         lambda: (
@@ -133,32 +159,32 @@ def run_the_whole_case(qtbot, opened, tmp_path: Path) -> None:  # noqa: ANN001
         ),
         timeout=5000,
     )
-    case = cf.cases.get(case_id)
+    case = db(lambda cf: cf.cases.get(case_id))
     assert (case.received, case.kinds, case.status) == (
         received,
         ("access",),
         CaseStatus.RECEIVED,
     )
-    stored = cf.attachments.for_case(case_id)
+    stored = db(lambda cf: cf.attachments.for_case(case_id))
     assert sorted(a.role for a in stored) == sorted(
         [AttachmentRole.LETTER_SCAN, AttachmentRole.ID_DOCUMENT]
     )
-    first_due = case_deadlines(cf, case_id).governing.due
+    first_due = db(lambda cf: case_deadlines(cf, case_id).governing.due)
 
     # 2. The acknowledgement, in the reply's language, sent by post.
     tab = write(qtbot, window)  # a new request: the likely letter is the acknowledgement
     assert tab.kind == "acknowledgement"
     assert "Пётр Иванов" in pdf_text(tab.viewer.data)
     finalise(qtbot, tab)
-    record_sent(qtbot, tab, "post", cf, case_id)
-    (ack,) = cf.letters.for_case(case_id)
+    record_sent(qtbot, tab, "post", db, case_id)
+    (ack,) = db(lambda cf: cf.letters.for_case(case_id))
     assert (ack.kind, ack.status, ack.channel, ack.sent_on) == (
         "acknowledgement",
         "final",
         "post",
         TODAY,
     )
-    acknowledged = pdf_text(cf.letters.pdf(ack.id))
+    acknowledged = pdf_text(db(lambda cf: cf.letters.pdf(ack.id)))
     assert "16 марта 2026 г. По возможности" in acknowledged  # the deadline, one full stop
     assert first_due == date(2026, 3, 16)  # 10 working days after 28 February
     assert "Федеральным законом от 27.07.2006 № 152-ФЗ" in acknowledged  # cited in Russian
@@ -183,19 +209,19 @@ def run_the_whole_case(qtbot, opened, tmp_path: Path) -> None:  # noqa: ANN001
     for observation in form.observations.values():
         choose(observation, "yes")
     click(qtbot, identity.findChild(QPushButton, "outcome_verified"))
-    qtbot.waitUntil(lambda: cf.cases.get(case_id).status == CaseStatus.IN_PROGRESS, timeout=5000)
-    record = cf.identity.latest(case_id)
+    db.wait(lambda cf: cf.cases.get(case_id).status == CaseStatus.IN_PROGRESS)
+    record = db(lambda cf: cf.identity.latest(case_id))
     assert (record.outcome, record.document_last4) == ("verified", "5678")
-    assert cf.cases.get(case_id).status == CaseStatus.IN_PROGRESS
     qtbot.waitUntil(identity.destroy_button.isEnabled, timeout=3000)
     click(qtbot, identity.destroy_button)
     destroy = [d for d in identity.findChildren(DestroyCopiesDialog) if d.isVisible()][-1]
     destroy.reason.setText("Identity verified")
     click(qtbot, destroy.findChild(QPushButton, "confirmDestroy"))
-    qtbot.waitUntil(lambda: bool(cf.identity.latest(case_id).destroyed), timeout=5000)
-    copies = [a for a in cf.attachments.for_case(case_id) if a.role == AttachmentRole.ID_DOCUMENT]
+    db.wait(lambda cf: bool(cf.identity.latest(case_id).destroyed))
+    attachments = db(lambda cf: cf.attachments.for_case(case_id))
+    copies = [a for a in attachments if a.role == AttachmentRole.ID_DOCUMENT]
     assert len(copies) == 1 and copies[0].destroyed_at is not None
-    assert cf.identity.latest(case_id).destroyed  # the record keeps the copy's hash
+    assert db(lambda cf: cf.identity.latest(case_id).destroyed)  # the record keeps the hash
 
     # 4. The answer needs more time: an extension notice with its reasons.
     tab = write(qtbot, window, "extension_notice")
@@ -205,10 +231,10 @@ def run_the_whole_case(qtbot, opened, tmp_path: Path) -> None:  # noqa: ANN001
     )
     qtbot.waitUntil(lambda: "архиве партнёра" in pdf_text(tab.viewer.data), timeout=8000)
     finalise(qtbot, tab)
-    record_sent(qtbot, tab, "email", cf, case_id)
-    events = [e.kind for e in cf.cases.clock_events(case_id)]
+    record_sent(qtbot, tab, "email", db, case_id)
+    events = [e.kind for e in db(lambda cf: cf.cases.clock_events(case_id))]
     assert ClockEventKind.EXTENSION_NOTICE_SENT in events
-    governing = case_deadlines(cf, case_id).governing
+    governing = db(lambda cf: case_deadlines(cf, case_id).governing)
     assert governing.extended and governing.due > first_due
     qtbot.waitUntil(
         lambda: (
@@ -223,9 +249,9 @@ def run_the_whole_case(qtbot, opened, tmp_path: Path) -> None:  # noqa: ANN001
     qtbot.keyClicks(tab.findChild(QPlainTextEdit, "enclosures"), "data-export.pdf")
     qtbot.waitUntil(lambda: "data-export.pdf" in pdf_text(tab.viewer.data), timeout=8000)
     finalise(qtbot, tab)
-    record_sent(qtbot, tab, "post", cf, case_id)
-    assert cf.cases.get(case_id).status == CaseStatus.RESPONDED
-    kinds = [letter.kind for letter in cf.letters.for_case(case_id)]
+    record_sent(qtbot, tab, "post", db, case_id)
+    assert db(lambda cf: cf.cases.get(case_id).status) == CaseStatus.RESPONDED
+    kinds = [letter.kind for letter in db(lambda cf: cf.letters.for_case(case_id))]
     assert sorted(kinds) == ["access_response", "acknowledgement", "extension_notice"]
 
     # 6. Close the case on the overview.
@@ -234,13 +260,13 @@ def run_the_whole_case(qtbot, opened, tmp_path: Path) -> None:  # noqa: ANN001
         lambda: overview.findChild(QPushButton, "status_closed") is not None, timeout=3000
     )
     click(qtbot, overview.findChild(QPushButton, "status_closed"))
-    qtbot.waitUntil(lambda: cf.cases.get(case_id).status == CaseStatus.CLOSED, timeout=3000)
+    db.wait(lambda cf: cf.cases.get(case_id).status == CaseStatus.CLOSED)
 
     # Everything is on the record, and the record is whole.
-    actions = [e.action for e in cf.audit.events(case_id)]
+    actions = [e.action for e in db(lambda cf: cf.audit.events(case_id))]
     for expected in ("case.created", "attachment.destroyed", "case.status"):
         assert expected in actions, (expected, actions)
-    assert cf.verify_audit().ok
+    assert db(lambda cf: cf.verify_audit().ok)
     assert not opened.bugs and not opened.known
 
 
