@@ -4079,8 +4079,8 @@ Its content is gone for good; the verification record keeps its SHA-256:
     </message>
     <message>
         <location filename="../../dpo_desk/ui/models/verifications.py" line="219"/>
-        <source>changes NOT permitted after signing</source>
-        <translation>НЕДОПУСТИМЫЕ изменения после подписания</translation>
+        <source>disallowed changes made after signing</source>
+        <translation>после подписания внесены недопустимые изменения</translation>
     </message>
 </context>
 <context>

@@ -216,5 +216,5 @@ class SignatureChecksModel(QAbstractTableModel):
         elif modification == "permitted":
             parts.append(self.tr("permitted changes after signing"))
         elif modification == "disallowed":
-            parts.append(self.tr("changes NOT permitted after signing"))
+            parts.append(self.tr("disallowed changes made after signing"))
         return ", ".join(parts)
