@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QToolButton,
@@ -131,3 +134,40 @@ class TaskProgress(QWidget):
         if self._ticket is not None:
             self._ticket.cancel()
         self.finish()
+
+
+def ask(
+    parent: QWidget,
+    name: str,
+    title: str,
+    text: str,
+    ok_text: str,
+    on_ok: Callable[[], None],
+    on_cancel: Callable[[], None] | None = None,
+    informative: str = "",
+) -> QMessageBox:
+    """A non-blocking, window-modal question: ``on_ok`` runs on the first button (object name
+    ``<name>Ok``), ``on_cancel`` otherwise; Cancel is the default."""
+    box = QMessageBox(parent)
+    box.setObjectName(name)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(title)
+    box.setText(text)
+    if informative:
+        box.setInformativeText(informative)
+    ok = box.addButton(ok_text, QMessageBox.ButtonRole.AcceptRole)
+    ok.setObjectName(f"{name}Ok")
+    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(cancel)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+    def finished(_result: int) -> None:
+        if box.clickedButton() is ok:
+            on_ok()
+        elif on_cancel is not None:
+            on_cancel()
+
+    box.finished.connect(finished)
+    box.setWindowModality(Qt.WindowModality.WindowModal)
+    box.open()
+    return box

@@ -153,7 +153,7 @@
     <context>
         <name>LettersTab</name>
         <message numerus="yes">
-            <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1398" />
+            <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1377" />
             <source>%n page(s) sent to {printer}.</source>
             <translation>
                 <numerusform>%n page sent to {printer}.</numerusform>
@@ -194,7 +194,7 @@
     <context>
         <name>Reminder</name>
         <message numerus="yes">
-            <location filename="../../dpo_desk/ui/widgets.py" line="27" />
+            <location filename="../../dpo_desk/ui/widgets.py" line="30" />
             <source>%n case(s) overdue</source>
             <translation>
                 <numerusform>%n case overdue</numerusform>
@@ -202,7 +202,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../dpo_desk/ui/widgets.py" line="31" />
+            <location filename="../../dpo_desk/ui/widgets.py" line="34" />
             <source>%n case(s) due today</source>
             <translation>
                 <numerusform>%n case due today</numerusform>

@@ -2397,576 +2397,576 @@ Its content is gone for good; the verification record keeps its SHA-256:
 <context>
     <name>LettersTab</name>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="291"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="292"/>
         <source>Saved a copy to {path}.</source>
         <translation>Копия сохранена: {path}.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="316"/>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="326"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="317"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="327"/>
         <source>Letters of this case</source>
         <translation>Письма по обращению</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="335"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="336"/>
         <source>&amp;New letter</source>
         <translation>Новое пись&amp;мо</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="337"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="338"/>
         <source>Write a new letter for this case</source>
         <translation>Написать новое письмо по этому обращению</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="339"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="340"/>
         <source>Delete draft</source>
         <translation>Удалить проект</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="370"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="371"/>
         <source>Compose</source>
         <translation>Составление</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="378"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="379"/>
         <source>Acknowledgement of receipt</source>
         <translation>Подтверждение получения запроса</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="379"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="380"/>
         <source>Request for identity proof or clarification</source>
         <translation>Запрос подтверждения личности или уточнений</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="380"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="381"/>
         <source>Extension notice</source>
         <translation>Уведомление о продлении</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="381"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="382"/>
         <source>Response to an access request</source>
         <translation>Ответ на запрос доступа</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="382"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="383"/>
         <source>Confirmation of the action taken</source>
         <translation>Подтверждение принятых мер</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="383"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="384"/>
         <source>Refusal</source>
         <translation>Отказ</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="392"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="393"/>
         <source>&amp;Kind:</source>
         <translation>&amp;Вид письма:</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="393"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="394"/>
         <source>&amp;Language:</source>
         <translation>&amp;Язык:</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="415"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="416"/>
         <source>&amp;Recipient:</source>
         <translation>Получ&amp;атель:</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="416"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="417"/>
         <source>&amp;Address:</source>
         <translation>Адр&amp;ес:</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="419"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="420"/>
         <source>Reasons for the &amp;extension:</source>
         <translation>Причины &amp;продления:</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="420"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="421"/>
         <source>Why the request needs more time (the law asks for the reasons)</source>
         <translation>Почему на ответ нужно больше времени (закон требует указать причины)</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="424"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="425"/>
         <source>&amp;Doubt about identity:</source>
         <translation>Сомнения в &amp;личности:</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="425"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="426"/>
         <source>Why the identity is in doubt (the law asks for a reason)</source>
         <translation>Почему личность вызывает сомнения (закон требует указать причину)</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="427"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="428"/>
         <source>&amp;What to clarify:</source>
         <translation>&amp;Что уточнить:</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="427"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="428"/>
         <source>What is unclear</source>
         <translation>Что неясно</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="428"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="429"/>
         <source>Reasons for the &amp;refusal:</source>
         <translation>Причины отка&amp;за:</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="431"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="432"/>
         <source>Legal &amp;ground:</source>
         <translation>Правовое &amp;основание:</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="432"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="433"/>
         <source>e.g. the article of the law the refusal relies on</source>
         <translation>например, статья закона</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="434"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="435"/>
         <source>En&amp;closures:</source>
         <translation>При&amp;ложения:</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="434"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="435"/>
         <source>One per line</source>
         <translation>По одному в строке</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="435"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="436"/>
         <source>&amp;Signed by:</source>
         <translation>Подп&amp;исант:</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="436"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="437"/>
         <source>&amp;Title:</source>
         <translation>&amp;Должность:</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="436"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="437"/>
         <source>e.g. Data Protection Officer</source>
         <translation>напр., ответственный за ПДн</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="439"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="440"/>
         <source>A4</source>
         <translation>A4</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="440"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="441"/>
         <source>US Letter</source>
         <translation>US Letter</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="443"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="444"/>
         <source>DIN 5008 form B (C5/6, DL)</source>
         <translation>DIN 5008, форма B (C5/6, DL)</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="444"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="445"/>
         <source>DIN 5008 form A</source>
         <translation>DIN 5008, форма A</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="453"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="454"/>
         <source>&amp;Paper:</source>
         <translation>Бума&amp;га:</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="454"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="455"/>
         <source>&amp;Envelope window:</source>
         <translation>Окно ко&amp;нверта:</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="475"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="476"/>
         <source>The letter&apos;s text</source>
         <translation>Текст письма</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="479"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="480"/>
         <source>You edited the text: the fields no longer change it.</source>
         <translation>Вы изменили текст вручную: поля на него больше не влияют.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="483"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="484"/>
         <source>Use the &amp;template&apos;s text</source>
         <translation>Вернуть текст &amp;шаблона</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="493"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="494"/>
         <source>Warnings before the letter goes out</source>
         <translation>Предупреждения перед отправкой письма</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="511"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="512"/>
         <source>Save &amp;draft</source>
         <translation>Со&amp;хранить проект</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="512"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="513"/>
         <source>Keep the letter as a draft to finish later</source>
         <translation>Сохранить письмо как проект, чтобы закончить позже</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="517"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="518"/>
         <source>&amp;Finalise…</source>
         <translation>&amp;Утвердить…</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="518"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="519"/>
         <source>Store the PDF in the case file; it cannot be changed afterwards</source>
         <translation>Сохранить PDF в файле дел; после этого его нельзя изменить</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="522"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="523"/>
         <source>&amp;Print…</source>
         <translation>Пе&amp;чать…</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="522"/>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1142"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="523"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1143"/>
         <source>Print the final letter</source>
         <translation>Напечатать утверждённое письмо</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="526"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="527"/>
         <source>Save &amp;as…</source>
         <translation>Сохранить &amp;как…</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="527"/>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1144"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="528"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1145"/>
         <source>Save a copy of the final letter&apos;s PDF</source>
         <translation>Сохранить копию PDF утверждённого письма</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="532"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="533"/>
         <source>Record as &amp;sent…</source>
         <translation>&amp;Записать отправку…</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="533"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="534"/>
         <source>Write the date and channel into the letter register</source>
         <translation>Внести дату и канал отправки в реестр писем</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="543"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="544"/>
         <source>&amp;Text of the letter:</source>
         <translation>&amp;Текст письма:</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="564"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="565"/>
         <source>&amp;Letters</source>
         <translation>&amp;Письма</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="622"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="623"/>
         <source>The unsaved letter on {reference} was kept as a draft there.</source>
         <translation>Несохранённое письмо по обращению {reference} сохранено там как проект.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="761"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="762"/>
         <source>New letter (not saved yet).</source>
         <translation>Новое письмо (ещё не сохранено).</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="777"/>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1219"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="778"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1198"/>
         <source>Draft of {date}, not final: it can still be changed.</source>
         <translation>Проект от {date}, не утверждён: его ещё можно изменить.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="800"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="801"/>
         <source>Final letter, finalised {moment}; it can no longer be changed.</source>
         <translation>Письмо утверждено {moment}; изменить его больше нельзя.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="803"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="804"/>
         <source>SHA-256: {hash}</source>
         <translation>SHA-256: {hash}</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="810"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="811"/>
         <source>Sent on {date} by {channel}.</source>
         <translation>Отправлено {date}, канал: {channel}.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="815"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="816"/>
         <source>Not recorded as sent yet.</source>
         <translation>Отправка ещё не записана.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="820"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="821"/>
         <source>The letter&apos;s PDF is missing from the case file.</source>
         <translation>PDF письма отсутствует в файле дел.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="831"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="832"/>
         <source>preview</source>
         <translation>предпросмотр</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="878"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="879"/>
         <source>No address in the case: type the postal address</source>
         <translation>В обращении нет адреса: введите почтовый адрес</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="951"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="952"/>
         <source>Replace the edited text?</source>
         <translation>Заменить изменённый текст?</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="953"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="954"/>
         <source>You edited the letter&apos;s text. A letter of another kind or language starts from its own template; your edits would be lost.</source>
         <translation>Вы изменили текст письма. Письмо другого вида или на другом языке начинается со своего шаблона; ваши правки будут потеряны.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="956"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="957"/>
         <source>&amp;Replace the text</source>
         <translation>&amp;Заменить текст</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="973"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="974"/>
         <source>Go back to the template&apos;s text?</source>
         <translation>Вернуться к тексту шаблона?</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="974"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="975"/>
         <source>Your edits of the letter&apos;s text will be lost.</source>
         <translation>Ваши правки текста письма будут потеряны.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="975"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="976"/>
         <source>&amp;Use the template&apos;s text</source>
         <translation>&amp;Вернуть текст шаблона</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1007"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1008"/>
         <source>The letter&apos;s text is empty.</source>
         <translation>Текст письма пуст.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1057"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1058"/>
         <source>No preview: see the message under the text.</source>
         <translation>Предпросмотра нет: см. сообщение под текстом.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1064"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1065"/>
         <source>Needs legal review</source>
         <translation>Нужна юридическая проверка</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1065"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1066"/>
         <source>No address for the envelope&apos;s window</source>
         <translation>Нет адреса для окна конверта</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1066"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1067"/>
         <source>Not a postal address</source>
         <translation>Не почтовый адрес</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1067"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1068"/>
         <source>Another language than the request&apos;s</source>
         <translation>Язык не совпадает с языком запроса</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1068"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1069"/>
         <source>Deadline passed</source>
         <translation>Срок истёк</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1069"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1070"/>
         <source>Extension too late</source>
         <translation>Продление слишком поздно</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1070"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1071"/>
         <source>No extension in this law</source>
         <translation>Закон не предусматривает продления</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1071"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1072"/>
         <source>No reply date</source>
         <translation>Не указан срок ответа</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1072"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1073"/>
         <source>Internal target cited as law</source>
         <translation>Внутренний ориентир указан как норма закона</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1073"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1074"/>
         <source>Refusal without reasons</source>
         <translation>Отказ без причин</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1074"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1075"/>
         <source>Refusal without a legal ground</source>
         <translation>Отказ без правового основания</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1075"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1076"/>
         <source>Right to complain missing</source>
         <translation>Нет указания на право обжалования</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1076"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1077"/>
         <source>No supervisory authority known</source>
         <translation>Надзорный орган неизвестен</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1077"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1078"/>
         <source>Controller&apos;s profile incomplete</source>
         <translation>Сведения об операторе неполны</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1078"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1079"/>
         <source>No enclosure</source>
         <translation>Нет приложений</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1079"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1080"/>
         <source>Paper ID copy asked for (Kazakhstan)</source>
         <translation>Запрошена бумажная копия удостоверения (Казахстан)</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1080"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1081"/>
         <source>ID document asked for without a doubt</source>
         <translation>Удостоверение запрошено без сомнений в личности</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1081"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1082"/>
         <source>Signed ID copy asked for without a doubt</source>
         <translation>Подписанная копия удостоверения запрошена без сомнений в личности</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1082"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1083"/>
         <source>Insists on one channel</source>
         <translation>Настаивает на одном канале связи</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1083"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1084"/>
         <source>Demands a signature</source>
         <translation>Требует подпись</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1098"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1099"/>
         <source>(acknowledged when finalised)</source>
         <translation>(принято к сведению при утверждении)</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1103"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1104"/>
         <source>✓ The checks found nothing to warn about.</source>
         <translation>✓ Проверки не выявили замечаний.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1140"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1141"/>
         <source>Finalise the letter first: what leaves the desk is what the case file keeps.</source>
         <translation>Сначала утвердите письмо: отправляется ровно то, что хранится в файле дел.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1201"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1180"/>
         <source>Drop the unsaved letter?</source>
         <translation>Отказаться от несохранённого письма?</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1202"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1181"/>
         <source>The letter being written has changes that are not saved.</source>
         <translation>В составляемом письме есть несохранённые изменения.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1203"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1182"/>
         <source>&amp;Drop the changes</source>
         <translation>&amp;Отбросить изменения</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1224"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1203"/>
         <source>Draft saved.</source>
         <translation>Проект сохранён.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1241"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1220"/>
         <source>The draft was deleted.</source>
         <translation>Проект удалён.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1247"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1226"/>
         <source>Delete this draft?</source>
         <translation>Удалить этот проект?</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1248"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1227"/>
         <source>The draft and its text are removed from the case file.</source>
         <translation>Проект и его текст будут удалены из файла дел.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1249"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1228"/>
         <source>&amp;Delete</source>
         <translation>&amp;Удалить</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1260"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1239"/>
         <source>The letter&apos;s PDF will be stored in the case file with its SHA-256 fingerprint. A final letter can never be changed afterwards; a correction is a new letter.</source>
         <translation>PDF письма будет сохранён в файле дел вместе с отпечатком SHA-256. Утверждённое письмо изменить уже нельзя; исправление оформляется новым письмом.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1265"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1244"/>
         <source>Finalising records the extension notice on the case&apos;s clock.</source>
         <translation>При утверждении уведомление о продлении будет учтено в расчёте срока обращения.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1268"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1247"/>
         <source>Finalising pauses the clock and sets the case to awaiting identity.</source>
         <translation>При утверждении течение срока приостановится, а обращение перейдёт в статус «Ждёт подтверждения личности».</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1272"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1251"/>
         <source>&amp;Finalise</source>
         <translation>&amp;Утвердить</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1274"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1253"/>
         <source>These warnings stand:</source>
         <translation>Остаются предупреждения:</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1276"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1255"/>
         <source>Finalise anyway only if you are sure the letter is right.</source>
         <translation>Утверждайте, несмотря на них, только если уверены, что письмо составлено верно.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1278"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1257"/>
         <source>&amp;Acknowledge and finalise</source>
         <translation>&amp;Принять к сведению и утвердить</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1281"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1260"/>
         <source>Finalise the letter?</source>
         <translation>Утвердить письмо?</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1303"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1282"/>
         <source>Finalised. The PDF is stored with SHA-256 {hash}.</source>
         <translation>Утверждено. PDF сохранён с SHA-256 {hash}.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1337"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1316"/>
         <source>Recorded as sent. The case is now: {status}.</source>
         <translation>Отправка записана. Статус обращения: {status}.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1341"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1320"/>
         <source>Recorded as sent.</source>
         <translation>Отправка записана.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1383"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1362"/>
         <source>Print the letter</source>
         <translation>Печать письма</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1398"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1377"/>
         <source>%n page(s) sent to {printer}.</source>
         <translation>
             <numerusform>%n страница отправлена на {printer}.</numerusform>
@@ -2975,7 +2975,7 @@ Its content is gone for good; the verification record keeps its SHA-256:
         </translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1400"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1379"/>
         <source>The printer could not be started; nothing was printed.</source>
         <translation>Не удалось запустить печать; ничего не напечатано.</translation>
     </message>
@@ -3698,43 +3698,43 @@ Its content is gone for good; the verification record keeps its SHA-256:
 <context>
     <name>RecordSentDialog</name>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="181"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="182"/>
         <source>Record as sent</source>
         <extracomment>How long the preview waits after the last change before it is rendered again. Pages are rasterised for the printer at this resolution at most (a 1200 dpi page would take half a gigabyte of memory; 300 dpi is what office printers print text at). The fields each kind of letter asks for (besides recipient, signatory and page).</extracomment>
         <translation>Запись об отправке</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="196"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="197"/>
         <source>e.g. RR123456789KG</source>
         <translation>RR123456789KG</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="203"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="204"/>
         <source>The letter register keeps the date and the channel; a response or a refusal moves the case on.</source>
         <translation>В реестре писем сохраняются дата и канал отправки; после ответа или отказа обращение переходит в следующий статус.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="210"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="211"/>
         <source>Sent &amp;on:</source>
         <translation>Дата &amp;отправки:</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="211"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="212"/>
         <source>&amp;Channel:</source>
         <translation>&amp;Канал:</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="212"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="213"/>
         <source>Registered &amp;number:</source>
         <translation>&amp;Номер отправления:</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="218"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="219"/>
         <source>&amp;Record</source>
         <translation>&amp;Записать</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="240"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="241"/>
         <source>Type the registered-mail number from the receipt.</source>
         <translation>Введите номер заказного отправления из квитанции.</translation>
     </message>
@@ -3800,7 +3800,7 @@ Its content is gone for good; the verification record keeps its SHA-256:
 <context>
     <name>Reminder</name>
     <message numerus="yes">
-        <location filename="../../dpo_desk/ui/widgets.py" line="27"/>
+        <location filename="../../dpo_desk/ui/widgets.py" line="30"/>
         <source>%n case(s) overdue</source>
         <translation>
             <numerusform>%n обращение просрочено</numerusform>
@@ -3809,7 +3809,7 @@ Its content is gone for good; the verification record keeps its SHA-256:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../dpo_desk/ui/widgets.py" line="31"/>
+        <location filename="../../dpo_desk/ui/widgets.py" line="34"/>
         <source>%n case(s) due today</source>
         <translation>
             <numerusform>у %n обращения срок сегодня</numerusform>
@@ -3821,17 +3821,17 @@ Its content is gone for good; the verification record keeps its SHA-256:
 <context>
     <name>ReminderBanner</name>
     <message>
-        <location filename="../../dpo_desk/ui/widgets.py" line="52"/>
+        <location filename="../../dpo_desk/ui/widgets.py" line="55"/>
         <source>&amp;Show them</source>
         <translation>&amp;Показать</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/widgets.py" line="58"/>
+        <location filename="../../dpo_desk/ui/widgets.py" line="61"/>
         <source>Hide until tomorrow</source>
         <translation>Скрыть до завтра</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/widgets.py" line="59"/>
+        <location filename="../../dpo_desk/ui/widgets.py" line="62"/>
         <source>Hide the reminder</source>
         <translation>Скрыть напоминание</translation>
     </message>
@@ -4145,7 +4145,7 @@ Its content is gone for good; the verification record keeps its SHA-256:
 <context>
     <name>TaskProgress</name>
     <message>
-        <location filename="../../dpo_desk/ui/widgets.py" line="95"/>
+        <location filename="../../dpo_desk/ui/widgets.py" line="98"/>
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
@@ -4153,162 +4153,162 @@ Its content is gone for good; the verification record keeps its SHA-256:
 <context>
     <name>TemplatesDialog</name>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/templates.py" line="72"/>
+        <location filename="../../dpo_desk/ui/dialogs/templates.py" line="73"/>
         <source>Letter templates</source>
         <translation>Шаблоны писем</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/templates.py" line="100"/>
+        <location filename="../../dpo_desk/ui/dialogs/templates.py" line="101"/>
         <source>&amp;Controller:</source>
         <translation>&amp;Оператор:</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/templates.py" line="101"/>
+        <location filename="../../dpo_desk/ui/dialogs/templates.py" line="102"/>
         <source>&amp;Kind:</source>
         <translation>&amp;Вид письма:</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/templates.py" line="102"/>
+        <location filename="../../dpo_desk/ui/dialogs/templates.py" line="103"/>
         <source>&amp;Language:</source>
         <translation>&amp;Язык:</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/templates.py" line="119"/>
+        <location filename="../../dpo_desk/ui/dialogs/templates.py" line="120"/>
         <source>&amp;Mark as reviewed</source>
         <translation>Отметить &amp;проверку</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/templates.py" line="122"/>
+        <location filename="../../dpo_desk/ui/dialogs/templates.py" line="123"/>
         <source>Record that a lawyer reviewed this wording for this controller</source>
         <translation>Записать, что юрист проверил эту редакцию для этого оператора</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/templates.py" line="125"/>
+        <location filename="../../dpo_desk/ui/dialogs/templates.py" line="126"/>
         <source>&amp;Withdraw the review</source>
         <translation>Снять о&amp;тметку</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/templates.py" line="140"/>
+        <location filename="../../dpo_desk/ui/dialogs/templates.py" line="141"/>
         <source>Template text</source>
         <translation>Текст шаблона</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/templates.py" line="155"/>
+        <location filename="../../dpo_desk/ui/dialogs/templates.py" line="156"/>
         <source>&amp;Save as this controller&apos;s wording</source>
         <translation>&amp;Сохранить как редакцию оператора</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/templates.py" line="158"/>
+        <location filename="../../dpo_desk/ui/dialogs/templates.py" line="159"/>
         <source>&amp;Back to the bundled wording</source>
         <translation>Ве&amp;рнуть стандартную редакцию</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/templates.py" line="171"/>
+        <location filename="../../dpo_desk/ui/dialogs/templates.py" line="172"/>
         <source>Placeholders in braces, like {reference}, are filled in for each letter; nothing else in a template is run. Parts in [parts] are the paragraphs used when they apply.</source>
         <translation>Подстановки в фигурных скобках, например {reference}, заполняются для каждого письма; больше ничего в шаблоне не выполняется. Абзацы из раздела [parts] используются, когда они применимы.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/templates.py" line="239"/>
+        <location filename="../../dpo_desk/ui/dialogs/templates.py" line="240"/>
         <source>Add a controller first: templates belong to one.</source>
         <translation>Сначала добавьте оператора: шаблоны относятся к конкретному оператору.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/templates.py" line="263"/>
+        <location filename="../../dpo_desk/ui/dialogs/templates.py" line="264"/>
         <source>Drop the changes?</source>
         <translation>Отбросить изменения?</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/templates.py" line="264"/>
+        <location filename="../../dpo_desk/ui/dialogs/templates.py" line="265"/>
         <source>The template being edited has changes that are not saved.</source>
         <translation>В редактируемом шаблоне есть несохранённые изменения.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/templates.py" line="265"/>
+        <location filename="../../dpo_desk/ui/dialogs/templates.py" line="266"/>
         <source>&amp;Drop the changes</source>
         <translation>&amp;Отбросить изменения</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/templates.py" line="300"/>
+        <location filename="../../dpo_desk/ui/dialogs/templates.py" line="301"/>
         <source>This controller&apos;s own wording (stored in the case file).</source>
         <translation>Собственная редакция этого оператора (хранится в файле дел).</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/templates.py" line="303"/>
+        <location filename="../../dpo_desk/ui/dialogs/templates.py" line="304"/>
         <source>The bundled wording (no own wording saved).</source>
         <translation>Стандартная редакция (собственная не сохранена).</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/templates.py" line="308"/>
+        <location filename="../../dpo_desk/ui/dialogs/templates.py" line="309"/>
         <source>⚠ Needs legal review.</source>
         <translation>⚠ Нужна юридическая проверка.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/templates.py" line="311"/>
+        <location filename="../../dpo_desk/ui/dialogs/templates.py" line="312"/>
         <source>✓ Reviewed by a lawyer for this controller.</source>
         <translation>✓ Проверено юристом для этого оператора.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/templates.py" line="313"/>
+        <location filename="../../dpo_desk/ui/dialogs/templates.py" line="314"/>
         <source>No legal review needed for this language.</source>
         <translation>Для этого языка юридическая проверка не требуется.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/templates.py" line="320"/>
+        <location filename="../../dpo_desk/ui/dialogs/templates.py" line="321"/>
         <source>Placeholders: {names}</source>
         <translation>Подстановки: {names}</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/templates.py" line="329"/>
+        <location filename="../../dpo_desk/ui/dialogs/templates.py" line="330"/>
         <source>Own wordings of this controller: {items}.</source>
         <translation>Собственные редакции этого оператора: {items}.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/templates.py" line="332"/>
+        <location filename="../../dpo_desk/ui/dialogs/templates.py" line="333"/>
         <source>This controller uses the bundled wordings only.</source>
         <translation>Этот оператор использует только стандартные редакции.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/templates.py" line="366"/>
+        <location filename="../../dpo_desk/ui/dialogs/templates.py" line="367"/>
         <source>Saved as this controller&apos;s wording.</source>
         <translation>Сохранено как редакция этого оператора.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/templates.py" line="375"/>
+        <location filename="../../dpo_desk/ui/dialogs/templates.py" line="376"/>
         <source>The template was not saved: {reason}</source>
         <translation>Шаблон не сохранён: {reason}</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/templates.py" line="393"/>
+        <location filename="../../dpo_desk/ui/dialogs/templates.py" line="394"/>
         <source>Back to the bundled wording.</source>
         <translation>Восстановлена стандартная редакция.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/templates.py" line="400"/>
+        <location filename="../../dpo_desk/ui/dialogs/templates.py" line="401"/>
         <source>Back to the bundled wording?</source>
         <translation>Вернуть стандартную редакцию?</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/templates.py" line="402"/>
+        <location filename="../../dpo_desk/ui/dialogs/templates.py" line="403"/>
         <source>This controller&apos;s own wording of the letter is removed; its letters use the bundled template again.</source>
         <translation>Собственная редакция этого письма у оператора будет удалена; его письма снова будут составляться по стандартному шаблону.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/templates.py" line="405"/>
+        <location filename="../../dpo_desk/ui/dialogs/templates.py" line="406"/>
         <source>&amp;Remove the own wording</source>
         <translation>&amp;Удалить собственную редакцию</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/templates.py" line="417"/>
+        <location filename="../../dpo_desk/ui/dialogs/templates.py" line="418"/>
         <source>Save the changes first: a review covers a saved wording.</source>
         <translation>Сначала сохраните изменения: проверка относится к сохранённой редакции.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/templates.py" line="422"/>
+        <location filename="../../dpo_desk/ui/dialogs/templates.py" line="423"/>
         <source>Recorded: a lawyer reviewed this wording for this controller.</source>
         <translation>Записано: юрист проверил эту редакцию для этого оператора.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/templates.py" line="424"/>
+        <location filename="../../dpo_desk/ui/dialogs/templates.py" line="425"/>
         <source>The review was withdrawn; the letters show the marker again.</source>
         <translation>Отметка о проверке снята; письма снова помечаются как требующие юридической проверки.</translation>
     </message>

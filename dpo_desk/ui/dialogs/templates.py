@@ -44,6 +44,7 @@ from ..operations_letters import (
     template_state,
 )
 from ..style import Urgency, accent
+from ..widgets import ask
 
 LANGUAGES = ("en", "ru", "fr", "kk", "ky")
 
@@ -455,27 +456,7 @@ class TemplatesDialog(QDialog):
         on_ok: Callable[[], None],
         on_cancel: Callable[[], None] | None,
     ) -> QMessageBox:
-        box = QMessageBox(self)
-        box.setObjectName(name)
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(title)
-        box.setText(text)
-        ok = box.addButton(ok_text, QMessageBox.ButtonRole.AcceptRole)
-        ok.setObjectName(f"{name}Ok")
-        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(cancel)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-
-        def finished(_result: int) -> None:
-            if box.clickedButton() is ok:
-                on_ok()
-            elif on_cancel is not None:
-                on_cancel()
-
-        box.finished.connect(finished)
-        box.setWindowModality(Qt.WindowModality.WindowModal)
-        box.open()
-        return box
+        return ask(self, name, title, text, ok_text, on_ok, on_cancel)
 
 
 def open_templates(

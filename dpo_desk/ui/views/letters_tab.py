@@ -76,6 +76,7 @@ from ..operations import (
 )
 from ..operations_letters import CheckedPreview, delete_letter_draft, preview_letter
 from ..tasks import Ticket
+from ..widgets import ask
 from .case_view import CaseView
 from .viewer import DocumentViewer
 
@@ -1166,29 +1167,7 @@ class LettersTab(QWidget):
         informative: str = "",
     ) -> QMessageBox:
         """A non-blocking question; ``on_ok`` runs on the first button, ``on_cancel`` else."""
-        box = QMessageBox(self)
-        box.setObjectName(name)
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(title)
-        box.setText(text)
-        if informative:
-            box.setInformativeText(informative)
-        ok = box.addButton(ok_text, QMessageBox.ButtonRole.AcceptRole)
-        ok.setObjectName(f"{name}Ok")
-        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(cancel)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-
-        def finished(_result: int) -> None:
-            if box.clickedButton() is ok:
-                on_ok()
-            elif on_cancel is not None:
-                on_cancel()
-
-        box.finished.connect(finished)
-        box.setWindowModality(Qt.WindowModality.WindowModal)
-        box.open()
-        return box
+        return ask(self, name, title, text, ok_text, on_ok, on_cancel, informative)
 
     def _confirm_discard(
         self, then: Callable[[], None], otherwise: Callable[[], None] | None
