@@ -86,7 +86,7 @@ EXIT_BUG = 70
 def main(argv: Sequence[str] | None = None) -> int:
     harden_process()  # before anything can create a file or hold a secret
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(file_argument_as_option(sys.argv[1:] if argv is None else argv))
     ctx = CliContext(args)
     try:
         if args.self_test or args.command is None:
@@ -100,6 +100,28 @@ def main(argv: Sequence[str] | None = None) -> int:
             return code
     finally:
         ctx.close()
+
+
+#: The file type a desktop opens with DPO Desk (``dpo-desk PATH``, a double-click, macOS open).
+CASE_FILE_SUFFIX = ".dpodesk"
+
+
+def file_argument_as_option(argv: Sequence[str]) -> list[str]:
+    """``dpo-desk PATH.dpodesk`` (what a file manager runs for a double-click) is
+    ``dpo-desk --file PATH.dpodesk``: the window on that case file. Anything else is unchanged."""
+    args = list(argv)
+    positional = [i for i, a in enumerate(args) if not a.startswith("-")]
+    if len(positional) != 1 or "--file" in args:
+        return args
+    index = positional[0]
+    if index > 0 and args[index - 1] == "--file":
+        return args
+    candidate = args[index]
+    if candidate.lower().endswith(CASE_FILE_SUFFIX) or (
+        os.sep in candidate and Path(candidate).expanduser().is_file()
+    ):
+        return [*args[:index], "--file", candidate, *args[index + 1 :]]
+    return args
 
 
 def command_name(args: argparse.Namespace) -> str:

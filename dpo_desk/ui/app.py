@@ -237,32 +237,146 @@ def _run(
     translation = Translation(choose_language(settings.ui_language))
     translation.install(app)
 
-    from .startup import Startup
-
-    errors = ErrorSink(None)
-    executor = DbExecutor(errors.report)
     target = path or (casefile.path if casefile is not None else _default_path(settings))
-    errors.casefile = target
-    startup = Startup(
-        executor=executor,
-        errors=errors,
-        settings_store=store,
-        today=today,
-        path=target,
-        key=key,
-        casefile=casefile,
-        demo=demo,
-    )
-    hook = ExceptHook(errors.report, errors.report)
-    hook.install()
+    from .instance import FileOpenFilter, InstanceServer, hand_over
+
+    if casefile is None and not demo and hand_over(target if path is not None else None):
+        translation.remove(app)
+        return 0  # the running window took the request (raised itself, or asks to switch)
+
+    requests = OpenRequests(store=store, today=today)
+    server = InstanceServer()
+    server.listen()
+    server.open_requested.connect(requests.handle)
+    file_events = FileOpenFilter()
+    file_events.open_requested.connect(requests.handle)
+    app.installEventFilter(file_events)
     try:
-        startup.start()
+        requests.start(target, key=key, casefile=casefile, demo=demo)
         code = app.exec()
     finally:
-        startup.close()
-        hook.uninstall()
+        app.removeEventFilter(file_events)
+        server.close()
+        requests.close()
         translation.remove(app)
     return int(code)
+
+
+class OpenRequests(QObject):
+    """The running window's answer to "open this file" (a second start, a macOS open event):
+    raise the window for the file it has; ask before closing it for another; never two at once."""
+
+    def __init__(
+        self,
+        *,
+        store: SettingsStore,
+        today: Callable[[], date],
+        listen_to_desktop: bool = True,
+    ) -> None:
+        super().__init__()
+        self._store = store
+        self._today = today
+        self._listen = listen_to_desktop
+        self.startup: Any = None
+        self._hook: ExceptHook | None = None
+
+    def start(
+        self,
+        target: Path,
+        *,
+        key: Key | None = None,
+        casefile: CaseFile | None = None,
+        demo: bool = False,
+    ) -> None:
+        from .startup import Startup
+
+        errors = ErrorSink(target)
+        executor = DbExecutor(errors.report)
+        self.startup = Startup(
+            executor=executor,
+            errors=errors,
+            settings_store=self._store,
+            today=self._today,
+            path=target,
+            key=key,
+            casefile=casefile,
+            demo=demo,
+            listen_to_desktop=self._listen,
+        )
+        if self._hook is not None:
+            self._hook.uninstall()
+        self._hook = ExceptHook(errors.report, errors.report)
+        self._hook.install()
+        self.startup.start()
+
+    def current_path(self) -> Path | None:
+        startup = self.startup
+        if startup is None:
+            return None
+        if startup.ctx is not None:
+            return Path(startup.ctx.session.path)
+        return Path(startup._path)
+
+    def handle(self, requested: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        from .instance import same_file
+
+        startup = self.startup
+        front = startup.window if startup is not None and startup.window is not None else None
+        front = front or (startup.dialog if startup is not None else None)
+        current = self.current_path()
+        if not requested or current is None or same_file(Path(requested), current):
+            _bring_forward(front)
+            return
+        new = Path(requested)
+        if startup is None or startup.window is None:
+            _bring_forward(front)  # still unlocking: finish or cancel that first
+            return
+        _bring_forward(front)
+        answer = QMessageBox.question(
+            front,
+            self.tr("Open another case file"),
+            self.tr(
+                "{current} is open. Close it and open {new}? Nothing is lost: every change is "
+                "already saved."
+            )
+            .replace("{current}", current.name)
+            .replace("{new}", new.name),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        app = QApplication.instance()
+        quit_on_close = app.quitOnLastWindowClosed() if isinstance(app, QApplication) else True
+        if isinstance(app, QApplication):
+            app.setQuitOnLastWindowClosed(False)  # the switch closes the only window
+        try:
+            startup.close()
+            self.start(new)
+        finally:
+            if isinstance(app, QApplication):
+                app.setQuitOnLastWindowClosed(quit_on_close)
+
+    def close(self) -> None:
+        if self.startup is not None:
+            self.startup.close()
+        if self._hook is not None:
+            self._hook.uninstall()
+            self._hook = None
+
+
+def _bring_forward(widget: Any) -> None:
+    if widget is None:
+        return
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QGuiApplication
+
+    if widget.isMinimized():
+        widget.setWindowState(widget.windowState() & ~Qt.WindowState.WindowMinimized)
+    widget.show()
+    if QGuiApplication.platformName() != "offscreen":
+        widget.raise_()
+    widget.activateWindow()
 
 
 def _default_path(settings: Settings) -> Path:
