@@ -5,6 +5,7 @@
 #
 #   packaging/ci-bundle-check.sh              # build with $PYTHON (default: python3)
 #   packaging/ci-bundle-check.sh --fresh-venv # build in a throwaway venv (pip install . pyinstaller)
+#   packaging/ci-bundle-check.sh --bundle DIR # check a bundle built before (no build)
 #
 # $PYTHON must have DPO Desk installed (pip install -e .); PyInstaller is installed into it when
 # missing. DPO_DESK_DIST=DIR keeps the bundle in DIR (default: a temporary folder, removed).
@@ -17,19 +18,24 @@ PYTHON="${PYTHON:-python3}"
 PYINSTALLER_REQ="pyinstaller>=6.10,<7"
 
 FRESH_VENV=0
-for arg in "$@"; do
-    case "$arg" in
+GIVEN_BUNDLE=""
+while [[ $# -gt 0 ]]; do
+    case "$1" in
         --fresh-venv) FRESH_VENV=1 ;;
-        -h | --help) sed -n '2,13p' "$0"; exit 0 ;;
-        *) echo "ci-bundle-check.sh: unknown option $arg" >&2; exit 2 ;;
+        --bundle) GIVEN_BUNDLE="$(realpath "$2")"; shift ;;
+        -h | --help) sed -n '2,14p' "$0"; exit 0 ;;
+        *) echo "ci-bundle-check.sh: unknown option $1" >&2; exit 2 ;;
     esac
+    shift
 done
 
 SCRATCH="$(mktemp -d "${TMPDIR:-/tmp}/dpo-desk-bundle.XXXXXX")"
 trap 'rm -rf "$SCRATCH"' EXIT
 DIST="${DPO_DESK_DIST:-$SCRATCH/dist}"
 
-if [[ $FRESH_VENV == 1 ]]; then
+if [[ -n "$GIVEN_BUNDLE" ]]; then
+    : # nothing to build
+elif [[ $FRESH_VENV == 1 ]]; then
     "$PYTHON" -m venv "$SCRATCH/venv"
     PYTHON="$SCRATCH/venv/bin/python"
     had_build_dir=0
@@ -41,12 +47,17 @@ elif ! "$PYTHON" -c "import PyInstaller" 2>/dev/null; then
     "$PYTHON" -m pip install --quiet --disable-pip-version-check "$PYINSTALLER_REQ"
 fi
 
-echo "== building the Linux bundle with $("$PYTHON" -m PyInstaller --version 2>/dev/null \
-    | sed 's/^/PyInstaller /') on $(nproc) cores"
 start=$(date +%s)
-PYTHON="$PYTHON" "$REPO/packaging/pyinstaller/build-linux.sh" "$DIST" "$SCRATCH/work"
+if [[ -n "$GIVEN_BUNDLE" ]]; then
+    BUNDLE="$GIVEN_BUNDLE"
+else
+    echo "== building the Linux bundle with $("$PYTHON" -m PyInstaller --version 2>/dev/null \
+        | sed 's/^/PyInstaller /') on $(nproc) cores"
+    PYTHON="$PYTHON" "$REPO/packaging/pyinstaller/build-linux.sh" "$DIST" "$SCRATCH/work"
+    BUNDLE="$(realpath "$DIST/dpo-desk")"
+fi
 elapsed=$(($(date +%s) - start))
-BUNDLE="$(realpath "$DIST/dpo-desk")"
+[[ -x "$BUNDLE/dpo-desk" ]] || { echo "ci-bundle-check.sh: no dpo-desk program in $BUNDLE" >&2; exit 1; }
 echo "== build took ${elapsed}s; bundle size $(du -sh "$BUNDLE" | cut -f1)" \
     "($(find "$BUNDLE" -type f | wc -l) files)"
 
@@ -78,6 +89,11 @@ fail() {
 }
 [[ $status == 0 ]] || fail "the bundle's self-test failed (exit $status)"
 grep -q "(frozen bundle)" <<<"$output" || fail "the self-test did not run frozen"
+components="$(grep -E "^ +(ok|FAIL) +components " <<<"$output" || true)"
+[[ -n "$components" ]] || fail "the self-test listed no component versions"
+if grep -q "?" <<<"$components"; then
+    fail "a bundled part has no version metadata (About would show '?'): $components"
+fi
 grep -q "resources in $BUNDLE/" <<<"$output" \
     || fail "the bundle read its resources from outside the bundle"
 if grep -q "$REPO/" <<<"${output//$BUNDLE/}"; then

@@ -55,6 +55,7 @@ def run_self_test(ctx: CliContext) -> int:
     process = harden_process()
     checks = [
         _guarded("version", check_version),
+        _guarded("components", check_components),
         _guarded("python", lambda: check_python(process)),
         _guarded("sqlcipher", check_sqlcipher),
         *_guarded_many("keyring", check_keyring),
@@ -116,6 +117,18 @@ def app_icon_path() -> Path:
 
 
 # --- checks without Qt ----------------------------------------------------------------------
+def check_components() -> Check:
+    """Every bundled part carries its version metadata (About shows it; "?" is a packaging bug)."""
+    from dpo_desk.versions import UNKNOWN, component_versions
+
+    versions = component_versions()
+    detail = ", ".join(f"{name} {version}" for name, version in versions)
+    missing = [name for name, version in versions if version == UNKNOWN]
+    if missing:
+        return Check("components", False, f"{detail}; no version metadata for {', '.join(missing)}")
+    return Check("components", True, detail)
+
+
 def check_version() -> Check:
     """The version comes from the installed (or bundled) distribution metadata."""
     try:

@@ -20,6 +20,9 @@ AppId={{5D13A5D7-885E-4240-9717-6563548DA7A0}
 AppName=DPO Desk
 AppVersion={#AppVersion}
 AppVerName=DPO Desk {#AppVersion}
+VersionInfoVersion={#AppVersion}
+VersionInfoProductVersion={#AppVersion}
+VersionInfoDescription=DPO Desk installer
 AppPublisher=DPO Desk developers
 AppCopyright=DPO Desk developers, GPL-3.0-or-later
 DefaultDirName={autopf}\DPO Desk
@@ -40,15 +43,39 @@ WizardStyle=modern
 Compression=lzma2/max
 SolidCompression=yes
 CloseApplications=yes
+; .dpodesk files open in DPO Desk; the command-line twin can be put on the user's PATH.
+ChangesAssociations=yes
+ChangesEnvironment=yes
 
 [Languages]
 Name: "english"; MessagesFile: "compiler:Default.isl"
 Name: "russian"; MessagesFile: "compiler:Languages\Russian.isl"
-Name: "french"; MessagesFile: "compiler:Languages\French.isl"
-Name: "german"; MessagesFile: "compiler:Languages\German.isl"
 
 [Tasks]
 Name: "desktopicon"; Description: "{cm:CreateDesktopIcon}"; GroupDescription: "{cm:AdditionalIcons}"; Flags: unchecked
+Name: "addtopath"; Description: "Add dpo-desk-cli to PATH (command line: dpo-desk-cli case list ...)"; Flags: unchecked
+
+[Registry]
+; The file type: a double-click on a case file starts DPO Desk on it (or hands it to the running window).
+Root: HKA; Subkey: "Software\Classes\.dpodesk"; ValueType: string; ValueName: ""; ValueData: "DPODesk.CaseFile"; Flags: uninsdeletevalue
+Root: HKA; Subkey: "Software\Classes\.dpodesk\OpenWithProgids"; ValueType: string; ValueName: "DPODesk.CaseFile"; ValueData: ""; Flags: uninsdeletevalue
+Root: HKA; Subkey: "Software\Classes\DPODesk.CaseFile"; ValueType: string; ValueName: ""; ValueData: "DPO Desk case file"; Flags: uninsdeletekey
+Root: HKA; Subkey: "Software\Classes\DPODesk.CaseFile\DefaultIcon"; ValueType: string; ValueName: ""; ValueData: "{app}\dpo-desk.exe,0"
+Root: HKA; Subkey: "Software\Classes\DPODesk.CaseFile\shell\open\command"; ValueType: string; ValueName: ""; ValueData: """{app}\dpo-desk.exe"" ""%1"""
+Root: HKCU; Subkey: "Environment"; ValueType: expandsz; ValueName: "Path"; ValueData: "{olddata};{app}"; Tasks: addtopath; Check: NeedsAddPath(ExpandConstant('{app}'))
+
+[Code]
+function NeedsAddPath(Dir: string): Boolean;
+var
+  Path: string;
+begin
+  if not RegQueryStringValue(HKEY_CURRENT_USER, 'Environment', 'Path', Path) then
+  begin
+    Result := True;
+    exit;
+  end;
+  Result := Pos(';' + Uppercase(Dir) + ';', ';' + Uppercase(Path) + ';') = 0;
+end;
 
 [InstallDelete]
 ; An upgrade replaces the bundle whole, so no file of an older version lingers next to the new one.

@@ -22,6 +22,7 @@ from dpo_desk.cli.context import CliContext
 
 ALL_CHECKS = {
     "version",
+    "components",
     "python",
     "qt",
     "sqlcipher",
@@ -69,6 +70,26 @@ def test_text_output_through_the_cli(qapp, capsys: pytest.CaptureFixture[str]) -
     assert lines[-1] == "All required parts work."
     assert {line.split()[1] for line in lines[1:-1]} == ALL_CHECKS
     assert all(line.split()[0] == "ok" for line in lines[1:-1])
+
+
+def test_a_part_without_version_metadata_fails_the_self_test(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from importlib import metadata
+
+    real = metadata.version
+
+    def version(name: str) -> str:
+        if name == "sqlcipher3":  # what a bundle that forgot copy_metadata("sqlcipher3") sees
+            raise metadata.PackageNotFoundError(name)
+        return real(name)
+
+    monkeypatch.setattr(metadata, "version", version)
+    check = selftest.check_components()
+    assert not check.ok
+    assert "sqlcipher3 ?" in check.detail and "no version metadata for sqlcipher3" in check.detail
+    monkeypatch.setattr(metadata, "version", real)
+    assert selftest.check_components().ok
 
 
 def test_missing_resources_fail_the_self_test(

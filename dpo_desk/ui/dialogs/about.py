@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from importlib import metadata
-
 from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import Qt, qVersion
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
@@ -14,18 +12,17 @@ from dpo_desk import __version__
 def component_versions() -> list[tuple[str, str]]:
     import sqlcipher3
 
-    def dist(name: str) -> str:
-        try:
-            return metadata.version(name)
-        except metadata.PackageNotFoundError:
-            return "?"
+    from dpo_desk.versions import distribution_version
 
     return [
         ("DPO Desk", __version__),
         ("Qt", qVersion()),
         ("PySide6", pyside_version),
-        ("sqlcipher3", f"{dist('sqlcipher3')} (SQLite {sqlcipher3.sqlite_version})"),
-        ("holidays", dist("holidays")),
+        (
+            "sqlcipher3",
+            f"{distribution_version('sqlcipher3')} (SQLite {sqlcipher3.sqlite_version})",
+        ),
+        ("holidays", distribution_version("holidays")),
     ]
 
 
