@@ -203,6 +203,27 @@ def test_macos_info_plist_template() -> None:
     assert plist["CFBundleIconFile"] == "dpo-desk.icns"
     assert plist["NSHighResolutionCapable"] is True
     assert plist["LSMinimumSystemVersion"]
+    # .dpodesk files open in DPO Desk (the app handles the QFileOpenEvent the system sends)
+    (document,) = plist["CFBundleDocumentTypes"]
+    (exported,) = plist["UTExportedTypeDeclarations"]
+    assert document["LSItemContentTypes"] == [exported["UTTypeIdentifier"]]
+    assert exported["UTTypeTagSpecification"]["public.filename-extension"] == ["dpodesk"]
+
+
+def test_every_platform_registers_the_case_file_type() -> None:
+    entry = _desktop_entry()
+    assert entry["MimeType"] == "application/x-dpodesk;" and entry["Exec"].endswith(" %f")
+    mime = ET.parse(PACKAGING / "linux" / f"{APP_ID}.mime.xml").getroot()
+    ns = {"m": "http://www.freedesktop.org/standards/shared-mime-info"}
+    (kind,) = mime.findall("m:mime-type", ns)
+    assert kind.get("type") == "application/x-dpodesk"
+    assert [g.get("pattern") for g in kind.findall("m:glob", ns)] == ["*.dpodesk"]
+    script = (PACKAGING / "windows" / "dpo-desk.iss").read_text(encoding="utf-8")
+    assert 'Subkey: "Software\\Classes\\.dpodesk"' in script
+    assert '""{app}\\dpo-desk.exe"" ""%1""' in script
+    assert re.search(r"^VersionInfoVersion=\{#AppVersion\}\s*$", script, re.M)
+    # the installer speaks the languages the program speaks
+    assert re.findall(r'^Name: "(\w+)"; MessagesFile', script, re.M) == ["english", "russian"]
 
 
 def test_inno_setup_script_takes_the_version_from_a_define() -> None:
