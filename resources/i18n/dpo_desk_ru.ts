@@ -4,12 +4,12 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/about.py" line="36"/>
+        <location filename="../../dpo_desk/ui/dialogs/about.py" line="33"/>
         <source>About DPO Desk</source>
         <translation>О программе DPO Desk</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/about.py" line="41"/>
+        <location filename="../../dpo_desk/ui/dialogs/about.py" line="38"/>
         <source>A desk for a data protection officer: log, verify, track and answer data-subject requests. Free software under the GNU GPL, version 3 or later.</source>
         <translation>Рабочее место ответственного за защиту персональных данных: регистрация, проверка, контроль сроков и ответы на запросы субъектов данных. Свободная программа под лицензией GNU GPL версии 3 или более поздней.</translation>
     </message>
@@ -3345,6 +3345,19 @@ Its content is gone for good; the verification record keeps its SHA-256:
         <location filename="../../dpo_desk/ui/main_window.py" line="946"/>
         <source>That passphrase or recovery key is not right.</source>
         <translation>Пароль или ключ восстановления неверен.</translation>
+    </message>
+</context>
+<context>
+    <name>OpenRequests</name>
+    <message>
+        <location filename="../../dpo_desk/ui/app.py" line="339"/>
+        <source>Open another case file</source>
+        <translation>Открыть другой файл дел</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/app.py" line="341"/>
+        <source>{current} is open. Close it and open {new}? Nothing is lost: every change is already saved.</source>
+        <translation>Открыт файл {current}. Закрыть его и открыть {new}? Ничего не потеряется: все изменения уже сохранены.</translation>
     </message>
 </context>
 <context>
