@@ -34,6 +34,37 @@ SUBDIV_REQUIRED = frozenset({"GB"})
 #: Name given to an extra holiday entered without a name.
 OVERRIDE_HOLIDAY_NAME = "Holiday (case-file override)"
 
+@dataclass(frozen=True)
+class WeekendHolidayShift:
+    """A law that moves a day off falling on a weekend to the next working day by itself.
+
+    ``holidays`` models such moves only for the years whose government decree it holds (RU: the
+    "observed" days come from the decree tables). For a later year the engine applies the law:
+    every public holiday on a Saturday or Sunday, except the ``excluded`` (month, day) dates, gives
+    a day off on the next working day. Years the library has data for are left to the library,
+    so a day is never moved twice.
+    """
+
+    citation: str
+    excluded: frozenset[tuple[int, int]] = frozenset()
+    label: str = "moved by law, decree pending"
+
+
+#: Countries whose labour law moves a weekend holiday without a decree (reference deadlines.md
+#: §1.3, §14). KZ is absent: ``holidays`` applies its Labour Code rule in every year itself; KG
+#: ended the automatic move with its Labour Code of 2025.
+STATUTORY_WEEKEND_SHIFTS: Mapping[str, WeekendHolidayShift] = MappingProxyType(
+    {
+        "RU": WeekendHolidayShift(
+            citation=(
+                "Labour Code of the Russian Federation Art. 112(2): a day off coinciding with a "
+                "non-working holiday moves to the next working day, except 1-8 January"
+            ),
+            excluded=frozenset((1, day) for day in range(1, 9)),
+        ),
+    }
+)
+
 # The holidays objects fill their tables lazily (year by year) and are shared: one lock.
 _LOCK = threading.RLock()
 
@@ -267,6 +298,39 @@ def _estimated_marker(lib: HolidayBase) -> str | None:
     return lib.tr(label).replace("%s", "").strip(" ()")
 
 
+@cache
+def _statutory_moves(country: str, subdiv: str | None, year: int) -> Mapping[date, str]:
+    """Days off given by a :class:`WeekendHolidayShift` law for holidays of ``year``.
+
+    Empty where the country has no such law or where the library holds the year's decree data
+    (its day transfers or observed days), which already include the law's moves.
+    """
+    shift = STATUTORY_WEEKEND_SHIFTS.get(country)
+    last = _last_transfer_year(country, subdiv)
+    if shift is None or (last is not None and year <= last):
+        return MappingProxyType({})
+    lib = _library(country, subdiv)
+    with _LOCK:
+        for y in (year, year + 1):
+            if y not in lib.years:
+                lib.get(date(y, 1, 1))
+        observed = getattr(lib, "special_public_holidays_observed", {})
+        if year in observed:
+            return MappingProxyType({})
+        own = sorted(
+            (d, n) for d, n in lib.items() if d.year == year and (d.month, d.day) not in shift.excluded
+        )
+        moves: dict[date, str] = {}
+        for day, name in own:
+            if not lib.is_weekend(day) or day in lib.weekend_workdays:
+                continue
+            target = day + timedelta(days=1)
+            while lib.is_weekend(target) or target in lib or target in moves:
+                target += timedelta(days=1)
+            moves[target] = f"{name} ({shift.label})"
+    return MappingProxyType(moves)
+
+
 # --- the calendar -----------------------------------------------------------------------------
 
 
@@ -338,7 +402,8 @@ class WorkingCalendar:
             return None
         with _LOCK:
             self._touch(day)
-            return cast("str | None", self._lib.get(day))
+            name = cast("str | None", self._lib.get(day))
+        return name or self.statutory_moves(day.year).get(day)
 
     def is_working_day(self, day: date) -> bool:
         code = self.code
@@ -346,12 +411,25 @@ class WorkingCalendar:
             return True
         if day in self.overrides.extra_holidays.get(code, {}):
             return False
+        removed = day in self.overrides.removed_holidays.get(code, ())
+        if not removed and day in self.statutory_moves(day.year):
+            return False
         with _LOCK:
             self._touch(day)
             lib = self._lib
-            if day in self.overrides.removed_holidays.get(code, ()):
+            if removed:
                 return not lib.is_weekend(day) or day in lib.weekend_workdays
             return bool(lib.is_working_day(day))
+
+    def statutory_moves(self, year: int) -> Mapping[date, str]:
+        """Days off the law itself gives for weekend holidays of ``year`` (see
+        :data:`STATUTORY_WEEKEND_SHIFTS`); empty where the library has the year's decree data."""
+        return _statutory_moves(self.country, self.subdiv, year)
+
+    @property
+    def weekend_shift(self) -> WeekendHolidayShift | None:
+        """The law that moves weekend holidays here without a decree, if any."""
+        return STATUTORY_WEEKEND_SHIFTS.get(self.country)
 
     def next_working_day_on_or_after(self, day: date) -> date:
         while not self.is_working_day(day):
