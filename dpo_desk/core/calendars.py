@@ -12,10 +12,11 @@ Pure apart from the library's own lazily built tables; no clock, no files.
 from __future__ import annotations
 
 import threading
+import tomllib
 from collections.abc import Iterable, Mapping
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from functools import cache
 from types import MappingProxyType
 from typing import Any, cast
@@ -33,6 +34,7 @@ SUBDIV_REQUIRED = frozenset({"GB"})
 
 #: Name given to an extra holiday entered without a name.
 OVERRIDE_HOLIDAY_NAME = "Holiday (case-file override)"
+
 
 @dataclass(frozen=True)
 class WeekendHolidayShift:
@@ -318,7 +320,9 @@ def _statutory_moves(country: str, subdiv: str | None, year: int) -> Mapping[dat
         if year in observed:
             return MappingProxyType({})
         own = sorted(
-            (d, n) for d, n in lib.items() if d.year == year and (d.month, d.day) not in shift.excluded
+            (d, n)
+            for d, n in lib.items()
+            if d.year == year and (d.month, d.day) not in shift.excluded
         )
         moves: dict[date, str] = {}
         for day, name in own:
@@ -496,3 +500,159 @@ class WorkingCalendar:
         if last is None or year <= last:
             return True
         return year in self.overrides.checked_years.get(self.code, ())
+
+
+# --- suggested overrides (resources/calendars) --------------------------------------------------
+
+SUGGESTED_DAY_KINDS = ("holiday", "working")
+
+
+@dataclass(frozen=True)
+class SuggestedDay:
+    day: date
+    kind: str  # "holiday" (an extra day off) | "working" (a worked weekend day)
+    name: str
+
+
+@dataclass(frozen=True)
+class CalendarSuggestion:
+    """An act that changes working days for some employers only, offered as a calendar override.
+
+    A Kyrgyz Cabinet resolution gives state bodies extra days off and recommends them to private
+    employers: whether a controller follows it is the controller's choice, so the DPO applies it
+    per controller (never to the national calendar). ``private_employers`` says how the act
+    reaches a private employer; ``needs_legal_review`` flags where that reach is uncertain.
+    """
+
+    id: str
+    calendar: str
+    title: str
+    act: str
+    adopted: date
+    in_force: date | None
+    source: str
+    applies_to: str
+    private_employers: str
+    confidence: str
+    needs_legal_review: bool
+    note: str
+    days: tuple[SuggestedDay, ...]
+
+    @property
+    def years(self) -> tuple[int, ...]:
+        return tuple(sorted({d.day.year for d in self.days}))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "calendar": self.calendar,
+            "title": self.title,
+            "act": self.act,
+            "adopted": self.adopted.isoformat(),
+            "in_force": self.in_force.isoformat() if self.in_force else None,
+            "source": self.source,
+            "applies_to": self.applies_to,
+            "private_employers": self.private_employers,
+            "confidence": self.confidence,
+            "needs_legal_review": self.needs_legal_review,
+            "note": self.note,
+            "days": [{"day": d.day.isoformat(), "kind": d.kind, "name": d.name} for d in self.days],
+        }
+
+
+_SUGGESTION_KEYS: dict[str, tuple[type, bool]] = {
+    "id": (str, True),
+    "calendar": (str, True),
+    "title": (str, True),
+    "act": (str, True),
+    "adopted": (date, True),
+    "in_force": (date, False),
+    "source": (str, True),
+    "applies_to": (str, True),
+    "private_employers": (str, True),
+    "confidence": (str, True),
+    "needs_legal_review": (bool, True),
+    "note": (str, False),
+    "day": (list, True),
+}
+
+
+class InvalidSuggestions(InvalidInput):
+    """A file under resources/calendars is malformed (a bug in the bundled data)."""
+
+
+def _suggestion_value(where: str, table: Mapping[str, Any], key: str, kind: type) -> Any:
+    value = table[key]
+    if kind is date and (not isinstance(value, date) or isinstance(value, datetime)):
+        raise InvalidSuggestions(f"Calendar suggestions {where}: {key!r} must be a date.")
+    if not isinstance(value, kind) or (kind is not bool and isinstance(value, bool)):
+        raise InvalidSuggestions(
+            f"Calendar suggestions {where}: {key!r} must be a {kind.__name__}."
+        )
+    return value
+
+
+def parse_suggestions(texts: Mapping[str, str]) -> tuple[CalendarSuggestion, ...]:
+    """Parse ``resources/calendars/*.toml`` (file name -> TOML text). Pure."""
+    found: list[CalendarSuggestion] = []
+    seen: set[str] = set()
+    for name, text in sorted(texts.items()):
+        try:
+            doc = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as exc:
+            raise InvalidSuggestions(
+                f"Calendar suggestions {name}: not valid TOML ({exc})."
+            ) from None
+        if set(doc) - {"suggestion"}:
+            raise InvalidSuggestions(f"Calendar suggestions {name}: only [[suggestion]] tables.")
+        for table in doc.get("suggestion", []):
+            where = f"{name} {table.get('id', '?')!r}"
+            unknown = sorted(set(table) - set(_SUGGESTION_KEYS))
+            missing = sorted(
+                k for k, (_t, req) in _SUGGESTION_KEYS.items() if req and k not in table
+            )
+            if unknown or missing:
+                bad = f"unknown key {unknown[0]!r}" if unknown else f"missing key {missing[0]!r}"
+                raise InvalidSuggestions(f"Calendar suggestions {where}: {bad}.")
+            values = {
+                k: _suggestion_value(where, table, k, t)
+                for k, (t, _r) in _SUGGESTION_KEYS.items()
+                if k in table
+            }
+            days: list[SuggestedDay] = []
+            for entry in values.pop("day"):
+                if set(entry) != {"day", "kind", "name"}:
+                    raise InvalidSuggestions(
+                        f"Calendar suggestions {where}: each day has day, kind and name."
+                    )
+                day = _suggestion_value(where, entry, "day", date)
+                kind = _suggestion_value(where, entry, "kind", str)
+                if kind not in SUGGESTED_DAY_KINDS:
+                    raise InvalidSuggestions(
+                        f"Calendar suggestions {where}: kind {kind!r} is not holiday or working."
+                    )
+                days.append(SuggestedDay(day, kind, _suggestion_value(where, entry, "name", str)))
+            if not days:
+                raise InvalidSuggestions(f"Calendar suggestions {where}: no days.")
+            if values["id"] in seen:
+                raise InvalidSuggestions(f"Calendar suggestions {where}: the id is used twice.")
+            seen.add(values["id"])
+            WorkingCalendar.from_code(values["calendar"])  # must be a known calendar
+            found.append(
+                CalendarSuggestion(
+                    calendar=values.pop("calendar").strip().upper(),
+                    in_force=values.pop("in_force", None),
+                    note=values.pop("note", ""),
+                    days=tuple(sorted(days, key=lambda d: d.day)),
+                    **values,
+                )
+            )
+    return tuple(found)
+
+
+@cache
+def default_suggestions() -> tuple[CalendarSuggestion, ...]:
+    """The suggestions bundled with DPO Desk (``resources/calendars/*.toml``)."""
+    from dpo_desk.resources import read_texts
+
+    return parse_suggestions(read_texts("calendars", ".toml"))
