@@ -3429,6 +3429,106 @@ Its content is gone for good; the verification record keeps its SHA-256:
         <source>Saved; due dates of open cases were recomputed.</source>
         <translation>Сохранено; сроки открытых обращений пересчитаны.</translation>
     </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/overrides.py" line="147"/>
+        <source>Suggested by government acts, per controller</source>
+        <translation>Предложено актами правительства, по контролёрам</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/overrides.py" line="151"/>
+        <source>Some acts give state bodies extra days off and only recommend them to private employers. Apply one to a controller that gave its staff those days off; its open cases are recomputed. Other controllers keep the national calendar.</source>
+        <translation>Некоторые акты объявляют дополнительные выходные для государственных органов и лишь рекомендуют их частным работодателям. Примените акт к контролёру, который дал сотрудникам эти выходные; сроки его открытых обращений будут пересчитаны. Для остальных контролёров действует национальный календарь.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/overrides.py" line="165"/>
+        <source>Act</source>
+        <translation>Акт</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/overrides.py" line="166"/>
+        <source>Days off</source>
+        <translation>Выходные дни</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/overrides.py" line="167"/>
+        <source>Binds</source>
+        <translation>Обязателен для</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/overrides.py" line="168"/>
+        <source>Private employers</source>
+        <translation>Частные работодатели</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/overrides.py" line="169"/>
+        <source>Status</source>
+        <translation>Состояние</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/overrides.py" line="186"/>
+        <source>A&amp;pply to controller</source>
+        <translation>&amp;Применить к контролёру</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/overrides.py" line="189"/>
+        <source>&amp;Withdraw</source>
+        <translation>&amp;Отменить</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/overrides.py" line="198"/>
+        <source>C&amp;ontroller:</source>
+        <translation>&amp;Контролёр:</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/overrides.py" line="244"/>
+        <source>Applied</source>
+        <translation>Применено</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/overrides.py" line="244"/>
+        <source>Not applied</source>
+        <translation>Не применено</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/overrides.py" line="256"/>
+        <source>No suggestions for the calendars of this controller&apos;s regimes.</source>
+        <translation>Для календарей режимов этого контролёра предложений нет.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/overrides.py" line="258"/>
+        <source>Add a controller first.</source>
+        <translation>Сначала добавьте контролёра.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/overrides.py" line="272"/>
+        <source>Source: {source}</source>
+        <translation>Источник: {source}</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/overrides.py" line="277"/>
+        <source>Needs legal review (confidence {confidence}): whether the act reaches a private employer is uncertain; apply it only if the controller gave its staff these days off.</source>
+        <translation>Требуется юридическая проверка (уверенность {confidence}): распространяется ли акт на частного работодателя, не ясно; применяйте его, только если контролёр дал сотрудникам эти выходные.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/overrides.py" line="300"/>
+        <source>Select a suggestion first.</source>
+        <translation>Сначала выберите предложение.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/overrides.py" line="314"/>
+        <source>Applied to {controller}: {days} are days off for it.</source>
+        <translation>Применено к {controller}: {days} — для него выходные дни.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/overrides.py" line="316"/>
+        <source>Withdrawn from {controller}: {days} follow the national calendar.</source>
+        <translation>Отменено для {controller}: {days} — по национальному календарю.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/overrides.py" line="320"/>
+        <source>Due dates of its open cases were recomputed.</source>
+        <translation>Сроки его открытых обращений пересчитаны.</translation>
+    </message>
 </context>
 <context>
     <name>OverviewTab</name>
