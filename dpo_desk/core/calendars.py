@@ -15,7 +15,7 @@ import threading
 import tomllib
 from collections.abc import Iterable, Mapping
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from functools import cache
 from types import MappingProxyType
@@ -537,6 +537,17 @@ class CalendarSuggestion:
     needs_legal_review: bool
     note: str
     days: tuple[SuggestedDay, ...]
+    #: The texts in other languages: ``{"ru": {"title": ..., "act": ...}}`` (keys of
+    #: :data:`SUGGESTION_TEXT_KEYS`); a missing text falls back to English.
+    translations: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+
+    def localized(self, language: str) -> CalendarSuggestion:
+        """The same suggestion with its texts in ``language`` where the data has them."""
+        texts = self.translations.get(language.lower(), {})
+        if not texts:
+            return self
+        days = tuple(SuggestedDay(d.day, d.kind, texts.get("day_name", d.name)) for d in self.days)
+        return replace(self, days=days, **{k: v for k, v in texts.items() if k != "day_name"})
 
     @property
     def years(self) -> tuple[int, ...]:
@@ -557,6 +568,7 @@ class CalendarSuggestion:
             "needs_legal_review": self.needs_legal_review,
             "note": self.note,
             "days": [{"day": d.day.isoformat(), "kind": d.kind, "name": d.name} for d in self.days],
+            "translations": {k: dict(v) for k, v in sorted(self.translations.items())},
         }
 
 
@@ -574,7 +586,19 @@ _SUGGESTION_KEYS: dict[str, tuple[type, bool]] = {
     "needs_legal_review": (bool, True),
     "note": (str, False),
     "day": (list, True),
+    "translations": (dict, False),
 }
+
+#: Texts of a suggestion that ``[suggestion.translations.<lang>]`` may give in another language
+#: (``day_name``: the name of every day).
+SUGGESTION_TEXT_KEYS = (
+    "title",
+    "act",
+    "applies_to",
+    "private_employers",
+    "note",
+    "day_name",
+)
 
 
 class InvalidSuggestions(InvalidInput):
@@ -634,6 +658,15 @@ def parse_suggestions(texts: Mapping[str, str]) -> tuple[CalendarSuggestion, ...
                 days.append(SuggestedDay(day, kind, _suggestion_value(where, entry, "name", str)))
             if not days:
                 raise InvalidSuggestions(f"Calendar suggestions {where}: no days.")
+            translations: dict[str, dict[str, str]] = {}
+            for language, texts in values.pop("translations", {}).items():
+                bad = sorted(set(texts) - set(SUGGESTION_TEXT_KEYS))
+                if bad or not all(isinstance(v, str) for v in texts.values()):
+                    raise InvalidSuggestions(
+                        f"Calendar suggestions {where}: translation {language!r} has "
+                        + (f"unknown key {bad[0]!r}." if bad else "a text that is not a string.")
+                    )
+                translations[str(language).lower()] = dict(texts)
             if values["id"] in seen:
                 raise InvalidSuggestions(f"Calendar suggestions {where}: the id is used twice.")
             seen.add(values["id"])
@@ -644,6 +677,7 @@ def parse_suggestions(texts: Mapping[str, str]) -> tuple[CalendarSuggestion, ...
                     in_force=values.pop("in_force", None),
                     note=values.pop("note", ""),
                     days=tuple(sorted(days, key=lambda d: d.day)),
+                    translations=MappingProxyType(translations),
                     **values,
                 )
             )

@@ -242,3 +242,20 @@ def test_malformed_suggestions_are_refused(text: str, message: str) -> None:
 def test_good_suggestion_parses() -> None:
     [s] = parse_suggestions({"X.toml": GOOD})
     assert s.in_force is None and s.note == "" and s.days[0].day == D(2026, 1, 8)
+
+
+def test_suggestion_texts_in_russian_fall_back_to_english() -> None:
+    [s] = [x for x in default_suggestions() if x.id == "KG-2026-01-835"]
+    ru = s.localized("ru")
+    assert ru.act.startswith("Постановление Кабинета Министров") and "№ 835" in ru.act
+    assert "рекомендовано" in ru.private_employers
+    assert all("№ 835" in d.name for d in ru.days)
+    assert [d.day for d in ru.days] == [d.day for d in s.days]
+    assert s.localized("fr") is s  # no French texts: English
+    assert ru.source == s.source  # not translatable: a reference
+
+
+def test_a_translation_with_an_unknown_text_is_refused() -> None:
+    bad = GOOD + '\n[suggestion.translations.ru]\ntitel = "x"\n'
+    with pytest.raises(InvalidInput, match="translation 'ru' has unknown key 'titel'"):
+        parse_suggestions({"X.toml": bad})

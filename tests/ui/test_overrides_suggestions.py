@@ -55,9 +55,10 @@ def test_apply_and_withdraw_a_resolution_for_one_controller(qtbot, open_copy) ->
     assert _due(cf, mine.id) == date(2026, 1, 12)
     assert _due(cf, theirs.id) == date(2026, 1, 9)
     assert table.item(0, 4).text() == "Applied"
-    assert "Due dates of its open cases were recomputed" in dialog.findChild(
-        QLabel, "suggestionMessage"
-    ).text()
+    assert (
+        "Due dates of its open cases were recomputed"
+        in dialog.findChild(QLabel, "suggestionMessage").text()
+    )
     row = window.case_model.row_of(mine.id)
     assert window.case_model.data(window.case_model.index(row, 6)) == "2026-01-12"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QLocale, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -234,8 +234,9 @@ class OverridesDialog(QDialog):
     def _show_suggestions(self, views: list[SuggestionView]) -> None:
         self._views = list(views)
         self._suggestions.setRowCount(len(views))
+        language = QLocale().name().split("_", 1)[0]
         for i, view in enumerate(views):
-            s = view.suggestion
+            s = view.suggestion.localized(language)
             cells = (
                 s.act,
                 "\n".join(format_date(d.day) for d in s.days),
@@ -266,7 +267,7 @@ class OverridesDialog(QDialog):
     def _show_details(self) -> None:
         view = self._selected_view()
         if view is not None:
-            s = view.suggestion
+            s = view.suggestion.localized(QLocale().name().split("_", 1)[0])
             parts = [
                 f"{s.title}. {s.note}".strip(),
                 self.tr("Source: {source}").format(source=s.source),
