@@ -167,3 +167,34 @@ def test_bad_input_is_one_sentence_and_exit_2(run, args, message) -> None:
     assert code == 2 and out == ""
     assert err.startswith("dpo-desk: " + message) and err.count("\n") == 1
     assert "Traceback" not in err
+
+
+def test_controller_overrides_win_over_file_wide_ones(built: Path, tmp_path: Path) -> None:
+    from dpo_desk.casefile.deadlines import calendar_overrides, controller_overrides
+    from dpo_desk.services.calendars import apply_suggestion
+
+    path = tmp_path / built.name
+    shutil.copyfile(built, path)
+    shutil.copyfile(built.with_name(built.name + ".id"), path.with_name(path.name + ".id"))
+    cf = CaseFile.open(path, Key(passphrase=PASSPHRASE))
+    try:
+        astrum = cf.controllers.by_slug("astrum")
+        bulut = cf.controllers.by_slug("bulut")
+        # File-wide: the DPO marked 9 Jan as worked in KG (say, from a misread decree).
+        cf.overrides.set("KG", date(2026, 1, 9), "working", "file-wide")
+        apply_suggestion(cf, "astrum", SUGGESTION)
+        rows = controller_overrides(cf, astrum.id)
+        assert [(r.day, r.kind, r.source) for r in rows] == [
+            (date(2026, 1, 8), "holiday", SUGGESTION),
+            (date(2026, 1, 9), "holiday", SUGGESTION),
+        ]
+        mine = calendar_overrides(cf, astrum.id)
+        theirs = calendar_overrides(cf, bulut.id)
+        assert date(2026, 1, 9) in mine.extra_holidays["KG"]
+        assert date(2026, 1, 9) not in mine.extra_working_days.get("KG", ())
+        assert date(2026, 1, 9) in theirs.extra_working_days["KG"]
+        assert calendar_overrides(cf).extra_holidays == {}  # no controller: file-wide only
+        actions = [r[0] for r in cf.db.execute("SELECT action FROM audit ORDER BY seq")]
+        assert "calendar.controller_override" in actions
+    finally:
+        cf.close()
