@@ -209,5 +209,28 @@ def _v2(db: sqlite_utils.Database) -> None:
     )
 
 
-MIGRATIONS: tuple[Step, ...] = (_v1, _v2)
+# --- issue 16 (deadlines): per-controller calendar overrides --------------------------------
+def _controller_calendar_overrides(db: sqlite_utils.Database) -> None:
+    """Calendar corrections that hold for one controller only (a Cabinet resolution that gives
+    state bodies days off and only recommends them to private employers, applied by the DPO to
+    the controllers that follow it). ``source`` names the suggestion applied ('' = by hand)."""
+    db.executescript(
+        """
+        CREATE TABLE controller_calendar_overrides (
+            id INTEGER PRIMARY KEY,
+            controller_id INTEGER NOT NULL REFERENCES controllers(id),
+            calendar TEXT NOT NULL,
+            day TEXT NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('holiday', 'working', 'not_holiday')),
+            note TEXT NOT NULL DEFAULT '',
+            source TEXT NOT NULL DEFAULT '',
+            UNIQUE (controller_id, calendar, day)
+        );
+        CREATE INDEX controller_calendar_overrides_source
+            ON controller_calendar_overrides(controller_id, source);
+        """
+    )
+
+
+MIGRATIONS: tuple[Step, ...] = (_v1, _v2, _controller_calendar_overrides)
 LATEST = len(MIGRATIONS)

@@ -33,6 +33,7 @@ from .context import CliContext, CliExit
 COMMAND_MODULES: tuple[str, ...] = (
     "dpo_desk.cli.casefile_cmds",
     "dpo_desk.cli.deadline_cmds",
+    "dpo_desk.cli.calendar_cmds",  # issue 16 (deadlines)
     "dpo_desk.cli.intake_cmds",
     "dpo_desk.cli.identity_cmds",
     "dpo_desk.cli.letter_cmds",

@@ -177,6 +177,8 @@ def render_text(deadline: Deadline, status: DeadlineStatus | None, today: date |
     rows.append(("Due (extended)" if d.extended else "Due", _day(d.due)))
     if d.safe_date != d.due:
         rows.append(("Safe date", f"{_day(d.safe_date)}, before the holiday roll-forward"))
+        if d.roll_forward_citation:
+            rows.append(("Roll-forward", d.roll_forward_citation))
     if d.extended_due is not None and d.extension_notice_by is not None:
         extra = describe_period(d.extension, d.unit)
         if not d.extended:
@@ -188,6 +190,13 @@ def render_text(deadline: Deadline, status: DeadlineStatus | None, today: date |
         rows.append(("Acknowledge by", _day(d.acknowledge_by)))
     rows.append(("Pauses", f"{d.pause_model}; {d.paused_days} day(s) paused"))
     rows.append(("Calendar", d.calendar))
+    if d.in_force_from is not None or d.in_force_until is not None:
+        span = f"from {d.in_force_from.isoformat()}" if d.in_force_from else ""
+        if d.in_force_until:
+            span = f"{span} to {d.in_force_until.isoformat()}".strip()
+        rows.append(
+            ("Rule in force", f"{span} ({d.in_force_citation})" if d.in_force_citation else span)
+        )
     rows.append(("Confidence", d.confidence))
     if status is not None and today is not None:
         rows.append(("Status", f"on {today.isoformat()}: {status.text}"))

@@ -12,10 +12,11 @@ Pure apart from the library's own lazily built tables; no clock, no files.
 from __future__ import annotations
 
 import threading
+import tomllib
 from collections.abc import Iterable, Mapping
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass, field
-from datetime import date, timedelta
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, timedelta
 from functools import cache
 from types import MappingProxyType
 from typing import Any, cast
@@ -33,6 +34,38 @@ SUBDIV_REQUIRED = frozenset({"GB"})
 
 #: Name given to an extra holiday entered without a name.
 OVERRIDE_HOLIDAY_NAME = "Holiday (case-file override)"
+
+
+@dataclass(frozen=True)
+class WeekendHolidayShift:
+    """A law that moves a day off falling on a weekend to the next working day by itself.
+
+    ``holidays`` models such moves only for the years whose government decree it holds (RU: the
+    "observed" days come from the decree tables). For a later year the engine applies the law:
+    every public holiday on a Saturday or Sunday, except the ``excluded`` (month, day) dates, gives
+    a day off on the next working day. Years the library has data for are left to the library,
+    so a day is never moved twice.
+    """
+
+    citation: str
+    excluded: frozenset[tuple[int, int]] = frozenset()
+    label: str = "moved by law, decree pending"
+
+
+#: Countries whose labour law moves a weekend holiday without a decree (reference deadlines.md
+#: §1.3, §14). KZ is absent: ``holidays`` applies its Labour Code rule in every year itself; KG
+#: ended the automatic move with its Labour Code of 2025.
+STATUTORY_WEEKEND_SHIFTS: Mapping[str, WeekendHolidayShift] = MappingProxyType(
+    {
+        "RU": WeekendHolidayShift(
+            citation=(
+                "Labour Code of the Russian Federation Art. 112(2): a day off coinciding with a "
+                "non-working holiday moves to the next working day, except 1-8 January"
+            ),
+            excluded=frozenset((1, day) for day in range(1, 9)),
+        ),
+    }
+)
 
 # The holidays objects fill their tables lazily (year by year) and are shared: one lock.
 _LOCK = threading.RLock()
@@ -267,6 +300,41 @@ def _estimated_marker(lib: HolidayBase) -> str | None:
     return lib.tr(label).replace("%s", "").strip(" ()")
 
 
+@cache
+def _statutory_moves(country: str, subdiv: str | None, year: int) -> Mapping[date, str]:
+    """Days off given by a :class:`WeekendHolidayShift` law for holidays of ``year``.
+
+    Empty where the country has no such law or where the library holds the year's decree data
+    (its day transfers or observed days), which already include the law's moves.
+    """
+    shift = STATUTORY_WEEKEND_SHIFTS.get(country)
+    last = _last_transfer_year(country, subdiv)
+    if shift is None or (last is not None and year <= last):
+        return MappingProxyType({})
+    lib = _library(country, subdiv)
+    with _LOCK:
+        for y in (year, year + 1):
+            if y not in lib.years:
+                lib.get(date(y, 1, 1))
+        observed = getattr(lib, "special_public_holidays_observed", {})
+        if year in observed:
+            return MappingProxyType({})
+        own = sorted(
+            (d, n)
+            for d, n in lib.items()
+            if d.year == year and (d.month, d.day) not in shift.excluded
+        )
+        moves: dict[date, str] = {}
+        for day, name in own:
+            if not lib.is_weekend(day) or day in lib.weekend_workdays:
+                continue
+            target = day + timedelta(days=1)
+            while lib.is_weekend(target) or target in lib or target in moves:
+                target += timedelta(days=1)
+            moves[target] = f"{name} ({shift.label})"
+    return MappingProxyType(moves)
+
+
 # --- the calendar -----------------------------------------------------------------------------
 
 
@@ -338,7 +406,8 @@ class WorkingCalendar:
             return None
         with _LOCK:
             self._touch(day)
-            return cast("str | None", self._lib.get(day))
+            name = cast("str | None", self._lib.get(day))
+        return name or self.statutory_moves(day.year).get(day)
 
     def is_working_day(self, day: date) -> bool:
         code = self.code
@@ -346,12 +415,25 @@ class WorkingCalendar:
             return True
         if day in self.overrides.extra_holidays.get(code, {}):
             return False
+        removed = day in self.overrides.removed_holidays.get(code, ())
+        if not removed and day in self.statutory_moves(day.year):
+            return False
         with _LOCK:
             self._touch(day)
             lib = self._lib
-            if day in self.overrides.removed_holidays.get(code, ()):
+            if removed:
                 return not lib.is_weekend(day) or day in lib.weekend_workdays
             return bool(lib.is_working_day(day))
+
+    def statutory_moves(self, year: int) -> Mapping[date, str]:
+        """Days off the law itself gives for weekend holidays of ``year`` (see
+        :data:`STATUTORY_WEEKEND_SHIFTS`); empty where the library has the year's decree data."""
+        return _statutory_moves(self.country, self.subdiv, year)
+
+    @property
+    def weekend_shift(self) -> WeekendHolidayShift | None:
+        """The law that moves weekend holidays here without a decree, if any."""
+        return STATUTORY_WEEKEND_SHIFTS.get(self.country)
 
     def next_working_day_on_or_after(self, day: date) -> date:
         while not self.is_working_day(day):
@@ -418,3 +500,193 @@ class WorkingCalendar:
         if last is None or year <= last:
             return True
         return year in self.overrides.checked_years.get(self.code, ())
+
+
+# --- suggested overrides (resources/calendars) --------------------------------------------------
+
+SUGGESTED_DAY_KINDS = ("holiday", "working")
+
+
+@dataclass(frozen=True)
+class SuggestedDay:
+    day: date
+    kind: str  # "holiday" (an extra day off) | "working" (a worked weekend day)
+    name: str
+
+
+@dataclass(frozen=True)
+class CalendarSuggestion:
+    """An act that changes working days for some employers only, offered as a calendar override.
+
+    A Kyrgyz Cabinet resolution gives state bodies extra days off and recommends them to private
+    employers: whether a controller follows it is the controller's choice, so the DPO applies it
+    per controller (never to the national calendar). ``private_employers`` says how the act
+    reaches a private employer; ``needs_legal_review`` flags where that reach is uncertain.
+    """
+
+    id: str
+    calendar: str
+    title: str
+    act: str
+    adopted: date
+    in_force: date | None
+    source: str
+    applies_to: str
+    private_employers: str
+    confidence: str
+    needs_legal_review: bool
+    note: str
+    days: tuple[SuggestedDay, ...]
+    #: The texts in other languages: ``{"ru": {"title": ..., "act": ...}}`` (keys of
+    #: :data:`SUGGESTION_TEXT_KEYS`); a missing text falls back to English.
+    translations: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+
+    def localized(self, language: str) -> CalendarSuggestion:
+        """The same suggestion with its texts in ``language`` where the data has them."""
+        texts = self.translations.get(language.lower(), {})
+        if not texts:
+            return self
+        days = tuple(SuggestedDay(d.day, d.kind, texts.get("day_name", d.name)) for d in self.days)
+        return replace(self, days=days, **{k: v for k, v in texts.items() if k != "day_name"})
+
+    @property
+    def years(self) -> tuple[int, ...]:
+        return tuple(sorted({d.day.year for d in self.days}))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "calendar": self.calendar,
+            "title": self.title,
+            "act": self.act,
+            "adopted": self.adopted.isoformat(),
+            "in_force": self.in_force.isoformat() if self.in_force else None,
+            "source": self.source,
+            "applies_to": self.applies_to,
+            "private_employers": self.private_employers,
+            "confidence": self.confidence,
+            "needs_legal_review": self.needs_legal_review,
+            "note": self.note,
+            "days": [{"day": d.day.isoformat(), "kind": d.kind, "name": d.name} for d in self.days],
+            "translations": {k: dict(v) for k, v in sorted(self.translations.items())},
+        }
+
+
+_SUGGESTION_KEYS: dict[str, tuple[type, bool]] = {
+    "id": (str, True),
+    "calendar": (str, True),
+    "title": (str, True),
+    "act": (str, True),
+    "adopted": (date, True),
+    "in_force": (date, False),
+    "source": (str, True),
+    "applies_to": (str, True),
+    "private_employers": (str, True),
+    "confidence": (str, True),
+    "needs_legal_review": (bool, True),
+    "note": (str, False),
+    "day": (list, True),
+    "translations": (dict, False),
+}
+
+#: Texts of a suggestion that ``[suggestion.translations.<lang>]`` may give in another language
+#: (``day_name``: the name of every day).
+SUGGESTION_TEXT_KEYS = (
+    "title",
+    "act",
+    "applies_to",
+    "private_employers",
+    "note",
+    "day_name",
+)
+
+
+class InvalidSuggestions(InvalidInput):
+    """A file under resources/calendars is malformed (a bug in the bundled data)."""
+
+
+def _suggestion_value(where: str, table: Mapping[str, Any], key: str, kind: type) -> Any:
+    value = table[key]
+    if kind is date and (not isinstance(value, date) or isinstance(value, datetime)):
+        raise InvalidSuggestions(f"Calendar suggestions {where}: {key!r} must be a date.")
+    if not isinstance(value, kind) or (kind is not bool and isinstance(value, bool)):
+        raise InvalidSuggestions(
+            f"Calendar suggestions {where}: {key!r} must be a {kind.__name__}."
+        )
+    return value
+
+
+def parse_suggestions(texts: Mapping[str, str]) -> tuple[CalendarSuggestion, ...]:
+    """Parse ``resources/calendars/*.toml`` (file name -> TOML text). Pure."""
+    found: list[CalendarSuggestion] = []
+    seen: set[str] = set()
+    for name, text in sorted(texts.items()):
+        try:
+            doc = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as exc:
+            raise InvalidSuggestions(
+                f"Calendar suggestions {name}: not valid TOML ({exc})."
+            ) from None
+        if set(doc) - {"suggestion"}:
+            raise InvalidSuggestions(f"Calendar suggestions {name}: only [[suggestion]] tables.")
+        for table in doc.get("suggestion", []):
+            where = f"{name} {table.get('id', '?')!r}"
+            unknown = sorted(set(table) - set(_SUGGESTION_KEYS))
+            missing = sorted(
+                k for k, (_t, req) in _SUGGESTION_KEYS.items() if req and k not in table
+            )
+            if unknown or missing:
+                bad = f"unknown key {unknown[0]!r}" if unknown else f"missing key {missing[0]!r}"
+                raise InvalidSuggestions(f"Calendar suggestions {where}: {bad}.")
+            values = {
+                k: _suggestion_value(where, table, k, t)
+                for k, (t, _r) in _SUGGESTION_KEYS.items()
+                if k in table
+            }
+            days: list[SuggestedDay] = []
+            for entry in values.pop("day"):
+                if set(entry) != {"day", "kind", "name"}:
+                    raise InvalidSuggestions(
+                        f"Calendar suggestions {where}: each day has day, kind and name."
+                    )
+                day = _suggestion_value(where, entry, "day", date)
+                kind = _suggestion_value(where, entry, "kind", str)
+                if kind not in SUGGESTED_DAY_KINDS:
+                    raise InvalidSuggestions(
+                        f"Calendar suggestions {where}: kind {kind!r} is not holiday or working."
+                    )
+                days.append(SuggestedDay(day, kind, _suggestion_value(where, entry, "name", str)))
+            if not days:
+                raise InvalidSuggestions(f"Calendar suggestions {where}: no days.")
+            translations: dict[str, dict[str, str]] = {}
+            for language, texts in values.pop("translations", {}).items():
+                bad = sorted(set(texts) - set(SUGGESTION_TEXT_KEYS))
+                if bad or not all(isinstance(v, str) for v in texts.values()):
+                    raise InvalidSuggestions(
+                        f"Calendar suggestions {where}: translation {language!r} has "
+                        + (f"unknown key {bad[0]!r}." if bad else "a text that is not a string.")
+                    )
+                translations[str(language).lower()] = dict(texts)
+            if values["id"] in seen:
+                raise InvalidSuggestions(f"Calendar suggestions {where}: the id is used twice.")
+            seen.add(values["id"])
+            WorkingCalendar.from_code(values["calendar"])  # must be a known calendar
+            found.append(
+                CalendarSuggestion(
+                    calendar=values.pop("calendar").strip().upper(),
+                    in_force=values.pop("in_force", None),
+                    note=values.pop("note", ""),
+                    days=tuple(sorted(days, key=lambda d: d.day)),
+                    translations=MappingProxyType(translations),
+                    **values,
+                )
+            )
+    return tuple(found)
+
+
+@cache
+def default_suggestions() -> tuple[CalendarSuggestion, ...]:
+    """The suggestions bundled with DPO Desk (``resources/calendars/*.toml``)."""
+    from dpo_desk.resources import read_texts
+
+    return parse_suggestions(read_texts("calendars", ".toml"))

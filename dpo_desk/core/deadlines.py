@@ -6,8 +6,12 @@ Conventions (ADR 0003, reference deadlines.md §1 and product decisions 1-7):
   (Reg. 1182/71 Art. 3(2)(c); ICO). ``calendar_days``/``weeks``: receipt + N days (the day after
   receipt is day one, Civil Code model). ``working_days``: the N-th working day after receipt
   (receipt never counts). ``immediately``: the day of receipt.
-* Roll-forward ``next_working_day`` moves a last day that is not a working day to the next one;
-  ``safe_date`` is the date before that move (the earliest plausible reading).
+* Roll-forward ``next_working_day`` moves a last day that is not a working day to the next one
+  (each rule cites the law that says so: ``roll_forward_citation``); ``due`` is that statutory
+  date and ``safe_date`` the date before the move (the earlier, safe target).
+* A rule carries its in-force dates; a request received before a law's entry into force has no
+  statutory period under it (an internal-target version, ``statutory = false``, or
+  :class:`NoRuleForKind` "No statutory period: ...").
 * An extension adds ``rule.extension`` units to the period, counted from the same start
   (receipt 31 Jan + 1+2 months = 30 Apr). The notice must go out by the unextended due date.
 * Pauses: ``suspension`` adds the calendar days between "identity information requested" and
@@ -85,6 +89,11 @@ class Deadline:
     safe_date: date  # without the holiday roll-forward
     acknowledge_by: date | None  # acknowledgement of receipt, where the rule requires one
     warnings: tuple[str, ...]
+    roll_forward: str = "none"  # next_working_day | none
+    roll_forward_citation: str = ""  # the law on a last day that is not a working day
+    in_force_from: date | None = None  # the rule's own dates (the law's entry into force)
+    in_force_until: date | None = None
+    in_force_citation: str = ""
 
     @property
     def target(self) -> str:
@@ -125,6 +134,11 @@ class Deadline:
             "safe_date": iso(self.safe_date),
             "acknowledge_by": iso(self.acknowledge_by),
             "warnings": list(self.warnings),
+            "roll_forward": self.roll_forward,
+            "roll_forward_citation": self.roll_forward_citation,
+            "in_force_from": iso(self.in_force_from),
+            "in_force_until": iso(self.in_force_until),
+            "in_force_citation": self.in_force_citation,
         }
 
 
@@ -396,10 +410,19 @@ def deadline_for_rule(
             )
         for year in range(received.year, last.year + 1):
             if not calendar.has_transfer_data(year):
-                warnings.append(
-                    f"{calendar.name} has no data on days off moved by decree for {year}: check "
-                    "the government decree and add calendar overrides if needed."
-                )
+                shift = calendar.weekend_shift
+                if shift is not None:
+                    warnings.append(
+                        f"{calendar.name} has no decree data for {year}: holidays falling on a "
+                        f"weekend are moved to the next working day by law ({shift.citation}), "
+                        "decree pending; check the government decree once adopted and add "
+                        "calendar overrides if it moves other days."
+                    )
+                else:
+                    warnings.append(
+                        f"{calendar.name} has no data on days off moved by decree for {year}: "
+                        "check the government decree and add calendar overrides if needed."
+                    )
 
     return Deadline(
         jurisdiction=rule.jurisdiction,
@@ -426,6 +449,11 @@ def deadline_for_rule(
         safe_date=safe,
         acknowledge_by=ack,
         warnings=tuple(warnings),
+        roll_forward=rule.roll_forward,
+        roll_forward_citation=rule.roll_forward_citation,
+        in_force_from=rule.in_force_from,
+        in_force_until=rule.in_force_until,
+        in_force_citation=rule.in_force_citation,
     )
 
 

@@ -32,11 +32,13 @@ File layout (keys checked, typos rejected)::
     extension_notice = "reasoned notice to the subject within the first 10 working days"
     clarification_pause = false # true: clarification requested..received does not count
     roll_forward = "next_working_day"   # or "none"
+    roll_forward_citation = "..."   # what the law says when the last day is a non-working day
     citation = "152-FZ Art. 20(1)"
     confidence = "H/M"
     statutory = true            # false = internal target
     in_force_from = 2022-09-01  # optional TOML dates
     in_force_until = 2022-08-31
+    in_force_citation = "..."   # where the in-force dates come from (act, publication, entry)
     note = "..."                # optional, shown as a warning with every deadline
     acknowledge_within = 10     # optional acknowledgement period, with acknowledge_unit
     acknowledge_unit = "working_days"   # and acknowledge_citation
@@ -105,6 +107,8 @@ class Rule:
     in_force_from: date | None = None
     in_force_until: date | None = None
     note: str = ""
+    roll_forward_citation: str = ""
+    in_force_citation: str = ""
     acknowledge_within: int = 0
     acknowledge_unit: str = ""
     acknowledge_citation: str = ""
@@ -203,9 +207,16 @@ class RuleBook:
                 f"The right to {label} has no rule in {j.code}: {j.not_applicable_reason(k)}."
             )
         spans = "; ".join(_span(r) for r in versions)
+        later = [r for r in versions if r.in_force_from and r.in_force_from > received]
+        source = ""
+        if later:
+            first = min(later, key=lambda r: r.in_force_from or date.max)
+            if first.in_force_citation:
+                source = f" ({first.in_force_citation})"
         raise NoRuleForKind(
-            f"The right to {label} has no rule in {j.code} for a request received on "
-            f"{received.isoformat()}: its rules apply to requests received {spans}."
+            f"No statutory period: the right to {label} has no rule in {j.code} for a request "
+            f"received on {received.isoformat()}; its rules apply to requests received "
+            f"{spans}{source}."
         )
 
     def with_calendar(self, code: str, country: str, subdiv: str | None = None) -> RuleBook:
@@ -266,6 +277,8 @@ _RULE_KEYS: dict[str, tuple[type, bool]] = {
     "clarification_pause": (bool, False),
     "in_force_from": (date, False),
     "in_force_until": (date, False),
+    "in_force_citation": (str, False),
+    "roll_forward_citation": (str, False),
     "note": (str, False),
     "acknowledge_within": (int, False),
     "acknowledge_unit": (str, False),

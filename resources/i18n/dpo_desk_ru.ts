@@ -3363,84 +3363,184 @@ Its content is gone for good; the verification record keeps its SHA-256:
 <context>
     <name>OverridesDialog</name>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/overrides.py" line="51"/>
+        <location filename="../../dpo_desk/ui/dialogs/overrides.py" line="61"/>
         <source>Calendar overrides</source>
         <translation>Поправки календаря</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/overrides.py" line="57"/>
+        <location filename="../../dpo_desk/ui/dialogs/overrides.py" line="67"/>
         <source>Correct the national calendars where a government decree moved a day off or set a religious holiday the calendar data does not know yet. Open cases&apos; due dates are recomputed at once.</source>
         <translation>Исправьте национальные календари, если постановление правительства перенесло выходной или установило дату религиозного праздника, которых ещё нет в данных календаря. Сроки открытых обращений пересчитываются сразу.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/overrides.py" line="67"/>
+        <location filename="../../dpo_desk/ui/dialogs/overrides.py" line="77"/>
         <source>Calendar</source>
         <translation>Календарь</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/overrides.py" line="67"/>
+        <location filename="../../dpo_desk/ui/dialogs/overrides.py" line="77"/>
         <source>Date</source>
         <translation>Дата</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/overrides.py" line="67"/>
+        <location filename="../../dpo_desk/ui/dialogs/overrides.py" line="77"/>
         <source>Kind</source>
         <translation>Вид</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/overrides.py" line="67"/>
+        <location filename="../../dpo_desk/ui/dialogs/overrides.py" line="77"/>
         <source>Note</source>
         <translation>Примечание</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/overrides.py" line="91"/>
+        <location filename="../../dpo_desk/ui/dialogs/overrides.py" line="101"/>
         <source>Decree or reason</source>
         <translation>Постановление или причина</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/overrides.py" line="93"/>
+        <location filename="../../dpo_desk/ui/dialogs/overrides.py" line="103"/>
         <source>&amp;Add</source>
         <translation>&amp;Добавить</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/overrides.py" line="96"/>
+        <location filename="../../dpo_desk/ui/dialogs/overrides.py" line="106"/>
         <source>&amp;Remove selected</source>
         <translation>&amp;Удалить выбранное</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/overrides.py" line="106"/>
+        <location filename="../../dpo_desk/ui/dialogs/overrides.py" line="116"/>
         <source>&amp;Calendar:</source>
         <translation>&amp;Календарь:</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/overrides.py" line="107"/>
+        <location filename="../../dpo_desk/ui/dialogs/overrides.py" line="117"/>
         <source>&amp;Date:</source>
         <translation>&amp;Дата:</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/overrides.py" line="108"/>
+        <location filename="../../dpo_desk/ui/dialogs/overrides.py" line="118"/>
         <source>&amp;Kind:</source>
         <translation>&amp;Вид:</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/overrides.py" line="109"/>
+        <location filename="../../dpo_desk/ui/dialogs/overrides.py" line="119"/>
         <source>&amp;Note:</source>
         <translation>&amp;Примечание:</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/overrides.py" line="146"/>
+        <location filename="../../dpo_desk/ui/dialogs/overrides.py" line="346"/>
         <source>Choose or type a calendar code (e.g. RU, KZ, GB-ENG).</source>
         <translation>Выберите или введите код календаря (например, RU, KZ, GB-ENG).</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/overrides.py" line="162"/>
+        <location filename="../../dpo_desk/ui/dialogs/overrides.py" line="362"/>
         <source>Select the override to remove.</source>
         <translation>Выберите поправку, которую нужно удалить.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/overrides.py" line="177"/>
+        <location filename="../../dpo_desk/ui/dialogs/overrides.py" line="377"/>
         <source>Saved; due dates of open cases were recomputed.</source>
         <translation>Сохранено; сроки открытых обращений пересчитаны.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/overrides.py" line="147"/>
+        <source>Suggested by government acts, per controller</source>
+        <translation>Предложено актами правительства, по контролёрам</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/overrides.py" line="151"/>
+        <source>Some acts give state bodies extra days off and only recommend them to private employers. Apply one to a controller that gave its staff those days off; its open cases are recomputed. Other controllers keep the national calendar.</source>
+        <translation>Некоторые акты объявляют дополнительные выходные для государственных органов и лишь рекомендуют их частным работодателям. Примените акт к контролёру, который дал сотрудникам эти выходные; сроки его открытых обращений будут пересчитаны. Для остальных контролёров действует национальный календарь.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/overrides.py" line="165"/>
+        <source>Act</source>
+        <translation>Акт</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/overrides.py" line="166"/>
+        <source>Days off</source>
+        <translation>Выходные дни</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/overrides.py" line="167"/>
+        <source>Binds</source>
+        <translation>Обязателен для</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/overrides.py" line="168"/>
+        <source>Private employers</source>
+        <translation>Частные работодатели</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/overrides.py" line="169"/>
+        <source>Status</source>
+        <translation>Состояние</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/overrides.py" line="186"/>
+        <source>A&amp;pply to controller</source>
+        <translation>&amp;Применить к контролёру</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/overrides.py" line="189"/>
+        <source>&amp;Withdraw</source>
+        <translation>&amp;Отменить</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/overrides.py" line="198"/>
+        <source>C&amp;ontroller:</source>
+        <translation>&amp;Контролёр:</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/overrides.py" line="245"/>
+        <source>Applied</source>
+        <translation>Применено</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/overrides.py" line="245"/>
+        <source>Not applied</source>
+        <translation>Не применено</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/overrides.py" line="257"/>
+        <source>No suggestions for the calendars of this controller&apos;s regimes.</source>
+        <translation>Для календарей режимов этого контролёра предложений нет.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/overrides.py" line="259"/>
+        <source>Add a controller first.</source>
+        <translation>Сначала добавьте контролёра.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/overrides.py" line="273"/>
+        <source>Source: {source}</source>
+        <translation>Источник: {source}</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/overrides.py" line="278"/>
+        <source>Needs legal review (confidence {confidence}): whether the act reaches a private employer is uncertain; apply it only if the controller gave its staff these days off.</source>
+        <translation>Требуется юридическая проверка (уверенность {confidence}): распространяется ли акт на частного работодателя, не ясно; применяйте его, только если контролёр дал сотрудникам эти выходные.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/overrides.py" line="301"/>
+        <source>Select a suggestion first.</source>
+        <translation>Сначала выберите предложение.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/overrides.py" line="315"/>
+        <source>Applied to {controller}: {days} are days off for it.</source>
+        <translation>Применено к {controller}: {days} — для него выходные дни.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/overrides.py" line="317"/>
+        <source>Withdrawn from {controller}: {days} follow the national calendar.</source>
+        <translation>Отменено для {controller}: {days} — по национальному календарю.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/overrides.py" line="321"/>
+        <source>Due dates of its open cases were recomputed.</source>
+        <translation>Сроки его открытых обращений пересчитаны.</translation>
     </message>
 </context>
 <context>

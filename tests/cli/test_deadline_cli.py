@@ -279,3 +279,38 @@ def test_plain_text_variants(capsys: pytest.CaptureFixture[str]) -> None:
     # No warnings: no warnings block.
     _code, out, _err = run(capsys, "-j", "EU", "-k", "erasure", "--received", "2026-03-03")
     assert "Warnings" not in out
+
+
+# --- issue 16: in-force dates, roll-forward ---------------------------------------------------
+
+
+def test_before_entry_into_force_statutory_false_keeps_every_key(capsys) -> None:
+    # KZ Art. 8(7) (Law 231-VIII) applies from 2026-01-18: a withdrawal received on the 16th
+    # gets the internal target (10 WD -> Fri 30 Jan), labelled, with every key of the contract.
+    before = run_json(capsys, "-j", "KZ", "-k", "consent_withdrawal", "--received", "2026-01-16")
+    after = run_json(capsys, "-j", "KZ", "-k", "consent_withdrawal", "--received", "2026-01-19")
+    assert set(before) == set(after) and set(before) >= CONTRACT_KEYS
+    assert before["statutory"] is False and before["target"] == "internal target"
+    assert before["due"] == "2026-01-30"
+    assert before["warnings"][0].startswith("No statutory period")
+    assert after["statutory"] is True and after["due"] == "2026-02-09"
+    assert after["in_force_from"] == "2026-01-18" and "231-VIII" in after["in_force_citation"]
+
+
+def test_before_entry_into_force_nothing_to_compute_exits_2(capsys) -> None:
+    code, out, err = run(
+        capsys, "-j", "KZ", "-k", "objection_automated", "--received", "2026-01-17", "--json"
+    )
+    assert code == 2 and out == ""
+    assert err.startswith("dpo-desk: No statutory period: the right to object to automated")
+    assert err.count("\n") == 1
+
+
+def test_roll_forward_keeps_due_statutory_and_adds_safe_date(capsys) -> None:
+    # US-CA: day 45 is Sun 15 Feb 2026, Presidents' Day Mon 16 Feb -> due Tue 17 Feb.
+    data = run_json(capsys, "-j", "US-CA", "-k", "access", "--received", "2026-01-01")
+    assert (data["due"], data["safe_date"]) == ("2026-02-17", "2026-02-15")
+    assert data["roll_forward"] == "next_working_day"
+    assert "§12a" in data["roll_forward_citation"]
+    code, out, _ = run(capsys, "-j", "BR", "-k", "access", "--received", "2026-04-06")
+    assert code == 0 and "Safe date" in out and "2026-04-21" in out and "2026-04-22" in out

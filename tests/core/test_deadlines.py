@@ -118,8 +118,10 @@ CASES = [
     # KZ: working days on the KZ calendar (§1.4).
     ("§12 KZ rectification 1 WD over Nauryz", "KZ", "rectification", D(2026, 3, 20),
      D(2026, 3, 26), D(2026, 3, 26)),
-    ("KZ 15 WD over New Year and Orthodox Christmas", "KZ", "consent_withdrawal",
-     D(2025, 12, 31), D(2026, 1, 26), D(2026, 1, 26)),
+    ("KZ before Law 231-VIII: internal target 10 WD over New Year and Christmas", "KZ",
+     "consent_withdrawal", D(2025, 12, 31), D(2026, 1, 19), D(2026, 1, 19)),
+    ("KZ Art. 8(7) 15 WD from its entry into force (18 Jan 2026)", "KZ", "consent_withdrawal",
+     D(2026, 1, 19), D(2026, 2, 9), D(2026, 2, 9)),
     ("KZ internal target counts the worked Sunday 5 Jan 2025", "KZ", "access", D(2025, 1, 2),
      D(2025, 1, 17), D(2025, 1, 17)),
     ("KZ 3 WD skip the estimated Kurban Ait", "KZ", "objection_automated", D(2026, 5, 22),
@@ -135,12 +137,23 @@ CASES = [
      D(2025, 1, 11)),
     ("KG internal target: 8 Mar on Sunday no longer shifted", "KG", "rectification",
      D(2026, 3, 2), D(2026, 3, 9), D(2026, 3, 9)),
-    # US-CA, BR: calendar days, no roll-forward (day counting unconfirmed, §8).
+    # RU years without decree data: Labour Code Art. 112(2) moves weekend holidays itself.
+    ("RU 2028: Unity Day on Sat gives Mon 6 Nov off by Art. 112(2)", "RU", "access",
+     D(2028, 10, 27), D(2028, 11, 13), D(2028, 11, 13)),
+    ("RU 2029: 30 days end on Unity Day (Sun); Mon 5 Nov moved off -> Tue", "RU",
+     "consent_withdrawal", D(2029, 10, 5), D(2029, 11, 6), D(2029, 11, 4)),
+    # US-CA (Civ. Code §10, CCP §12a), BR (Código Civil Art. 132 §1): roll forward.
     ("CCPA 45 calendar days", "US-CA", "access", D(2026, 1, 5), D(2026, 2, 19), D(2026, 2, 19)),
+    ("CCPA day 45 on Sun 15 Feb, Presidents' Day Mon -> Tue 17 Feb", "US-CA", "erasure",
+     D(2026, 1, 1), D(2026, 2, 17), D(2026, 2, 15)),
+    ("CCPA day 45 on Saturday 4 Jul 2026 (Independence Day) -> Mon 6 Jul", "US-CA",
+     "rectification", D(2026, 5, 20), D(2026, 7, 6), D(2026, 7, 4)),
     ("CCPA opt-out 15 business days", "US-CA", "marketing_opt_out", D(2026, 1, 5),
      D(2026, 1, 27), D(2026, 1, 27)),
-    ("LGPD 15 days, no roll-forward over Tiradentes", "BR", "access", D(2026, 4, 6),
-     D(2026, 4, 21), D(2026, 4, 21)),
+    ("LGPD 15 days end on Tiradentes (Tue) -> Wed 22 Apr", "BR", "access", D(2026, 4, 6),
+     D(2026, 4, 22), D(2026, 4, 21)),
+    ("LGPD 15 days end on a Saturday -> Monday", "BR", "access", D(2026, 3, 6),
+     D(2026, 3, 23), D(2026, 3, 21)),
 ]
 # fmt: on
 
@@ -167,8 +180,8 @@ def test_due_dates(jurisdiction: str, kind: str, received: date, due: date, safe
         ("EU", "access", D(2026, 1, 31), D(2026, 4, 30), D(2026, 3, 2)),
         # UK: same, rolled over the May Day bank holiday (4 May 2026).
         ("UK-ENG", "access", D(2026, 2, 4), D(2026, 5, 5), D(2026, 3, 4)),
-        # CCPA: +45 days, no roll-forward (5 Apr 2026 is a Sunday).
-        ("US-CA", "access", D(2026, 1, 5), D(2026, 4, 5), D(2026, 2, 19)),
+        # CCPA: +45 days; 5 Apr 2026 is a Sunday -> Mon 6 Apr (Code Civ. Proc. §12a).
+        ("US-CA", "access", D(2026, 1, 5), D(2026, 4, 6), D(2026, 2, 19)),
         ("RU", "stop_processing", D(2026, 3, 2), D(2026, 3, 24), D(2026, 3, 17)),
     ],
 )

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QLocale, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
+    QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -24,11 +26,19 @@ from PySide6.QtWidgets import (
 
 from dpo_desk.casefile.repositories import OverrideRepo, OverrideRow
 from dpo_desk.core.errors import KnownError
+from dpo_desk.core.model import Controller
+from dpo_desk.services.calendars import (
+    ApplyResult,
+    SuggestionView,
+    apply_suggestion,
+    controller_suggestions,
+    withdraw_suggestion,
+)
 
 from ..app import AppContext
 from ..errors import describe_error
 from ..labels import format_date, override_kind_label
-from ..operations import list_overrides, remove_override, set_override
+from ..operations import list_controllers, list_overrides, remove_override, set_override
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -125,9 +135,199 @@ class OverridesDialog(QDialog):
         layout.addWidget(self._table, 1)
         layout.addLayout(row)
         layout.addWidget(self._message)
+        layout.addWidget(self._build_suggestions(), 1)
         layout.addLayout(bottom)
-        self.resize(880, 420)
+        self.resize(920, 640)
         ctx.db.run(list_overrides, on_result=self._show, owner=self)
+        ctx.db.run(list_controllers, on_result=self._show_controllers, owner=self)
+
+    # --- suggestions per controller (issue 16) --------------------------------------------------
+    def _build_suggestions(self) -> QGroupBox:
+        self._views: list[SuggestionView] = []
+        box = QGroupBox(self.tr("Suggested by government acts, per controller"), self)
+        box.setObjectName("suggestionsBox")
+        explain = QLabel(
+            self.tr(
+                "Some acts give state bodies extra days off and only recommend them to private "
+                "employers. Apply one to a controller that gave its staff those days off; its "
+                "open cases are recomputed. Other controllers keep the national calendar."
+            ),
+            box,
+        )
+        explain.setWordWrap(True)
+        self._controller = QComboBox(box)
+        self._controller.setObjectName("suggestionController")
+        self._controller.currentIndexChanged.connect(self._load_suggestions)
+        self._suggestions = QTableWidget(0, 5, box)
+        self._suggestions.setObjectName("suggestionsTable")
+        self._suggestions.setHorizontalHeaderLabels(
+            [
+                self.tr("Act"),
+                self.tr("Days off"),
+                self.tr("Binds"),
+                self.tr("Private employers"),
+                self.tr("Status"),
+            ]
+        )
+        self._suggestions.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self._suggestions.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self._suggestions.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self._suggestions.setWordWrap(True)
+        self._suggestions.verticalHeader().hide()
+        header = self._suggestions.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.ResizeToContents)
+        self._suggestions.itemSelectionChanged.connect(self._show_details)
+        self._details = QLabel(box)
+        self._details.setObjectName("suggestionDetails")
+        self._details.setWordWrap(True)
+        self._details.setTextFormat(Qt.TextFormat.PlainText)
+        self._apply = QPushButton(self.tr("A&pply to controller"), box)
+        self._apply.setObjectName("applySuggestionButton")
+        self._apply.clicked.connect(self._on_apply)
+        self._withdraw = QPushButton(self.tr("&Withdraw"), box)
+        self._withdraw.setObjectName("withdrawSuggestionButton")
+        self._withdraw.clicked.connect(self._on_withdraw)
+        self._suggestion_message = QLabel(box)
+        self._suggestion_message.setObjectName("suggestionMessage")
+        self._suggestion_message.setWordWrap(True)
+        self._suggestion_message.setTextFormat(Qt.TextFormat.PlainText)
+
+        top = QHBoxLayout()
+        label = QLabel(self.tr("C&ontroller:"), box)
+        label.setBuddy(self._controller)
+        top.addWidget(label)
+        top.addWidget(self._controller, 1)
+        top.addWidget(self._apply)
+        top.addWidget(self._withdraw)
+        inner = QVBoxLayout(box)
+        inner.addWidget(explain)
+        inner.addLayout(top)
+        inner.addWidget(self._suggestions, 1)
+        inner.addWidget(self._details)
+        inner.addWidget(self._suggestion_message)
+        self._set_suggestion_buttons()
+        return box
+
+    def _show_controllers(self, controllers: list[Controller]) -> None:
+        self._controller.blockSignals(True)
+        self._controller.clear()
+        for c in controllers:
+            self._controller.addItem(f"{c.name} ({', '.join(c.jurisdictions)})", c.slug)
+        self._controller.blockSignals(False)
+        self._load_suggestions()
+
+    def _load_suggestions(self) -> None:
+        slug = self._controller.currentData()
+        if not slug:
+            self._show_suggestions([])
+            return
+        self._ctx.db.run(
+            controller_suggestions,
+            str(slug),
+            on_result=self._show_suggestions,
+            on_error=self._suggestion_failed,
+            owner=self,
+        )
+
+    def _show_suggestions(self, views: list[SuggestionView]) -> None:
+        self._views = list(views)
+        self._suggestions.setRowCount(len(views))
+        language = QLocale().name().split("_", 1)[0]
+        for i, view in enumerate(views):
+            s = view.suggestion.localized(language)
+            cells = (
+                s.act,
+                "\n".join(format_date(d.day) for d in s.days),
+                s.applies_to,
+                s.private_employers,
+                self.tr("Applied") if view.applied else self.tr("Not applied"),
+            )
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setData(ROW_ROLE, i)
+                item.setToolTip(text)
+                self._suggestions.setItem(i, column, item)
+        self._suggestions.resizeRowsToContents()
+        if views and self._suggestions.currentRow() < 0:
+            self._suggestions.selectRow(0)
+        if not views:
+            self._details.setText(
+                self.tr("No suggestions for the calendars of this controller's regimes.")
+                if self._controller.count()
+                else self.tr("Add a controller first.")
+            )
+        self._show_details()
+
+    def _selected_view(self) -> SuggestionView | None:
+        row = self._suggestions.currentRow()
+        return self._views[row] if 0 <= row < len(self._views) else None
+
+    def _show_details(self) -> None:
+        view = self._selected_view()
+        if view is not None:
+            s = view.suggestion.localized(QLocale().name().split("_", 1)[0])
+            parts = [
+                f"{s.title}. {s.note}".strip(),
+                self.tr("Source: {source}").format(source=s.source),
+            ]
+            if s.needs_legal_review:
+                parts.append(
+                    self.tr(
+                        "Needs legal review (confidence {confidence}): whether the act reaches a "
+                        "private employer is uncertain; apply it only if the controller gave its "
+                        "staff these days off."
+                    ).format(confidence=s.confidence)
+                )
+            self._details.setText("\n".join(parts))
+        self._set_suggestion_buttons()
+
+    def _set_suggestion_buttons(self) -> None:
+        view = self._selected_view()
+        self._apply.setEnabled(view is not None and not view.applied)
+        self._withdraw.setEnabled(view is not None and view.applied)
+
+    def _on_apply(self) -> None:
+        self._run_suggestion(apply_suggestion)
+
+    def _on_withdraw(self) -> None:
+        self._run_suggestion(withdraw_suggestion)
+
+    def _run_suggestion(self, action: Callable[..., ApplyResult]) -> None:
+        view = self._selected_view()
+        slug = self._controller.currentData()
+        if view is None or not slug:
+            self._suggestion_message.setText(self.tr("Select a suggestion first."))
+            return
+        self._ctx.db.run(
+            action,
+            str(slug),
+            view.suggestion.id,
+            on_result=self._suggestion_done,
+            on_error=self._suggestion_failed,
+            owner=self,
+        )
+
+    def _suggestion_done(self, result: ApplyResult) -> None:
+        days = ", ".join(format_date(d.day) for d in result.suggestion.days)
+        if result.applied:
+            text = self.tr("Applied to {controller}: {days} are days off for it.")
+        else:
+            text = self.tr("Withdrawn from {controller}: {days} follow the national calendar.")
+        self._suggestion_message.setText(
+            text.format(controller=result.controller, days=days)
+            + " "
+            + self.tr("Due dates of its open cases were recomputed.")
+        )
+        self._ctx.changes.overrides_changed.emit()
+        self._load_suggestions()
+
+    def _suggestion_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, KnownError):
+            self._suggestion_message.setText(describe_error(exc, self._ctx.session.path))
+        else:
+            self._ctx.errors.report(exc)
 
     def _show(self, rows: list[OverrideRow]) -> None:
         self._rows = list(rows)
