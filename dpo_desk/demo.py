@@ -457,7 +457,7 @@ def _add_due_today_case(cf: CaseFile, controller: Controller, today: date) -> in
     from dpo_desk.casefile.deadlines import calendar_overrides
     from dpo_desk.core.deadlines import compute_case_deadlines
 
-    overrides = calendar_overrides(cf)
+    overrides = calendar_overrides(cf, controller.id)
     for back in range(1, 30):
         received = today - timedelta(days=back)
         governing = compute_case_deadlines(

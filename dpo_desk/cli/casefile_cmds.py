@@ -377,7 +377,8 @@ def cmd_case_show(args: argparse.Namespace, ctx: CliContext) -> int:
     governing = deadlines.governing
     data = case_dict(case, controller.slug)
     data["deadlines"] = deadlines.to_dict()
-    status = deadline_status(governing, today, calendar_overrides(cf)) if governing else None
+    overrides = calendar_overrides(cf, case.controller_id)
+    status = deadline_status(governing, today, overrides) if governing else None
     data["deadline_status"] = status.__dict__ if status else None
     data["notes"] = [
         {"at": n.created_at.isoformat(), "text": n.text} for n in cf.cases.notes(case.id)

@@ -331,7 +331,7 @@ def _deadlines(
         [str(k) for k in case.kinds],
         case.received,
         [*cf.cases.clock_events(case.id or 0), *extra_events],
-        overrides=calendar_overrides(cf),
+        overrides=calendar_overrides(cf, case.controller_id),
         today=today,
     )
 
@@ -655,7 +655,7 @@ def _check_extension(cf: CaseFile, case: Case, controller: Controller, today: da
             f"No deadline applies to case {case.reference}, so there is no period to extend."
         )
     notice = ClockEvent(E.EXTENSION_NOTICE_SENT, today, "")
-    overrides = calendar_overrides(cf)
+    overrides = calendar_overrides(cf, case.controller_id)
     for deadline in deadlines.deadlines:
         compute_deadline(
             deadline.jurisdiction,

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from dpo_desk.casefile.audit import Anchor
 from dpo_desk.casefile.deadlines import calendar_overrides
+from dpo_desk.core.calendars import CalendarOverrides
 from dpo_desk.core.deadlines import DeadlineSet, compute_case_deadlines
 from dpo_desk.core.errors import InvalidInput, KnownError
 from dpo_desk.core.model import Case, CaseStatus, Controller, DataSubject
@@ -211,10 +212,16 @@ class DeadlineSource:
     def __init__(self, cf: CaseFile, today: date) -> None:
         self.cf = cf
         self.today = today
-        self.overrides = calendar_overrides(cf)
+        self._overrides: dict[int, CalendarOverrides] = {}  # per controller: its own days too
         self.controllers: dict[int, Controller] = {
             c.id: c for c in cf.controllers.list() if c.id is not None
         }
+
+    def overrides(self, controller_id: int) -> CalendarOverrides:
+        found = self._overrides.get(controller_id)
+        if found is None:
+            found = self._overrides[controller_id] = calendar_overrides(self.cf, controller_id)
+        return found
 
     def controller(self, case: Case) -> Controller:
         found = self.controllers.get(case.controller_id)
@@ -230,7 +237,7 @@ class DeadlineSource:
             [str(k) for k in case.kinds],
             case.received,
             self.cf.cases.clock_events(case.id),
-            overrides=self.overrides,
+            overrides=self.overrides(case.controller_id),
             today=self.today if case.status.is_open else None,
         )
 

@@ -216,7 +216,7 @@ def _deadlines(source: DeadlineSource, case: Any, today: date) -> dict[str, Any]
     governing = found.governing
     status = None
     if governing is not None and case.status.is_open:
-        state = deadline_status(governing, today, source.overrides)
+        state = deadline_status(governing, today, source.overrides(case.controller_id))
         status = {**state.to_dict(), "text": state.text}
     result["status"] = status
     result["error"] = None

@@ -82,7 +82,9 @@ def load_case(cf: CaseFile, case_id: int, today: date) -> CaseDetails:
     except InvalidInput as exc:  # an unknown jurisdiction in an old controller record
         error = str(exc)
     if deadlines is not None and deadlines.governing is not None:
-        status = deadline_status(deadlines.governing, today, calendar_overrides(cf))
+        status = deadline_status(
+            deadlines.governing, today, calendar_overrides(cf, case.controller_id)
+        )
     return CaseDetails(
         case=case,
         controller=controller,
@@ -130,7 +132,7 @@ def check_extension(cf: CaseFile, case_id: int, on: date, note: str = "") -> Non
         *cf.cases.clock_events(case_id),
         ClockEvent(ClockEventKind.EXTENSION_NOTICE_SENT, on, note),
     ]
-    overrides = calendar_overrides(cf)
+    overrides = calendar_overrides(cf, case.controller_id)
     refusals: list[str] = []
     for deadline in current.deadlines:
         try:

@@ -198,3 +198,23 @@ def test_controller_overrides_win_over_file_wide_ones(built: Path, tmp_path: Pat
         assert "calendar.controller_override" in actions
     finally:
         cf.close()
+
+
+def test_every_view_of_the_deadline_follows_the_controllers_days(run, tmp_path: Path) -> None:
+    """A controller's own calendar days reach the status line, the register export and the
+    letters, not only the stored due date (one calendar per controller everywhere)."""
+    code, _, err = run("calendar", "apply", SUGGESTION, "--controller", "astrum")
+    assert code == 0, err
+    code, out, err = run("case", "show", "2026-0001", "--json")
+    assert code == 0, err
+    shown = json.loads(out)
+    assert shown["deadlines"]["governing"]["due"] == "2026-01-12"
+    # today is Mon 5 Jan: the status counts to Mon 12 Jan, not to the national Fri 9 Jan
+    status = shown["deadline_status"]
+    assert status["state"] == "upcoming"
+    assert status["days_left"] == (7 if status["unit"] == "calendar_days" else 3)
+    export = tmp_path / "register.json"
+    code, _, err = run("export", "register", "-o", str(export))
+    assert code == 0, err
+    rows = {r["reference"]: r for r in json.loads(export.read_text())["rows"]}
+    assert rows["2026-0001"]["due"] == "2026-01-12" and rows["2026-0002"]["due"] == "2026-01-09"
