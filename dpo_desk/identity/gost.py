@@ -249,7 +249,9 @@ def verify_raw(key: PublicKey, message_digest: bytes, signature: bytes) -> bool:
         return False
 
 
-def verify_certificate_signature(cert: asn1_x509.Certificate, issuer: asn1_x509.Certificate) -> bool:
+def verify_certificate_signature(
+    cert: asn1_x509.Certificate, issuer: asn1_x509.Certificate
+) -> bool:
     """Does ``issuer``'s key sign ``cert``? GOST via gostcrypto; others via ``cryptography``."""
     algorithm = cert["signature_algorithm"]["algorithm"].dotted
     if algorithm in SIGNATURE_ALGORITHMS:
@@ -390,14 +392,17 @@ def _pdf_modification(embedded: EmbeddedPdfSignature) -> tuple[bool | None, str 
     if coverage == SignatureCoverageLevel.ENTIRE_FILE:
         return True, "none"
     try:
-        embedded._coverage = coverage  # evaluate_modifications reads the cached coverage
+        embedded.coverage = coverage  # evaluate_modifications reads it
         result = embedded.evaluate_modifications(DEFAULT_DIFF_POLICY)
+        docmdp = embedded.docmdp_level
     except Exception:
         return False, "disallowed"
     level = getattr(result, "modification_level", None)
     if level == ModificationLevel.NONE:
         return False, "none"
     if level is None or level == ModificationLevel.OTHER:
+        return False, "disallowed"
+    if docmdp is not None and level.value > docmdp.value:  # beyond what the signer allowed
         return False, "disallowed"
     return False, "permitted"
 
@@ -492,9 +497,7 @@ def _check_signer(
     elif not valid:
         problems.append("The signature value does not match the signer's certificate.")
     if not intact or not valid:
-        return replace(
-            base, intact=intact, valid=valid, problems=tuple(problems), status="invalid"
-        )
+        return replace(base, intact=intact, valid=valid, problems=tuple(problems), status="invalid")
 
     # 3. the chain, up to a certificate the DPO trusts
     now = datetime.now(UTC)

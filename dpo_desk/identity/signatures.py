@@ -50,10 +50,7 @@ from asn1crypto import ocsp as asn1_ocsp
 from asn1crypto import x509 as asn1_x509
 
 from dpo_desk.core.errors import InvalidInput
-
-# --- GOST hook (dpo_desk/identity/gost.py; importing it lets asn1crypto read GOST keys) ---
-from . import gost
-# --- end GOST hook ---
+from dpo_desk.identity import gost  # GOST hook: gost.py checks GOST signers, reads GOST keys
 
 if TYPE_CHECKING:  # pyHanko costs ~0.6 s to import: it is loaded on the first check only.
     from pyhanko.sign.validation.pdf_embedded import EmbeddedPdfSignature
