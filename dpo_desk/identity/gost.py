@@ -166,15 +166,16 @@ def is_gost_certificate(cert: asn1_x509.Certificate) -> bool:
 
 
 def handles(signer_info: cms.SignerInfo) -> bool:
-    """The signer used a Russian GOST algorithm: this module checks it (or says why not)."""
+    """The signer used a known Russian GOST signature and digest algorithm: this module checks
+    it (or says why it cannot). Unknown GOST OIDs stay with ``signatures.py`` (``unsupported``).
+    """
     try:
-        oids = (
-            signer_info["signature_algorithm"]["algorithm"].dotted,
-            signer_info["digest_algorithm"]["algorithm"].dotted,
-        )
+        signature = signer_info["signature_algorithm"]["algorithm"].dotted
+        digest_oid = signer_info["digest_algorithm"]["algorithm"].dotted
     except Exception:
         return False
-    return any(oid.startswith(GOST_ARC) for oid in oids)
+    known_signature = signature in KEY_ALGORITHMS or signature in SIGNATURE_ALGORITHMS
+    return known_signature and digest_oid in DIGESTS
 
 
 # --- the mathematics -----------------------------------------------------------------------------
@@ -464,6 +465,12 @@ def _check_signer(
             "a tool of the issuing country, or ask for another proof."
         )
         return replace(base, problems=(reason,), status="unsupported")
+    if not is_gost_certificate(cert):
+        problem = (
+            "The signature names a GOST algorithm but the signer's certificate holds a "
+            f"non-GOST key ({_key_oid_name(cert)}): it cannot have made this signature."
+        )
+        return replace(base, intact=None, valid=False, problems=(problem,), status="invalid")
     try:
         key = public_key(cert)
     except GostError as exc:
@@ -535,6 +542,18 @@ def _algorithm_name(cert: asn1_x509.Certificate, digest_oid: str, signature_oid:
     except Exception:
         key_name = f"GOST ({signature_oid})"
     return f"{key_name} with {DIGESTS.get(digest_oid, digest_oid)}"
+
+
+def _key_oid_name(cert: asn1_x509.Certificate) -> str:
+    try:
+        algorithm = cert["tbs_certificate"]["subject_public_key_info"]["algorithm"]["algorithm"]
+        return (
+            str(algorithm.native).upper()
+            if algorithm.native != algorithm.dotted
+            else algorithm.dotted
+        )
+    except Exception:
+        return "non-GOST"
 
 
 def _key_oid(cert: asn1_x509.Certificate) -> str:

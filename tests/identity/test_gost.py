@@ -327,3 +327,18 @@ def test_garbage_in_a_gost_signer_is_malformed_not_a_crash(gpki: GostPki) -> Non
 
     assert report.verdict == "invalid"
     assert report.signatures[0].valid is False
+
+
+def test_gost_algorithm_with_a_non_gost_certificate_is_invalid(pki, roots) -> None:
+    """Known GOST OIDs over an ECDSA signer's certificate: that key cannot have signed."""
+    from .test_cms import DOCUMENT, _gost_signed_data
+
+    signature = _gost_signed_data(pki, "1.2.643.7.1.1.2.2", "1.2.643.7.1.1.1.1")
+
+    report = verify_detached(DOCUMENT, signature, roots)
+
+    assert report.verdict == "invalid"
+    (check,) = report.signatures
+    assert check.signer == "Alice Example"
+    assert check.valid is False
+    assert "holds a non-GOST key (EC)" in report.reason
