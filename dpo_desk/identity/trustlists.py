@@ -57,12 +57,12 @@ RU_ACTIVE: Final = "Действует"
 CERT_SUFFIXES: Final = (".cer", ".crt", ".pem", ".der")
 
 RU_REVIEW_NOTE: Final = (
-    "Qualified because the centre is accredited in the ministry's list (63-FZ Art. 16-17); "
-    "the list's own signature is not verified: needs legal review."
+    "Marked qualified because the centre is accredited in the ministry's list (63-FZ Art. 16-17); "
+    "the list's own XML signature is not verified."
 )
 KZ_REVIEW_NOTE: Final = (
-    "Kazakh law (Law No. 370-II of 7 January 2003) has no 'qualified' category; an NCA RK "
-    "certificate is not marked qualified: needs legal review."
+    "Kazakh law (Law No. 370-II of 7 January 2003) has no 'qualified' category, so an NCA RK "
+    "certificate is not marked qualified."
 )
 
 

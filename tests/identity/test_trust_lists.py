@@ -172,7 +172,7 @@ def test_russian_list_takes_active_centres_only(tsl: bytes, gpki: GostPki) -> No
     )
     assert [c.der for c in trust_list.certificates] == [gpki.ca256.cert_der, gpki.ca512.cert_der]
     assert [c.authority for c in trust_list.certificates] == ["УЦ Тест 256", "УЦ Тест 512"]
-    assert all(c.qualified and "legal review" in c.review_note for c in trust_list.certificates)
+    assert all(c.qualified and "63-FZ" in c.review_note for c in trust_list.certificates)
     assert trust_list.skipped == (
         "УЦ Закрытый: accreditation is Прекращена, 1 certificate(s) left out.",
     )
