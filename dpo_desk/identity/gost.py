@@ -1,14 +1,18 @@
-"""GOST signatures: GOST R 34.10-2012 (256/512-bit) with GOST R 34.11-2012 (Streebog) in CMS,
-S/MIME and PDF, with certificate chains signed in GOST.
+"""GOST signatures: GOST R 34.10-2012 (256/512-bit) with GOST R 34.11-2012 (Streebog) and
+GOST R 34.10-2001 with GOST R 34.11-94, in CMS, S/MIME and PDF, with certificate chains signed in
+GOST.
 
 pyHanko cannot check these (its certificate validator and CMS code know no GOST algorithm), so
-``signatures.py`` hands a signer whose algorithm is a Russian GOST one to :func:`check_cms_signer`
-or :func:`check_pdf_signature`, which answer with the same :class:`SignatureCheck` facts and
-verdicts (``valid``, ``invalid``, ``untrusted``, ``unsupported``, ``malformed``).
+``signatures.py`` hands a signer whose algorithms are known Russian GOST ones to
+:func:`check_cms_signer` or :func:`check_pdf_signature`, which answer with the same
+:class:`SignatureCheck` facts and verdicts (``valid``, ``invalid``, ``untrusted``,
+``unsupported``, ``malformed``).
 
-The mathematics is ``gostcrypto`` (pure Python, pinned). Its byte order differs from the one
-certificates and CMS use (``shared/reference/libraries.md``, "GOST signatures"), so every value is
-converted here and nowhere else:
+The elliptic-curve mathematics and Streebog are ``gostcrypto`` (pure Python, pinned); GOST R
+34.11-94, which gostcrypto lacks, is implemented below from the standard and checked against
+OpenSSL's GOST engine. gostcrypto's byte order differs from the one certificates and CMS use
+(``shared/reference/libraries.md``, "GOST signatures"), so every value is converted here and
+nowhere else:
 
 - a public key is the OCTET STRING inside the certificate's BIT STRING: X then Y, each
   little-endian; gostcrypto wants each coordinate big-endian;
@@ -18,10 +22,11 @@ converted here and nowhere else:
 What is checked: the signed attributes' message digest against the content (or the PDF's byte
 ranges), the signature value against the signer's certificate, every certificate's signature up
 to a certificate the DPO trusts, every certificate's validity period (now), that each issuer is a
-CA, and the signer's key usage. What is not: revocation (offline: "not checked", as for RSA),
-certificate policies and name constraints, and GOST R 34.11-94 digests (GOST R 34.10-2001 keys
-signing with 34.11-94): gostcrypto has no 34.11-94, so such signatures stay ``unsupported`` with
-that reason. Kazakh GOST 34.310 (arc 1.2.398) also stays ``unsupported``.
+CA, and the signer's key usage; for PDFs, coverage and later changes (pyHanko's diff analysis).
+What is not: revocation (offline: "not checked", as for RSA), certificate policies, name
+constraints and path-length limits, GOST document timestamps in PDFs (they stay
+``unsupported``), and content over 10 MB signed with GOST R 34.11-94 (pure Python: ~7 s per MB).
+Kazakh GOST 34.310 (arc 1.2.398) stays ``unsupported``.
 
 Importing this module also teaches asn1crypto to *read* certificates with GOST keys (Russian and
 Kazakh arcs), so such a CA certificate can be imported into the trust store.
@@ -215,17 +220,121 @@ def public_key(cert: asn1_x509.Certificate) -> PublicKey:
 
 
 def digest(oid: str, data: bytes) -> bytes:
-    """The digest as CMS and OpenSSL write it. Raises :class:`GostError` for GOST R 34.11-94."""
-    import gostcrypto.gosthash
+    """The digest as CMS and OpenSSL write it (Streebog via gostcrypto; GOST R 34.11-94 here).
 
+    Raises :class:`GostError` for an unknown digest or a 34.11-94 input over the size limit.
+    """
+    if oid == GOST94:
+        if len(data) > MAX_GOST94_BYTES:
+            raise GostError(
+                "The signed content is larger than 10 MB, too large for DPO Desk's "
+                "GOST R 34.11-94 digest (pure Python)."
+            )
+        return gost94(data)
     name = _STREEBOG.get(oid)
     if name is None:
-        raise GostError(
-            f"The digest {DIGESTS.get(oid, oid)} cannot be computed here "
-            "(gostcrypto has no GOST R 34.11-94)."
-        )
+        raise GostError(f"The digest {DIGESTS.get(oid, oid)} is not a GOST digest known here.")
+    import gostcrypto.gosthash
+
     hasher = gostcrypto.gosthash.new(name, data=bytearray(data))
     return bytes(hasher.digest())
+
+
+# --- GOST R 34.11-94 ------------------------------------------------------------------------------
+# gostcrypto has no GOST R 34.11-94, the digest of GOST R 34.10-2001 signatures. It is written here
+# from the standard (GOST R 34.11-94, with the S-boxes of id-GostR3411-94-CryptoProParamSet,
+# RFC 4357 section 11.2, which OpenSSL's engine and CryptoPro use) and tested against OpenSSL.
+# Numbers are little-endian: byte 0 of a block is its least significant byte.
+
+GOST94: Final = "1.2.643.2.2.9"
+MAX_GOST94_BYTES: Final = 10 * 1024 * 1024
+
+_SBOX94: Final = (  # k1 (the lowest nibble) .. k8
+    (0xA, 0x4, 0x5, 0x6, 0x8, 0x1, 0x3, 0x7, 0xD, 0xC, 0xE, 0x0, 0x9, 0x2, 0xB, 0xF),
+    (0x5, 0xF, 0x4, 0x0, 0x2, 0xD, 0xB, 0x9, 0x1, 0x7, 0x6, 0x3, 0xC, 0xE, 0xA, 0x8),
+    (0x7, 0xF, 0xC, 0xE, 0x9, 0x4, 0x1, 0x0, 0x3, 0xB, 0x5, 0x2, 0x6, 0xA, 0x8, 0xD),
+    (0x4, 0xA, 0x7, 0xC, 0x0, 0xF, 0x2, 0x8, 0xE, 0x1, 0x6, 0x5, 0xD, 0xB, 0x9, 0x3),
+    (0x7, 0x6, 0x4, 0xB, 0x9, 0xC, 0x2, 0xA, 0x1, 0x8, 0x0, 0xE, 0xF, 0xD, 0x3, 0x5),
+    (0x7, 0x6, 0x2, 0x4, 0xD, 0x9, 0xF, 0x0, 0xA, 0x1, 0x5, 0xB, 0x8, 0xE, 0xC, 0x3),
+    (0xD, 0xE, 0x4, 0x1, 0x7, 0x0, 0x5, 0xA, 0x3, 0xC, 0x8, 0xF, 0x6, 0x2, 0x9, 0xB),
+    (0x1, 0x3, 0xA, 0x9, 0x5, 0xB, 0x4, 0xF, 0x8, 0x6, 0x7, 0xE, 0xD, 0x0, 0x2, 0xC),
+)
+_M32: Final = 0xFFFFFFFF
+_M64: Final = (1 << 64) - 1
+_M256: Final = (1 << 256) - 1
+_C3: Final = 0xFF00FFFF000000FFFF0000FF00FFFF0000FF00FF00FF00FFFF00FF00FF00FF00
+
+
+def _rotl11(value: int) -> int:
+    return ((value << 11) | (value >> 21)) & _M32
+
+
+# GOST 28147-89's round function on one byte of the word: two S-boxes, then the rotation by 11
+# (both linear over the bytes' positions, so the four lookups are XORed).
+_ROUND_TABLES: Final = tuple(
+    tuple(
+        _rotl11((_SBOX94[2 * i][b & 15] | _SBOX94[2 * i + 1][b >> 4] << 4) << (8 * i))
+        for b in range(256)
+    )
+    for i in range(4)
+)
+# phi: byte i + 1 + 4(k - 1) of the result is byte 8i + k of the input (0-based here)
+_PHI: Final = tuple(8 * (j % 4) + j // 4 for j in range(32))
+
+
+def _gost28147_encrypt(key: int, block: int) -> int:
+    t0, t1, t2, t3 = _ROUND_TABLES
+    words = [(key >> (32 * i)) & _M32 for i in range(8)]
+    n1, n2 = block & _M32, block >> 32
+    for k in words * 3 + words[::-1]:
+        x = (n1 + k) & _M32
+        n1, n2 = t0[x & 255] ^ t1[(x >> 8) & 255] ^ t2[(x >> 16) & 255] ^ t3[x >> 24] ^ n2, n1
+    return (n1 << 32) | n2  # the last round does not swap
+
+
+def _a94(y: int) -> int:
+    y1, y2 = y & _M64, (y >> 64) & _M64
+    return (y >> 64) | ((y1 ^ y2) << 192)
+
+
+def _p94(y: int) -> int:
+    data = y.to_bytes(32, "little")
+    return int.from_bytes(bytes(data[i] for i in _PHI), "little")
+
+
+def _psi94(y: int) -> int:
+    word = (y ^ (y >> 16) ^ (y >> 32) ^ (y >> 48) ^ (y >> 192) ^ (y >> 240)) & 0xFFFF
+    return (y >> 16) | (word << 240)
+
+
+def _step94(h: int, m: int) -> int:
+    u, v = h, m
+    keys = [_p94(u ^ v)]
+    for constant in (0, _C3, 0):
+        u = _a94(u) ^ constant
+        v = _a94(_a94(v))
+        keys.append(_p94(u ^ v))
+    s = 0
+    for i, key in enumerate(keys):
+        s |= _gost28147_encrypt(key, (h >> (64 * i)) & _M64) << (64 * i)
+    for _ in range(12):
+        s = _psi94(s)
+    s = _psi94(s ^ m) ^ h
+    for _ in range(61):
+        s = _psi94(s)
+    return s
+
+
+def gost94(data: bytes) -> bytes:
+    """GOST R 34.11-94 (CryptoPro parameters), as OpenSSL's ``md_gost94`` writes it."""
+    h, total, length = 0, 0, len(data)
+    for offset in range(0, length, 32):
+        m = int.from_bytes(data[offset : offset + 32].ljust(32, b"\0"), "little")
+        h = _step94(h, m)
+        total = (total + m) & _M256
+    h = _step94(h, (length * 8) & _M256)
+    h = _step94(h, total)
+    return h.to_bytes(32, "little")
 
 
 def verify_raw(key: PublicKey, message_digest: bytes, signature: bytes) -> bool:
@@ -458,13 +567,9 @@ def _check_signer(
     )
     from dataclasses import replace
 
-    if digest_oid not in _STREEBOG:
-        reason = (
-            f"The digest {DIGESTS.get(digest_oid, digest_oid)} cannot be verified by DPO Desk "
-            "(GOST R 34.11-94 is not implemented by its GOST library); check this signature with "
-            "a tool of the issuing country, or ask for another proof."
-        )
-        return replace(base, problems=(reason,), status="unsupported")
+    if digest_oid not in DIGESTS:
+        problem = f"The digest {digest_oid} is not a GOST digest known here."
+        return replace(base, problems=(problem,), status="unsupported")
     if not is_gost_certificate(cert):
         problem = (
             "The signature names a GOST algorithm but the signer's certificate holds a "
@@ -485,7 +590,10 @@ def _check_signer(
         )
 
     # 1. integrity: the signed attributes' message digest against the content
-    content_digest = digest(digest_oid, signed_bytes)
+    try:
+        content_digest = digest(digest_oid, signed_bytes)
+    except GostError as exc:
+        return replace(base, problems=(str(exc),), status="unsupported")
     signed_attrs = signer_info["signed_attrs"]
     has_attrs = signed_attrs.native is not None and len(signed_attrs) > 0
     if has_attrs:

@@ -97,6 +97,9 @@ class GostPki:
         self.stranger = self._user(
             "stranger_user", "gost2012_256", self.stranger_ca, "md_gost12_256"
         )
+        # GOST R 34.10-2001 with GOST R 34.11-94: CryptoPro-A CA, CryptoPro-B user
+        self.ca2001 = self._root("ca2001", "gost2001", "Test GOST 2001 CA", "md_gost94")
+        self.user2001 = self._user("user2001", "gost2001", self.ca2001, "md_gost94", paramset="B")
         self.not_a_signer = self._user(
             "plain", "gost2012_256", self.ca256, "md_gost12_256", extensions="v3_plain"
         )
@@ -115,9 +118,11 @@ class GostPki:
             raise AssertionError(f"openssl failed: {result.stderr.decode(errors='replace')}")
         return result.stdout
 
-    def _key(self, name: str, algorithm: str) -> Path:
+    def _key(self, name: str, algorithm: str, paramset: str = "A") -> Path:
         path = self.folder / f"{name}.key"
-        self.openssl("genpkey", "-algorithm", algorithm, "-pkeyopt", "paramset:A", "-out", path)
+        self.openssl(
+            "genpkey", "-algorithm", algorithm, "-pkeyopt", f"paramset:{paramset}", "-out", path
+        )  # fmt: skip
         return path
 
     def _root(self, name: str, algorithm: str, cn: str, md: str) -> GostIdentity:
@@ -130,9 +135,15 @@ class GostPki:
         return GostIdentity(cn, key, cert)
 
     def _user(
-        self, name: str, algorithm: str, ca: GostIdentity, md: str, extensions: str = "v3_user"
+        self,
+        name: str,
+        algorithm: str,
+        ca: GostIdentity,
+        md: str,
+        extensions: str = "v3_user",
+        paramset: str = "A",
     ) -> GostIdentity:
-        key = self._key(name, algorithm)
+        key = self._key(name, algorithm, paramset)
         csr = self.folder / f"{name}.csr"
         cert = self.folder / f"{name}.pem"
         subject = (
@@ -151,7 +162,10 @@ class GostPki:
     def cms(
         self, data: bytes, signer: GostIdentity, *, detached: bool = True, md: str | None = None
     ) -> bytes:
-        md = md or ("md_gost12_512" if "512" in signer.cert_path.stem else "md_gost12_256")
+        if md is None:
+            stem = signer.cert_path.stem
+            md = "md_gost94" if "2001" in stem else "md_gost12_512" if "512" in stem else None
+            md = md or "md_gost12_256"
         args: list[str | Path] = [
             "cms", "-sign", "-binary", "-md", md, "-signer", signer.cert_path,
             "-inkey", signer.key_path, "-outform", "DER",

@@ -296,26 +296,42 @@ def test_qualified_marks_follow_the_fsb_form(gpki: GostPki) -> None:
     assert not gost.is_russian_qualified(plain)
 
 
-def test_gost_r_34_11_94_is_reported_unsupported_with_its_reason(gpki: GostPki) -> None:
-    """GOST R 34.10-2001 with GOST R 34.11-94: gostcrypto has no 34.11-94."""
-    key = gpki.folder / "user2001.key"
-    cert = gpki.folder / "user2001.pem"
-    if not cert.exists():
-        gpki.openssl("genpkey", "-algorithm", "gost2001", "-pkeyopt", "paramset:A", "-out", key)
-        gpki.openssl(
-            "req", "-new", "-x509", "-key", key, "-md_gost94", "-days", "30",
-            "-subj", "/CN=Old GOST 2001 signer", "-out", cert,
-        )  # fmt: skip
-    signature = gpki.openssl(
-        "cms", "-sign", "-binary", "-md", "md_gost94", "-signer", cert, "-inkey", key,
-        "-outform", "DER", stdin=REQUEST,
-    )  # fmt: skip
+def test_gost_2001_with_gost_r_34_11_94_is_valid(gpki: GostPki) -> None:
+    """GOST R 34.10-2001 keys (CryptoPro-A CA, CryptoPro-B user) with the 34.11-94 digest."""
+    signature = gpki.cms(REQUEST, gpki.user2001)
 
-    report = verify_detached(REQUEST, signature, [cert.read_bytes()])
+    report = verify_detached(REQUEST, signature, [gpki.ca2001.cert_pem])
 
-    assert report.verdict == "unsupported"
-    assert "GOST R 34.11-94" in report.reason
-    assert report.signatures[0].signer == "Old GOST 2001 signer"
+    assert report.verdict == "valid", report.reason
+    assert report.signatures[0].algorithm == "GOST R 34.10-2001 with GOST R 34.11-94"
+    assert verify_detached(REQUEST + b".", signature, [gpki.ca2001.cert_pem]).verdict == "invalid"
+    assert verify_detached(REQUEST, signature, [gpki.ca256.cert_pem]).verdict == "untrusted"
+
+
+def test_gost_2001_pdf_is_valid(gpki: GostPki) -> None:
+    signed = gpki.sign_pdf(make_pdf(), gpki.user2001)
+
+    assert verify_pdf(signed, [gpki.ca2001.cert_pem]).verdict == "valid"
+
+
+@pytest.mark.parametrize("size", [0, 1, 31, 32, 33, 64, 100, 1000])
+def test_gost_r_34_11_94_matches_openssl(gpki: GostPki, size: int) -> None:
+    data = (REQUEST * 40)[:size]
+    if size == 0:
+        # OpenSSL's engine prints 3f25bc1f... for empty input; the standard's published
+        # vector (CryptoPro parameters) is this one. Signed content is never empty.
+        expected = "981e5f3ca30c841487830f84fb433e13ac1101569b9c13584ac483234cd656c0"
+    else:
+        expected = gpki.openssl("dgst", "-md_gost94", "-r", stdin=data).split()[0].decode()
+
+    assert gost.digest("1.2.643.2.2.9", data).hex() == expected
+
+
+def test_gost_r_34_11_94_known_answer() -> None:
+    """The published test vector for "abc" (CryptoPro parameters)."""
+    expected = "b285056dbf18d7392d7677369524dd14747459ed8143997e163b2986f92fd42c"
+
+    assert gost.gost94(b"abc").hex() == expected
 
 
 def test_garbage_in_a_gost_signer_is_malformed_not_a_crash(gpki: GostPki) -> None:
