@@ -361,3 +361,21 @@ def test_cli_bad_list_is_one_sentence_exit_2(run, tmp_path: Path) -> None:
 
     code, _, err = run("trust", "import-list", str(tmp_path / "missing.xml"))
     assert code == 2 and "does not exist" in err
+
+
+def test_cli_trusts_a_gost_ca_and_verifies_a_gost_pdf(run, tmp_path: Path, gpki: GostPki) -> None:
+    """The headless path end to end: a GOST CA into the trust store, a GOST PDF checked."""
+    ca = tmp_path / "gost-ca.cer"
+    ca.write_bytes(gpki.ca256.cert_der)
+    signed = tmp_path / "request.pdf"
+    signed.write_bytes(gpki.sign_pdf(make_pdf(), gpki.user256))
+
+    code, out, _ = run("trust", "import", str(ca), "--json")
+    assert code == 0
+    (trusted,) = json.loads(out)
+    assert trusted["warnings"] == [] and trusted["source"] == "manual"
+
+    code, out, _ = run("verify-signature", str(signed), "--trust", str(ca), "--json")
+    report = json.loads(out)
+    assert (code, report["verdict"]) == (0, "valid")
+    assert report["signatures"][0]["algorithm"].startswith("GOST R 34.10-2012 (256-bit)")
