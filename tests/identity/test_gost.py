@@ -287,6 +287,18 @@ def test_streebog_matches_openssl(gpki: GostPki) -> None:
         assert gost.digest(oid, REQUEST).hex() == printed
 
 
+@pytest.mark.parametrize("size", [0, 1, 63, 64, 65, 128, 1000])
+def test_fast_streebog_equals_gostcrypto(size: int) -> None:
+    import gostcrypto.gosthash
+
+    data = bytes(range(256)) * 4
+    data = data[:size]
+    for name, length in (("streebog256", 32), ("streebog512", 64)):
+        expected = bytes(gostcrypto.gosthash.new(name, data=bytearray(data)).digest())
+
+        assert gost.streebog(data, length) == expected
+
+
 def test_qualified_marks_follow_the_fsb_form(gpki: GostPki) -> None:
     (user,) = load_certificates(gpki.user256.cert_pem)
     (plain,) = load_certificates(gpki.not_a_signer.cert_pem)
