@@ -232,5 +232,22 @@ def _controller_calendar_overrides(db: sqlite_utils.Database) -> None:
     )
 
 
-MIGRATIONS: tuple[Step, ...] = (_v1, _v2, _controller_calendar_overrides)
+# --- trust-store provenance (issue 15, branch gost): independent of other steps ---
+def _trust_sources(db: sqlite_utils.Database) -> None:
+    """Where each trusted certificate came from, and whether it issues qualified certificates."""
+    for column in (
+        "source TEXT NOT NULL DEFAULT 'manual'",
+        "source_detail TEXT NOT NULL DEFAULT ''",
+        "qualified INTEGER NOT NULL DEFAULT 0",
+        "review_note TEXT NOT NULL DEFAULT ''",
+    ):
+        db.execute(f"ALTER TABLE trust_store ADD COLUMN {column}")
+
+
+MIGRATIONS: tuple[Step, ...] = (
+    _v1,
+    _v2,
+    _controller_calendar_overrides,
+    _trust_sources,
+)
 LATEST = len(MIGRATIONS)

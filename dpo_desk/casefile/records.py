@@ -474,10 +474,26 @@ class TrustedCert:
     sha256: str
     not_after: str | None
     added_at: datetime
+    # provenance (issue 15): "manual", "ru-tsl" or "kz-nca"; what list, which version
+    source: str = "manual"
+    source_detail: str = ""
+    qualified: bool = False
+    review_note: str = ""
 
 
 class TrustRepo(_Repo):
-    def add(self, der: bytes, *, subject: str, issuer: str, not_after: str | None) -> TrustedCert:
+    def add(
+        self,
+        der: bytes,
+        *,
+        subject: str,
+        issuer: str,
+        not_after: str | None,
+        source: str = "manual",
+        source_detail: str = "",
+        qualified: bool = False,
+        review_note: str = "",
+    ) -> TrustedCert:
         digest = hashlib.sha256(der).hexdigest()
         existing = list(self.db.query("SELECT id FROM trust_store WHERE sha256 = ?", (digest,)))
         if existing:
@@ -493,12 +509,36 @@ class TrustRepo(_Repo):
                         "der": der,
                         "not_after": not_after,
                         "added_at": self._now(),
+                        "source": source,
+                        "source_detail": source_detail,
+                        "qualified": int(qualified),
+                        "review_note": review_note,
                     }
                 )
                 .last_pk
             )
-            self.cf.log("trust.added", None, {"subject": subject, "sha256": digest})
+            self.cf.log(
+                "trust.added", None, {"subject": subject, "sha256": digest, "source": source}
+            )
         return self.get(tid)
+
+    def set_source(
+        self, cert_id: int, *, source: str, source_detail: str, qualified: bool, review_note: str
+    ) -> TrustedCert:
+        """Record that a trusted certificate (also) comes from a trust list."""
+        cert = self.get(cert_id)
+        with self.cf.transaction():
+            self.db.execute(
+                "UPDATE trust_store SET source = ?, source_detail = ?, qualified = ?, "
+                "review_note = ? WHERE id = ?",
+                (source, source_detail, int(qualified), review_note, cert_id),
+            )
+            self.cf.log(
+                "trust.source",
+                None,
+                {"subject": cert.subject, "sha256": cert.sha256, "source": source},
+            )
+        return self.get(cert_id)
 
     def remove(self, cert_id: int) -> None:
         cert = self.get(cert_id)
@@ -509,7 +549,8 @@ class TrustRepo(_Repo):
     def get(self, cert_id: int) -> TrustedCert:
         rows = list(
             self.db.query(
-                "SELECT id, subject, issuer, sha256, not_after, added_at FROM trust_store WHERE id = ?",
+                "SELECT id, subject, issuer, sha256, not_after, added_at, source, source_detail, "
+                "qualified, review_note FROM trust_store WHERE id = ?",
                 (cert_id,),
             )
         )
@@ -523,6 +564,10 @@ class TrustRepo(_Repo):
             r["sha256"],
             r["not_after"],
             datetime.fromisoformat(r["added_at"]),
+            source=r["source"],
+            source_detail=r["source_detail"],
+            qualified=bool(r["qualified"]),
+            review_note=r["review_note"],
         )
 
     def list(self) -> list[TrustedCert]:

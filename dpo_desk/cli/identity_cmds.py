@@ -198,6 +198,10 @@ def _register_trust(sub: argparse._SubParsersAction) -> None:
     p.add_argument("certs", metavar="CERT", nargs="+", help="certificate files")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_trust_import)
+    # --- trust lists and provenance (issue 15): cli/trust_cmds.py over services/trust.py ---
+    from .trust_cmds import cmd_trust_list, register_import_list
+
+    register_import_list(tsub)
     p = tsub.add_parser("list", help="list the trusted certificates")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_trust_list)
@@ -229,20 +233,6 @@ def cmd_trust_import(args: argparse.Namespace, ctx: CliContext) -> int:
         lines.append(f"{cert.id}\t{state}\t{cert.subject}")
         lines.extend(f"  warning: {w}" for w in cert.warnings)
     ctx.emit([c.to_dict() for c in imported], "\n".join(lines))
-    return 0
-
-
-def cmd_trust_list(args: argparse.Namespace, ctx: CliContext) -> int:
-    from dpo_desk.identity.service import list_trusted, trusted_to_dict
-
-    certs = list_trusted(ctx.casefile())
-    lines = [
-        f"{c.id}\t{c.subject}\t(issuer {c.issuer}; until {c.not_after or 'unknown'})" for c in certs
-    ]
-    ctx.emit(
-        [trusted_to_dict(c) for c in certs],
-        "\n".join(lines) or "Nothing is trusted yet: import a CA certificate with 'trust import'.",
-    )
     return 0
 
 

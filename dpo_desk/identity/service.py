@@ -66,7 +66,6 @@ __all__ = [
 
 SETTLED: Final = ("verified", "failed")
 _METHOD_BY_KIND: Final = {"pdf": "pdf_signature", "cms": "cms_signature", "smime": "smime"}
-_UNSUPPORTED_ARCS: Final = ("1.2.643.", "1.2.398.")
 
 
 # --- results ---------------------------------------------------------------------------------
@@ -223,6 +222,11 @@ def trusted_to_dict(cert: TrustedCert) -> dict[str, Any]:
         "sha256": cert.sha256,
         "not_after": cert.not_after,
         "added_at": cert.added_at.isoformat(),
+        # provenance (issue 15; services/trust.py decides and lists it)
+        "imported_at": cert.added_at.isoformat(),
+        "source": cert.source,
+        "source_detail": cert.source_detail,
+        "qualified": cert.qualified,
     }
 
 
@@ -594,10 +598,10 @@ def _certificate_warnings(cert: asn1_x509.Certificate, today: date) -> list[str]
         oid = key_oid.dotted
     except Exception:
         oid = ""
-    if oid.startswith(_UNSUPPORTED_ARCS):
+    if oid.startswith("1.2.398."):  # Russian GOST keys are verified (identity/gost.py)
         warnings.append(
-            f"{name} uses a GOST key ({oid}): DPO Desk cannot verify GOST signatures, which "
-            "stay 'unsupported' whatever the trust store holds."
+            f"{name} uses a Kazakh GOST key ({oid}): DPO Desk cannot verify Kazakh GOST "
+            "signatures, which stay 'unsupported' whatever the trust store holds."
         )
     return warnings
 

@@ -50,6 +50,7 @@ from asn1crypto import ocsp as asn1_ocsp
 from asn1crypto import x509 as asn1_x509
 
 from dpo_desk.core.errors import InvalidInput
+from dpo_desk.identity import gost  # GOST hook: gost.py checks GOST signers, reads GOST keys
 
 if TYPE_CHECKING:  # pyHanko costs ~0.6 s to import: it is loaded on the first check only.
     from pyhanko.sign.validation.pdf_embedded import EmbeddedPdfSignature
@@ -490,6 +491,10 @@ async def _check_pdf_signature(
     signed_data = embedded.signed_data
     signer_info = embedded.signer_info
     field_name = embedded.field_name
+    # --- GOST hook: Russian GOST signers are checked by identity/gost.py ---
+    if gost.handles(signer_info) and embedded.sig_object_type != "/DocTimeStamp":
+        return gost.check_pdf_signature(embedded, roots, dss_certs)
+    # --- end GOST hook ---
     if unsupported := _unsupported_algorithm(signed_data, signer_info):
         return _unsupported_check(unsupported, signed_data, signer_info, field=field_name)
 
@@ -624,6 +629,10 @@ async def _check_cms_signer(
     from pyhanko.sign.validation import async_validate_cms_signature, async_validate_detached_cms
     from pyhanko.sign.validation.status import StandardCMSSignatureStatus
 
+    # --- GOST hook: Russian GOST signers are checked by identity/gost.py ---
+    if gost.handles(signer_info):
+        return gost.check_cms_signer(signed_data, signer_info, content, roots)
+    # --- end GOST hook ---
     if unsupported := _unsupported_algorithm(signed_data, signer_info):
         return _unsupported_check(unsupported, signed_data, signer_info)
 

@@ -235,7 +235,7 @@
     <context>
         <name>TrustStoreDialog</name>
         <message numerus="yes">
-            <location filename="../../dpo_desk/ui/dialogs/trust_store.py" line="182" />
+            <location filename="../../dpo_desk/ui/dialogs/trust_store.py" line="253" />
             <source>Imported %n certificate(s).</source>
             <translation>
                 <numerusform>Imported %n certificate.</numerusform>
@@ -243,11 +243,43 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../dpo_desk/ui/dialogs/trust_store.py" line="185" />
+            <location filename="../../dpo_desk/ui/dialogs/trust_store.py" line="256" />
             <source>Already trusted, not added again: %n certificate(s).</source>
             <translation>
                 <numerusform>Already trusted, not added again: %n certificate.</numerusform>
                 <numerusform>Already trusted, not added again: %n certificates.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../dpo_desk/ui/dialogs/trust_store.py" line="307" />
+            <source>{source}: %n certificate(s) added</source>
+            <translation>
+                <numerusform>{source}: %n certificate added</numerusform>
+                <numerusform>{source}: %n certificates added</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../dpo_desk/ui/dialogs/trust_store.py" line="313" />
+            <source>now recorded as coming from this list: %n</source>
+            <translation>
+                <numerusform>now recorded as coming from this list: %n</numerusform>
+                <numerusform>now recorded as coming from this list: %n</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../dpo_desk/ui/dialogs/trust_store.py" line="316" />
+            <source>already trusted: %n</source>
+            <translation>
+                <numerusform>already trusted: %n</numerusform>
+                <numerusform>already trusted: %n</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../dpo_desk/ui/dialogs/trust_store.py" line="318" />
+            <source>left out: %n</source>
+            <translation>
+                <numerusform>left out: %n</numerusform>
+                <numerusform>left out: %n</numerusform>
             </translation>
         </message>
     </context>

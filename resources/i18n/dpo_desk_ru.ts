@@ -3809,6 +3809,44 @@ Its content is gone for good; the verification record keeps its SHA-256:
     </message>
 </context>
 <context>
+    <name>ProvenanceTrustModel</name>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/trust_store.py" line="58"/>
+        <source>Source</source>
+        <translation>Источник</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/trust_store.py" line="58"/>
+        <source>Qualified</source>
+        <translation>Квалифицированный</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/trust_store.py" line="62"/>
+        <source>imported by hand</source>
+        <translation>импортирован вручную</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/trust_store.py" line="63"/>
+        <source>Russian list of accredited CAs</source>
+        <translation>перечень аккредитованных УЦ (Россия)</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/trust_store.py" line="64"/>
+        <source>Kazakhstan NCA</source>
+        <translation>НУЦ Казахстана</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/trust_store.py" line="80"/>
+        <source>qualified</source>
+        <translation>квалифицированный</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/trust_store.py" line="82"/>
+        <source>Needs legal review: {note}</source>
+        <translation>Требует проверки юристом: {note}</translation>
+    </message>
+</context>
+<context>
     <name>RecordSentDialog</name>
     <message>
         <location filename="../../dpo_desk/ui/views/letters_tab.py" line="182"/>
@@ -4505,33 +4543,43 @@ Its content is gone for good; the verification record keeps its SHA-256:
 <context>
     <name>TrustStoreDialog</name>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/trust_store.py" line="50"/>
-        <location filename="../../dpo_desk/ui/dialogs/trust_store.py" line="73"/>
+        <location filename="../../dpo_desk/ui/dialogs/trust_store.py" line="99"/>
+        <location filename="../../dpo_desk/ui/dialogs/trust_store.py" line="122"/>
         <source>Trusted certificates</source>
         <translation>Доверенные сертификаты</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/trust_store.py" line="55"/>
+        <location filename="../../dpo_desk/ui/dialogs/trust_store.py" line="104"/>
         <source>A signature is shown as valid only when its signer&apos;s certificate chains to one of these certificates. Nothing is trusted by default, not even the operating system&apos;s certificates: import the root (and, if needed, intermediate) certificates of the authorities whose signatures you accept, as published by them. Checks are offline.</source>
         <translation>Подпись показывается как действительная, только если сертификат подписанта ведёт по цепочке к одному из этих сертификатов. По умолчанию не доверяется ничему, даже сертификатам операционной системы: импортируйте корневые (и при необходимости промежуточные) сертификаты удостоверяющих центров, чьи подписи вы принимаете, в том виде, в каком они их публикуют. Проверка выполняется без подключения к сети.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/trust_store.py" line="89"/>
+        <location filename="../../dpo_desk/ui/dialogs/trust_store.py" line="138"/>
         <source>&amp;Import certificates…</source>
         <translation>&amp;Импортировать сертификаты…</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/trust_store.py" line="92"/>
+        <location filename="../../dpo_desk/ui/dialogs/trust_store.py" line="141"/>
+        <source>Import trust &amp;list…</source>
+        <translation>Импорт &amp;списка доверия…</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/trust_store.py" line="145"/>
+        <source>The Russian list of accredited certification centres (the ministry&apos;s XML file) or the Kazakh NCA root and intermediate certificates (a zip or certificate file), as you downloaded them. Nothing is downloaded by DPO Desk.</source>
+        <translation>Перечень аккредитованных удостоверяющих центров России (XML-файл министерства) или корневые и промежуточные сертификаты НУЦ Казахстана (zip-архив или файл сертификата) в том виде, в каком вы их скачали. DPO Desk ничего не скачивает сам.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/trust_store.py" line="151"/>
         <source>&amp;Remove…</source>
         <translation>&amp;Удалить…</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/trust_store.py" line="125"/>
+        <location filename="../../dpo_desk/ui/dialogs/trust_store.py" line="185"/>
         <source>No certificate is trusted yet: every signature will show as not trusted.</source>
         <translation>Доверенных сертификатов пока нет: любая подпись будет показана как подпись без доверия.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/trust_store.py" line="135"/>
+        <location filename="../../dpo_desk/ui/dialogs/trust_store.py" line="194"/>
         <source>{subject}
 Issued by: {issuer}
 SHA-256 fingerprint: {fingerprint}</source>
@@ -4540,22 +4588,38 @@ SHA-256 fingerprint: {fingerprint}</source>
 Отпечаток SHA-256: {fingerprint}</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/trust_store.py" line="149"/>
+        <location filename="../../dpo_desk/ui/dialogs/trust_store.py" line="202"/>
+        <source>Source: {source}, imported {date}</source>
+        <translation>Источник: {source}, импортирован {date}</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/trust_store.py" line="206"/>
+        <source>Issues qualified certificates.</source>
+        <translation>Выдаёт квалифицированные сертификаты.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/trust_store.py" line="208"/>
+        <source>Needs legal review: {note}</source>
+        <translation>Требует проверки юристом: {note}</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/trust_store.py" line="220"/>
         <source>Import trusted certificates</source>
         <translation>Импорт доверенных сертификатов</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/trust_store.py" line="154"/>
+        <location filename="../../dpo_desk/ui/dialogs/trust_store.py" line="225"/>
         <source>Certificates ({patterns})</source>
         <translation>Сертификаты ({patterns})</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/trust_store.py" line="155"/>
+        <location filename="../../dpo_desk/ui/dialogs/trust_store.py" line="226"/>
+        <location filename="../../dpo_desk/ui/dialogs/trust_store.py" line="282"/>
         <source>All files (*)</source>
         <translation>Все файлы (*)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../dpo_desk/ui/dialogs/trust_store.py" line="182"/>
+        <location filename="../../dpo_desk/ui/dialogs/trust_store.py" line="253"/>
         <source>Imported %n certificate(s).</source>
         <translation>
             <numerusform>Импортирован %n сертификат.</numerusform>
@@ -4564,7 +4628,7 @@ SHA-256 fingerprint: {fingerprint}</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../dpo_desk/ui/dialogs/trust_store.py" line="185"/>
+        <location filename="../../dpo_desk/ui/dialogs/trust_store.py" line="256"/>
         <source>Already trusted, not added again: %n certificate(s).</source>
         <translation>
             <numerusform>Уже в числе доверенных, повторно не добавлен: %n сертификат.</numerusform>
@@ -4573,32 +4637,78 @@ SHA-256 fingerprint: {fingerprint}</source>
         </translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/trust_store.py" line="207"/>
+        <location filename="../../dpo_desk/ui/dialogs/trust_store.py" line="276"/>
+        <source>Import a trust list</source>
+        <translation>Импорт списка доверия</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/trust_store.py" line="281"/>
+        <source>Trust lists ({patterns})</source>
+        <translation>Списки доверия ({patterns})</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../dpo_desk/ui/dialogs/trust_store.py" line="307"/>
+        <source>{source}: %n certificate(s) added</source>
+        <translation>
+            <numerusform>{source}: добавлен %n сертификат</numerusform>
+            <numerusform>{source}: добавлено %n сертификата</numerusform>
+            <numerusform>{source}: добавлено %n сертификатов</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../dpo_desk/ui/dialogs/trust_store.py" line="313"/>
+        <source>now recorded as coming from this list: %n</source>
+        <translation>
+            <numerusform>теперь записан как взятый из этого списка: %n</numerusform>
+            <numerusform>теперь записаны как взятые из этого списка: %n</numerusform>
+            <numerusform>теперь записаны как взятые из этого списка: %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../dpo_desk/ui/dialogs/trust_store.py" line="316"/>
+        <source>already trusted: %n</source>
+        <translation>
+            <numerusform>уже доверенный: %n</numerusform>
+            <numerusform>уже доверенных: %n</numerusform>
+            <numerusform>уже доверенных: %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../dpo_desk/ui/dialogs/trust_store.py" line="318"/>
+        <source>left out: %n</source>
+        <translation>
+            <numerusform>пропущен: %n</numerusform>
+            <numerusform>пропущено: %n</numerusform>
+            <numerusform>пропущено: %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/trust_store.py" line="326"/>
         <source>Select the certificate to remove.</source>
         <translation>Выберите сертификат, который нужно удалить.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/trust_store.py" line="212"/>
+        <location filename="../../dpo_desk/ui/dialogs/trust_store.py" line="331"/>
         <source>Remove a trusted certificate?</source>
         <translation>Удалить доверенный сертификат?</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/trust_store.py" line="213"/>
+        <location filename="../../dpo_desk/ui/dialogs/trust_store.py" line="332"/>
         <source>Stop trusting “{subject}”?</source>
         <translation>Перестать доверять сертификату «{subject}»?</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/trust_store.py" line="216"/>
+        <location filename="../../dpo_desk/ui/dialogs/trust_store.py" line="335"/>
         <source>Signatures that chain only to this certificate will show as not trusted from now on. Checks already recorded keep their results. You can import the certificate again later.</source>
         <translation>Подписи, цепочка которых ведёт только к этому сертификату, отныне будут показаны как подписи без доверия. Уже записанные проверки сохранят свои результаты. Сертификат можно будет импортировать снова.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/trust_store.py" line="221"/>
+        <location filename="../../dpo_desk/ui/dialogs/trust_store.py" line="340"/>
         <source>&amp;Remove</source>
         <translation>&amp;Удалить</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/trust_store.py" line="240"/>
+        <location filename="../../dpo_desk/ui/dialogs/trust_store.py" line="359"/>
         <source>“{subject}” is no longer trusted.</source>
         <translation>Сертификат «{subject}» исключён из доверенных.</translation>
     </message>

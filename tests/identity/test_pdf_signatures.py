@@ -185,13 +185,14 @@ def test_embedded_crl_revoking_the_signer(pki, unsigned_pdf, roots):
     assert good.signatures[0].modification == "permitted"  # adding a DSS is allowed
 
 
-def test_gost_signature_in_a_pdf_is_unsupported(signed_pdf, roots):
+def test_kazakh_gost_signature_in_a_pdf_is_unsupported(signed_pdf, roots):
+    # Russian GOST signatures in PDFs are verified: tests/identity/test_gost.py
     match = re.search(rb"/Contents\s*<([0-9a-fA-F]+)>", signed_pdf)
     info = cms.ContentInfo.load(bytes.fromhex(match.group(1).decode()), strict=False)
     signer_info = info["content"]["signer_infos"][0]
-    signer_info["digest_algorithm"] = algos.DigestAlgorithm({"algorithm": "1.2.643.7.1.1.2.2"})
+    signer_info["digest_algorithm"] = algos.DigestAlgorithm({"algorithm": "1.2.398.3.10.1.3.1"})
     signer_info["signature_algorithm"] = algos.SignedDigestAlgorithm(
-        {"algorithm": "1.2.643.7.1.1.1.1"}
+        {"algorithm": "1.2.398.3.10.1.1.1.2"}
     )
     gost_pdf = _replace_contents(signed_pdf, info.dump(force=True))
 
@@ -199,10 +200,10 @@ def test_gost_signature_in_a_pdf_is_unsupported(signed_pdf, roots):
 
     assert report.verdict == "unsupported"
     (check,) = report.signatures
-    assert check.algorithm == "GOST R 34.10-2012 (1.2.643.7.1.1.1.1)"
+    assert check.algorithm == "GOST 34.311-95 with GOST 34.310-2004 (1.2.398.3.10.1.1.1.2)"
     assert check.signer == "Alice Example"
     assert check.valid is None and check.intact is None
-    assert "GOST R 34.10-2012" in report.reason
+    assert "GOST 34.310-2004" in report.reason
 
 
 def test_unsigned_pdf(unsigned_pdf, roots):

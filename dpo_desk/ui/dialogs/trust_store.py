@@ -2,16 +2,19 @@
 
 Nothing is trusted by default (``docs/adr/0004-signature-verdicts.md``): a signature is "valid"
 only when its signer's certificate chains to a certificate the DPO imported here. The dialog
-lists them (subject, issuer, valid until, SHA-256 fingerprint), imports PEM/DER/.p7b files and
-removes a certificate after a confirmation. :func:`open_trust_store` is what the Settings menu
-calls.
+lists them (subject, issuer, valid until, SHA-256 fingerprint, when and from where each came,
+whether it issues qualified certificates), imports PEM/DER/.p7b files and national trust lists
+(the Russian list of accredited certification centres, Kazakhstan's NCA certificates;
+``dpo_desk/services/trust.py`` decides) and removes a certificate after a confirmation.
+:func:`open_trust_store` is what the Settings menu calls.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QItemSelection, Qt
+from PySide6.QtCore import QItemSelection, QObject, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -27,11 +30,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dpo_desk.casefile import CaseFile
 from dpo_desk.casefile.records import TrustedCert
 from dpo_desk.core.errors import KnownError
+from dpo_desk.services.trust import ListImport, import_list_path, list_anchors
 
 from ..app import AppContext
 from ..errors import describe_error
+from ..labels import format_date
 from ..models.trust import CERT_ROLE, TrustModel, fingerprint
 from ..operations import (
     TrustImport,
@@ -41,6 +47,49 @@ from ..operations import (
 )
 
 CERT_SUFFIXES = ("*.pem", "*.crt", "*.cer", "*.der", "*.p7b", "*.p7c")
+LIST_SUFFIXES = ("*.xml", "*.zip", "*.cer", "*.crt", "*.pem", "*.der")
+
+
+class ProvenanceTrustModel(TrustModel):
+    """The trust store's rows with where each certificate came from and whether it is qualified."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._headers = (*self._headers, self.tr("Source"), self.tr("Qualified"))
+
+    def source_label(self, cert: TrustedCert) -> str:
+        labels = {
+            "manual": self.tr("imported by hand"),
+            "ru-tsl": self.tr("Russian list of accredited CAs"),
+            "kz-nca": self.tr("Kazakhstan NCA"),
+        }
+        return labels.get(cert.source, cert.source)
+
+    def cell(self, cert: TrustedCert, column: int, role: int) -> Any:
+        base = len(self._headers) - 2
+        if column == base:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return self.source_label(cert)
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return cert.source_detail or self.source_label(cert)
+            return None
+        if column == base + 1:
+            if role == Qt.ItemDataRole.DisplayRole:
+                if not cert.qualified:
+                    return "—"
+                return self.tr("qualified") + (" ⚖" if cert.review_note else "")
+            if role == Qt.ItemDataRole.ToolTipRole and cert.review_note:
+                return self.tr("Needs legal review: {note}").format(note=cert.review_note)
+            return None
+        return super().cell(cert, column, role)
+
+
+def import_list_and_list(
+    cf: CaseFile, path: Path, today: Any
+) -> tuple[ListImport, list[TrustedCert]]:
+    """On the database thread: import one trust list, then the whole store afterwards."""
+    result = import_list_path(cf, path, today)
+    return result, list_anchors(cf)
 
 
 class TrustStoreDialog(QDialog):
@@ -61,7 +110,7 @@ class TrustStoreDialog(QDialog):
             self,
         )
         explain.setWordWrap(True)
-        self.model = TrustModel(self)
+        self.model: TrustModel = ProvenanceTrustModel(self)
         self.table = QTableView(self)
         self.table.setObjectName("trustTable")
         self.table.setModel(self.model)
@@ -89,6 +138,16 @@ class TrustStoreDialog(QDialog):
         self._import = QPushButton(self.tr("&Import certificates…"), self)
         self._import.setObjectName("importCertsButton")
         self._import.clicked.connect(self.choose_files)
+        self._import_list = QPushButton(self.tr("Import trust &list…"), self)
+        self._import_list.setObjectName("importTrustListButton")
+        self._import_list.setToolTip(
+            self.tr(
+                "The Russian list of accredited certification centres (the ministry's XML file) "
+                "or the Kazakh NCA root and intermediate certificates (a zip or certificate file), "
+                "as you downloaded them. Nothing is downloaded by DPO Desk."
+            )
+        )
+        self._import_list.clicked.connect(self.choose_list)
         self._remove = QPushButton(self.tr("&Remove…"), self)
         self._remove.setObjectName("removeCertButton")
         self._remove.setEnabled(False)
@@ -97,6 +156,7 @@ class TrustStoreDialog(QDialog):
         buttons.rejected.connect(self.reject)
         row = QHBoxLayout()
         row.addWidget(self._import)
+        row.addWidget(self._import_list)
         row.addWidget(self._remove)
         row.addStretch(1)
         row.addWidget(buttons)
@@ -107,7 +167,7 @@ class TrustStoreDialog(QDialog):
         layout.addWidget(self._details)
         layout.addWidget(self._message)
         layout.addLayout(row)
-        self.resize(900, 440)
+        self.resize(1100, 460)
         ctx.db.run(list_trusted_certs, on_result=self._show, on_error=self._failed, owner=self)
 
     # --- showing ---------------------------------------------------------------------------
@@ -131,11 +191,22 @@ class TrustStoreDialog(QDialog):
         self._remove.setEnabled(cert is not None)
         if cert is None:
             return
-        self._details.setText(
-            self.tr("{subject}\nIssued by: {issuer}\nSHA-256 fingerprint: {fingerprint}").format(
-                subject=cert.subject, issuer=cert.issuer, fingerprint=fingerprint(cert.sha256)
-            )
+        text = self.tr("{subject}\nIssued by: {issuer}\nSHA-256 fingerprint: {fingerprint}").format(
+            subject=cert.subject, issuer=cert.issuer, fingerprint=fingerprint(cert.sha256)
         )
+        source = (
+            self.model.source_label(cert)
+            if isinstance(self.model, ProvenanceTrustModel)
+            else cert.source
+        )
+        text += "\n" + self.tr("Source: {source}, imported {date}").format(
+            source=cert.source_detail or source, date=format_date(cert.added_at.astimezone().date())
+        )
+        if cert.qualified:
+            text += "\n" + self.tr("Issues qualified certificates.")
+        if cert.review_note:
+            text += "\n⚖ " + self.tr("Needs legal review: {note}").format(note=cert.review_note)
+        self._details.setText(text)
 
     def selected_cert(self) -> TrustedCert | None:
         rows = self.table.selectionModel().selectedRows()
@@ -199,6 +270,54 @@ class TrustStoreDialog(QDialog):
             )
             if row >= 0:
                 self.table.selectRow(row)
+
+    # --- trust lists -----------------------------------------------------------------------
+    def choose_list(self) -> QFileDialog:
+        dialog = QFileDialog(self, self.tr("Import a trust list"))
+        dialog.setObjectName("trustListFileDialog")
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        dialog.setNameFilters(
+            [
+                self.tr("Trust lists ({patterns})").format(patterns=" ".join(LIST_SUFFIXES)),
+                self.tr("All files (*)"),
+            ]
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.fileSelected.connect(lambda name: self.import_list(Path(name)))
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.open()
+        return dialog
+
+    def import_list(self, path: Path) -> None:
+        """Import a national trust list (all of it or nothing) on the database thread."""
+        self._message.clear()
+        self._ctx.db.run(
+            import_list_and_list,
+            path,
+            self._ctx.today(),
+            on_result=self._list_imported,
+            on_error=self._failed,
+            owner=self,
+        )
+
+    def _list_imported(self, outcome: tuple[ListImport, list[TrustedCert]]) -> None:
+        result, certs = outcome
+        self._show(certs)
+        lines = [
+            self.tr("{source}: %n certificate(s) added", "", len(result.added)).format(
+                source=result.title
+            ),
+        ]
+        if result.updated:
+            lines.append(
+                self.tr("now recorded as coming from this list: %n", "", len(result.updated))
+            )
+        if result.unchanged:
+            lines.append(self.tr("already trusted: %n", "", result.unchanged))
+        if result.skipped:
+            lines.append(self.tr("left out: %n", "", len(result.skipped)))
+            lines += [f"  – {reason}" for reason in result.skipped[:5]]
+        self._message.setText("\n".join(lines))
 
     # --- removing --------------------------------------------------------------------------
     def remove_selected(self) -> QMessageBox | None:
