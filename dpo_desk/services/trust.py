@@ -20,6 +20,7 @@ from typing import Any, Final
 from dpo_desk.casefile import CaseFile
 from dpo_desk.casefile.records import TrustedCert
 from dpo_desk.core.errors import InvalidInput
+from dpo_desk.identity.service import trusted_to_dict
 from dpo_desk.identity.trustlists import CERT_SUFFIXES, MAX_LIST_BYTES, TrustList, read_trust_list
 
 __all__ = [
@@ -74,17 +75,8 @@ class ListImport:
 def anchor_to_dict(cert: TrustedCert) -> dict[str, Any]:
     """The trust-store entry as the command line's JSON and the window show it."""
     return {
-        "id": cert.id,
-        "subject": cert.subject,
-        "issuer": cert.issuer,
-        "sha256": cert.sha256,
-        "not_after": cert.not_after,
-        "added_at": cert.added_at.isoformat(),
-        "imported_at": cert.added_at.isoformat(),
-        "source": cert.source,
+        **trusted_to_dict(cert),
         "source_label": SOURCE_LABELS.get(cert.source, cert.source),
-        "source_detail": cert.source_detail,
-        "qualified": cert.qualified,
         "needs_legal_review": bool(cert.review_note),
         "review_note": cert.review_note,
     }
