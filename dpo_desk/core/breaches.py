@@ -495,3 +495,94 @@ def next_due(
     met = set(done)
     pending = [d for d in deadlines if d.due and (d.regime, d.step) not in met]
     return min(pending, key=lambda d: d.due or datetime.max.replace(tzinfo=UTC), default=None)
+
+
+# --- the breach record --------------------------------------------------------------------------
+
+RISKS = ("unassessed", "none", "risk", "high")
+
+
+@dataclass(frozen=True)
+class Breach:
+    """One personal-data breach in the register. Instants are aware; ``discovered_tz`` is the
+    zone (or UTC offset) the DPO gave, so the moment shows as it was reported."""
+
+    id: int | None
+    reference: str  # "B-2026-0001"
+    controller_id: int
+    discovered_at: datetime
+    discovered_tz: str
+    description: str
+    occurred_at: datetime | None = None
+    data_categories: tuple[str, ...] = ()
+    subject_categories: tuple[str, ...] = ()
+    subjects_count: int | None = None
+    records_count: int | None = None
+    consequences: str = ""
+    measures: str = ""
+    causes: str = ""
+    investigation: str = ""
+    responsible: str = ""
+    processors: tuple[str, ...] = ()
+    contact: str = ""
+    risk: str = "unassessed"
+    status: str = "open"
+    outcome: str = ""
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
+    closed_at: datetime | None = None
+
+    @property
+    def discovered_local(self) -> datetime:
+        """The moment of discovery in the zone it was reported in."""
+        try:
+            return self.discovered_at.astimezone(ZoneInfo(self.discovered_tz))
+        except (ZoneInfoNotFoundError, ValueError):
+            return self.discovered_at
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "reference": self.reference,
+            "controller_id": self.controller_id,
+            "discovered_at": self.discovered_local.isoformat(),
+            "discovered_tz": self.discovered_tz,
+            "occurred_at": self.occurred_at.isoformat() if self.occurred_at else None,
+            "description": self.description,
+            "data_categories": list(self.data_categories),
+            "subject_categories": list(self.subject_categories),
+            "subjects_count": self.subjects_count,
+            "records_count": self.records_count,
+            "consequences": self.consequences,
+            "measures": self.measures,
+            "causes": self.causes,
+            "investigation": self.investigation,
+            "responsible": self.responsible,
+            "processors": list(self.processors),
+            "contact": self.contact,
+            "risk": self.risk,
+            "status": self.status,
+            "outcome": self.outcome,
+            "closed_at": self.closed_at.isoformat() if self.closed_at else None,
+        }
+
+
+def breach_reference(year: int, number: int) -> str:
+    return f"B-{year}-{number:04d}"
+
+
+def check_breach(b: Breach) -> None:
+    """The register's rules on one breach; raises InvalidInput with one sentence."""
+    if not b.description.strip():
+        raise InvalidInput("A breach needs a description of what happened.")
+    if b.discovered_at.tzinfo is None:
+        raise InvalidInput("The moment of discovery needs a time zone.")
+    for what, n in (("subjects", b.subjects_count), ("records", b.records_count)):
+        if n is not None and n < 0:
+            raise InvalidInput(f"The number of {what} cannot be negative.")
+    if b.occurred_at is not None and b.occurred_at > b.discovered_at:
+        raise InvalidInput("A breach cannot have begun after it was discovered.")
+    if b.risk not in RISKS:
+        raise InvalidInput(f"Risk is one of: {', '.join(RISKS)}.")
+    if b.status not in STATUSES:
+        raise InvalidInput(f"A breach's status is one of: {', '.join(STATUSES)}.")
