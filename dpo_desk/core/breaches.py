@@ -25,7 +25,7 @@ from __future__ import annotations
 import tomllib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
 from functools import lru_cache
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -88,6 +88,11 @@ class BreachRule:
     content: tuple[str, ...]
     in_force_from: date | None = None
     in_force_until: date | None = None
+    citations: tuple[tuple[str, str], ...] = ()  # (language, citation as a notice writes it)
+
+    def citation_in(self, language: str) -> str:
+        """The citation as written in a notice in ``language`` (the English one otherwise)."""
+        return dict(self.citations).get(language, self.citation)
 
     def in_force_on(self, day: date) -> bool:
         if self.in_force_from and day < self.in_force_from:
@@ -167,6 +172,7 @@ _RULE_KEYS = {
     "content",
     "in_force_from",
     "in_force_until",
+    "citations",
 }
 
 
@@ -230,6 +236,7 @@ def _parse_file(name: str, text: str) -> tuple[BreachRegime, tuple[BreachRule, .
             content=tuple(_get(where, table, "content", list, [])),
             in_force_from=_get(where, table, "in_force_from", date, None),
             in_force_until=_get(where, table, "in_force_until", date, None),
+            citations=tuple(sorted(_get(where, table, "citations", dict, {}).items())),
         )
         for key, value, allowed in (
             ("step", rule.step, STEPS),
@@ -269,7 +276,22 @@ def default_breach_rules() -> BreachRulebook:
     return parse_breach_rules(read_texts("breaches", ".toml"))
 
 
-# --- instants -----------------------------------------------------------------------------------
+# --- instants -------------------------------------------------------------------------------------
+
+
+def tz_of(label: str) -> tzinfo:
+    """A zone from an IANA name or a ``UTC+03:00`` label (UTC when neither)."""
+    text = label.strip()
+    if text.upper().startswith("UTC") and len(text) > 3:
+        try:
+            off = datetime.strptime(text[3:].replace(":", ""), "%z").utcoffset()
+        except ValueError:
+            return UTC
+        return timezone(off) if off is not None else UTC
+    try:
+        return ZoneInfo(text) if text else UTC
+    except (ZoneInfoNotFoundError, ValueError):
+        return UTC
 
 
 def zone(name: str) -> ZoneInfo:
@@ -450,24 +472,44 @@ def _order(d: BreachDeadline) -> tuple[int, float, str, str]:
 
 # --- status -------------------------------------------------------------------------------------
 
+CLOCK_STATES = ("overdue", "due_soon", "upcoming", "no_clock", "done", "not_required")
+
 
 @dataclass(frozen=True)
-class ClockState:
-    """How a breach clock stands at ``now``: done, overdue, due_soon, upcoming or no_clock."""
+class Clock:
+    """A deadline as it stands at ``now``.
 
+    ``state``: ``done`` (a notice for the step went out, ``late`` if after the due),
+    ``not_required`` (the risk assessment lifts the duty: GDPR Art. 33(1) "unlikely to result
+    in a risk", Art. 34(1) only for a high risk), ``overdue``, ``due_soon`` (within
+    ``DUE_SOON_HOURS``), ``upcoming``, or ``no_clock`` (the law fixes no period).
+    """
+
+    deadline: BreachDeadline
     state: str
-    hours_left: float | None  # negative when overdue; None without a due
+    hours_left: float | None  # negative when overdue; None without a running clock
+    done_at: datetime | None = None
+    late: bool = False
+
+    @property
+    def pending(self) -> bool:
+        return self.state in ("overdue", "due_soon", "upcoming")
 
     def to_dict(self) -> dict[str, Any]:
         return {
+            **self.deadline.to_dict(),
             "state": self.state,
             "hours_left": round(self.hours_left, 1) if self.hours_left is not None else None,
+            "done_at": self.done_at.isoformat() if self.done_at else None,
+            "late": self.late,
         }
 
     @property
     def text(self) -> str:
         if self.state == "done":
-            return "done"
+            return "done (late)" if self.late else "done"
+        if self.state == "not_required":
+            return "not required"
         if self.hours_left is None:
             return "no fixed period"
         h = abs(self.hours_left)
@@ -475,26 +517,50 @@ class ClockState:
         return f"overdue by {span}" if self.state == "overdue" else f"{span} left"
 
 
-def clock_state(due: datetime | None, now: datetime, done: bool = False) -> ClockState:
+def is_required(deadline: BreachDeadline, risk: str) -> bool:
+    """Whether the risk assessment leaves the duty standing ("unassessed" never lifts one)."""
+    if deadline.condition == "risk":
+        return risk != "none"
+    if deadline.condition == "high_risk":
+        return risk not in ("none", "risk")
+    return True
+
+
+def evaluate_clocks(
+    deadlines: Sequence[BreachDeadline],
+    now: datetime,
+    *,
+    risk: str = "unassessed",
+    done: Mapping[tuple[str, str], datetime] | None = None,
+) -> tuple[Clock, ...]:
+    """Each deadline's state at ``now``; ``done`` maps (regime, step) to when its notice went out."""
     if now.tzinfo is None:
         raise InvalidInput("'now' needs a time zone.")
-    if done:
-        return ClockState("done", None)
-    if due is None:
-        return ClockState("no_clock", None)
-    left = (due - now).total_seconds() / 3600
-    if left < 0:
-        return ClockState("overdue", left)
-    return ClockState("due_soon" if left <= DUE_SOON_HOURS else "upcoming", left)
+    sent = done or {}
+    out: list[Clock] = []
+    for d in deadlines:
+        at = sent.get((d.regime, d.step))
+        if at is not None:
+            out.append(Clock(d, "done", None, at, bool(d.due and at > d.due)))
+        elif not is_required(d, risk):
+            out.append(Clock(d, "not_required", None))
+        elif d.due is None:
+            out.append(Clock(d, "no_clock", None))
+        else:
+            left = (d.due - now).total_seconds() / 3600
+            state = "overdue" if left < 0 else "due_soon" if left <= DUE_SOON_HOURS else "upcoming"
+            out.append(Clock(d, state, left))
+    return tuple(out)
 
 
-def next_due(
-    deadlines: Sequence[BreachDeadline], done: Iterable[tuple[str, str]] = ()
-) -> BreachDeadline | None:
-    """The earliest deadline with a due that no sent notice has met (``done``: (regime, step))."""
-    met = set(done)
-    pending = [d for d in deadlines if d.due and (d.regime, d.step) not in met]
-    return min(pending, key=lambda d: d.due or datetime.max.replace(tzinfo=UTC), default=None)
+def next_clock(clocks: Sequence[Clock]) -> Clock | None:
+    """The pending clock that falls due first (None when nothing runs)."""
+    pending = [c for c in clocks if c.pending and c.deadline.due]
+    return min(pending, key=lambda c: c.deadline.due or now_max(), default=None)
+
+
+def now_max() -> datetime:
+    return datetime.max.replace(tzinfo=UTC)
 
 
 # --- the breach record --------------------------------------------------------------------------
@@ -534,11 +600,8 @@ class Breach:
 
     @property
     def discovered_local(self) -> datetime:
-        """The moment of discovery in the zone it was reported in."""
-        try:
-            return self.discovered_at.astimezone(ZoneInfo(self.discovered_tz))
-        except (ZoneInfoNotFoundError, ValueError):
-            return self.discovered_at
+        """The moment of discovery in the zone (or UTC offset) it was reported in."""
+        return self.discovered_at.astimezone(tz_of(self.discovered_tz))
 
     def to_dict(self) -> dict[str, Any]:
         return {
