@@ -287,9 +287,16 @@ def export_breach_register(
 # --- statistics -----------------------------------------------------------------------------------
 
 
-def breach_figures(cf: CaseFile, year: int, now: datetime) -> dict[str, Any]:
+def breach_figures(
+    cf: CaseFile, year: int, now: datetime, controllers: Sequence[str] = ()
+) -> dict[str, Any]:
     """The breach figures of a year for the statistics (discovered in ``year``)."""
-    rows = [r for r in breach_rows(cf, now) if r.breach.discovered_local.year == year]
+    rows = [
+        r
+        for r in breach_rows(cf, now)
+        if r.breach.discovered_local.year == year
+        and (not controllers or r.controller in controllers)
+    ]
     per_controller: Counter[str] = Counter(r.controller for r in rows)
     states: Counter[str] = Counter()
     for r in rows:

@@ -588,3 +588,46 @@ def export_breaches(
     from dpo_desk.reports.breaches import export_breach_register
 
     return export_breach_register(cf, path, _now(now), fmt=fmt)
+
+
+def breach_health(cf: CaseFile, now: datetime | None = None) -> tuple[Any, dict[str, Any]]:
+    """The ``breaches`` finding of ``dpo-desk check``: overdue or soon-due notices are warnings."""
+    from dpo_desk.casefile.health import OK, WARNING, Finding
+
+    running = breach_clocks(cf, now)
+    facts = {
+        "breaches": {
+            "clocks": [
+                {
+                    "reference": v.breach.reference,
+                    "controller": v.controller.slug,
+                    **c.to_dict(),
+                }
+                for v, c in running
+            ]
+        }
+    }
+    overdue = [(v, c) for v, c in running if c.state == "overdue"]
+    soon = [(v, c) for v, c in running if c.state == "due_soon"]
+
+    def say(v: BreachView, c: Clock) -> str:
+        d = c.deadline
+        due = d.due.strftime("%Y-%m-%d %H:%M %z") if d.due else ""
+        return f"{v.breach.reference} {d.step.replace('_', ' ')} to {d.authority} by {due} ({d.citation})"
+
+    if overdue:
+        v, c = overdue[0]
+        more = f" and {len(overdue) - 1} more" if len(overdue) > 1 else ""
+        return Finding(
+            "breaches", WARNING, f"A breach notice is overdue: {say(v, c)}{more}."
+        ), facts
+    if soon:
+        v, c = soon[0]
+        more = f" and {len(soon) - 1} more" if len(soon) > 1 else ""
+        return Finding(
+            "breaches", WARNING, f"A breach notice falls due soon: {say(v, c)}{more}."
+        ), facts
+    if running:
+        v, c = running[0]
+        return Finding("breaches", OK, f"Breach clocks are running; the next: {say(v, c)}."), facts
+    return Finding("breaches", OK, "No breach clock is running."), facts
