@@ -631,3 +631,129 @@ def breach_health(cf: CaseFile, now: datetime | None = None) -> tuple[Any, dict[
         v, c = running[0]
         return Finding("breaches", OK, f"Breach clocks are running; the next: {say(v, c)}."), facts
     return Finding("breaches", OK, "No breach clock is running."), facts
+
+
+# --- the demo ------------------------------------------------------------------------------------
+
+_DEMO_BREACHES: tuple[dict[str, Any], ...] = (
+    {
+        "controller": "infinity",
+        "days_ago": 1,
+        "at": "14:00",
+        "zone": "Europe/Paris",
+        "description": "A misconfigured storage bucket of the royalty-statement service was "
+        "readable from the internet for about six hours.",
+        "subjects": 1200,
+        "records": 4800,
+        "data_categories": ("name", "email address", "bank account details (IBAN)"),
+        "subject_categories": ("artists",),
+        "consequences": "Risk of phishing and of fraudulent payment requests to the artists.",
+        "measures": "Access closed, access logs secured, the keys rotated.",
+        "processors": ("Cloud hosting provider (EU)",),
+        "risk": "high",
+    },
+    {
+        "controller": "infini",
+        "days_ago": 1,
+        "at": "16:30",
+        "zone": "Asia/Almaty",
+        "description": "Order confirmations for 85 customers were e-mailed to the wrong "
+        "recipients by a faulty mail-merge.",
+        "subjects": 85,
+        "records": 85,
+        "data_categories": ("name", "delivery address", "order contents"),
+        "subject_categories": ("customers",),
+        "consequences": "Disclosure of addresses and purchases to other customers.",
+        "measures": "Mail-merge stopped; recipients asked to delete the messages.",
+        "risk": "risk",
+    },
+    {
+        "controller": "backgroundmusic",
+        "days_ago": 1,
+        "at": "08:00",
+        "zone": "Europe/Moscow",
+        "description": "Unauthorised access to the newsletter database through a leaked "
+        "administrator password.",
+        "subjects": 3400,
+        "records": 3400,
+        "data_categories": ("email address", "login"),
+        "subject_categories": ("subscribers",),
+        "consequences": "Spam and phishing aimed at the subscribers.",
+        "measures": "Password reset, two-factor authentication enforced.",
+        "causes": "An administrator's password reused on a breached third-party site.",
+        "risk": "risk",
+        "sent_after_hours": 20,
+    },
+    {
+        "controller": "astrum-oyun",
+        "days_ago": 2,
+        "at": "10:15",
+        "zone": "Asia/Bishkek",
+        "description": "A laptop with an unencrypted export of player support tickets was "
+        "stolen from a car.",
+        "subjects": 40,
+        "records": 120,
+        "data_categories": ("name", "email address", "support correspondence"),
+        "subject_categories": ("players",),
+        "consequences": "Possible disclosure of support correspondence.",
+        "measures": "Police report filed; remote wipe requested.",
+        "risk": "risk",
+    },
+)
+
+
+def seed_demo_breaches(cf: CaseFile, today: date) -> int:
+    """Log one invented breach per demo controller (relative to ``today``); returns the count.
+
+    BACKGROUND MUSIC's first notice to Roskomnadzor is finalised and recorded as sent, so the
+    demo shows a met clock beside running ones.
+    """
+    from datetime import time, timedelta
+
+    from dpo_desk.core.breaches import localize
+
+    now = datetime.combine(today, time(23, 59), tzinfo=UTC)
+    count = 0
+    for spec in _DEMO_BREACHES:
+        if cf.controllers.by_slug(spec["controller"], missing_ok=True) is None:
+            continue
+        hour, minute = (int(x) for x in spec["at"].split(":"))
+        wall = datetime.combine(today - timedelta(days=spec["days_ago"]), time(hour, minute))
+        moment = localize(wall, spec["zone"])
+        view = log_breach(
+            cf,
+            controller=spec["controller"],
+            discovered=moment,
+            timezone=spec["zone"],
+            description=spec["description"],
+            now=now,
+            subjects=spec["subjects"],
+            records=spec["records"],
+            data_categories=spec["data_categories"],
+            subject_categories=spec["subject_categories"],
+            consequences=spec["consequences"],
+            measures=spec["measures"],
+            causes=spec.get("causes", ""),
+            processors=spec.get("processors", ()),
+            risk=spec["risk"],
+        )
+        count += 1
+        if "sent_after_hours" in spec:
+            result = make_notice(
+                cf,
+                view.breach.reference,
+                to="authority",
+                language="ru",
+                today=today,
+                finalise=True,
+                now=now,
+            )
+            record_notice_sent(
+                cf,
+                result.notice.id,
+                at=moment + timedelta(hours=spec["sent_after_hours"]),
+                channel="online_form",
+                sent_ref="demo",
+                now=now,
+            )
+    return count
