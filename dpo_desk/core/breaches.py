@@ -441,7 +441,29 @@ def compute_breach_deadlines(
             continue
         seen.add(regime.code)
         day = discovered.astimezone(regime.zone).date()
-        for rule in book.rules_for(regime.code, day):
+        in_force = book.rules_for(regime.code, day)
+        covered = {r.step for r in in_force}
+        for step, to in dict.fromkeys(
+            (r.step, r.to) for r in book.rules if r.regime == regime.code
+        ):
+            if step in covered:
+                continue
+            out.append(
+                BreachDeadline(
+                    regime=regime.code,
+                    step=step,
+                    to=to,
+                    authority=regime.authority if to == "authority" else "",
+                    due=None,
+                    citation="",
+                    note=f"No {regime.name} breach rule for this duty was in force on "
+                    f"{day.isoformat()}.",
+                    confidence="M",
+                    needs_legal_review=True,
+                    period="none in force",
+                )
+            )
+        for rule in in_force:
             out.append(
                 BreachDeadline(
                     regime=regime.code,
