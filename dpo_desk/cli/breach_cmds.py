@@ -280,7 +280,6 @@ def cmd_link(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_notice(args: argparse.Namespace, ctx: CliContext) -> int:
-    from dpo_desk.reports.atomic import write_atomic
     from dpo_desk.services.breaches import make_notice
 
     now = now_of(ctx)
@@ -295,8 +294,9 @@ def cmd_notice(args: argparse.Namespace, ctx: CliContext) -> int:
         finalise=args.finalise,
         signatory=args.signatory,
         now=now,
+        output=Path(args.output),
     )
-    path = write_atomic(Path(args.output).expanduser(), result.pdf)
+    path = Path(args.output).expanduser()
     data = {**result.to_dict(), "path": str(path)}
     state = "final" if result.notice.status == "final" else "draft"
     text = f"Wrote the {state} {result.deadline.step.replace('_', ' ')} notice #{result.notice.id} to {path}"

@@ -10,7 +10,7 @@ the command line only call these functions and show their answers.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -355,13 +355,12 @@ def update_breach(
     for name in ("data_categories", "subject_categories", "processors"):
         if name in changes:
             fields[name] = _clean_list(changes.pop(name))
-    status = changes.pop("status", None)
     fields.update(changes)
+    if fields.get("status") == "closed" and current.status != "closed":
+        # decided on the breach as it would be (e.g. with its new risk), before anything is saved
+        candidate = replace(current, **{k: v for k, v in fields.items() if k != "status"})
+        _check_may_close(_view(cf, candidate, now, repo))
     updated = repo.update(current.id, **fields) if fields else current
-    if status is not None and status != updated.status:
-        if status == "closed":
-            _check_may_close(_view(cf, updated, now, repo))
-        updated = repo.update(current.id, status=status)
     return _view(cf, updated, now, repo)
 
 
@@ -506,8 +505,10 @@ def make_notice(
     finalise: bool = False,
     signatory: str = "",
     now: datetime | None = None,
+    output: Path | None = None,
 ) -> NoticeResult:
-    """Compose and render a notice; store it as a draft, or finalise it (immutable, hashed)."""
+    """Compose and render a notice; store it as a draft, or finalise it (immutable, hashed);
+    with ``output``, also write the PDF there (atomically)."""
     lang = language.strip().lower()
     if lang not in NOTICE_LANGUAGES:
         raise InvalidInput(
@@ -545,6 +546,10 @@ def make_notice(
     )
     if finalise:
         record = repo.finalise_notice(record.id, pdf, composed.text)
+    if output is not None:
+        from dpo_desk.reports.atomic import write_atomic
+
+        write_atomic(Path(output).expanduser(), pdf)
     return NoticeResult(record, pdf, composed, deadline, inp.authority_name)
 
 
