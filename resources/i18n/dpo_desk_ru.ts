@@ -149,6 +149,333 @@
     </message>
 </context>
 <context>
+    <name>BreachDialog</name>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/breach.py" line="85"/>
+        <source>Edit breach {ref}</source>
+        <translation>Изменить инцидент {ref}</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/breach.py" line="87"/>
+        <source>Log a personal-data breach</source>
+        <translation>Зарегистрировать инцидент с персональными данными</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/breach.py" line="128"/>
+        <source>not yet assessed</source>
+        <translation>ещё не оценён</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/breach.py" line="129"/>
+        <source>unlikely to result in a risk</source>
+        <translation>риск маловероятен</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/breach.py" line="130"/>
+        <source>a risk to people's rights</source>
+        <translation>риск для прав людей</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/breach.py" line="131"/>
+        <source>a high risk to people's rights</source>
+        <translation>высокий риск для прав людей</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/breach.py" line="137"/>
+        <source>open</source>
+        <translation>открыт</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/breach.py" line="138"/>
+        <source>contained</source>
+        <translation>локализован</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/breach.py" line="139"/>
+        <source>closed</source>
+        <translation>закрыт</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/breach.py" line="148"/>
+        <source>Controller:</source>
+        <translation>Оператор:</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/breach.py" line="152"/>
+        <source>Discovered at:</source>
+        <translation>Выявлен:</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/breach.py" line="153"/>
+        <source>What happened:</source>
+        <translation>Что произошло:</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/breach.py" line="154"/>
+        <source>People concerned (approx.):</source>
+        <translation>Затронуто людей (примерно):</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/breach.py" line="155"/>
+        <source>Records concerned (approx.):</source>
+        <translation>Затронуто записей (примерно):</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/breach.py" line="156"/>
+        <source>Data categories (comma-separated):</source>
+        <translation>Категории данных (через запятую):</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/breach.py" line="157"/>
+        <source>Categories of people:</source>
+        <translation>Категории субъектов:</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/breach.py" line="158"/>
+        <source>Likely consequences:</source>
+        <translation>Возможные последствия:</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/breach.py" line="159"/>
+        <source>Measures taken or proposed:</source>
+        <translation>Принятые или планируемые меры:</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/breach.py" line="160"/>
+        <source>Presumed causes:</source>
+        <translation>Предполагаемые причины:</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/breach.py" line="161"/>
+        <source>Investigation results:</source>
+        <translation>Результаты расследования:</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/breach.py" line="162"/>
+        <source>Persons responsible:</source>
+        <translation>Виновные лица:</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/breach.py" line="163"/>
+        <source>Processors involved:</source>
+        <translation>Привлечённые обработчики:</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/breach.py" line="164"/>
+        <source>Contact for the authority:</source>
+        <translation>Контакт для органа:</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/breach.py" line="165"/>
+        <source>Risk:</source>
+        <translation>Риск:</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/breach.py" line="167"/>
+        <source>Status:</source>
+        <translation>Статус:</translation>
+    </message>
+</context>
+<context>
+    <name>BreachTableModel</name>
+    <message>
+        <location filename="../../dpo_desk/ui/views/breaches.py" line="69"/>
+        <source>Reference</source>
+        <translation>Номер</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/breaches.py" line="70"/>
+        <source>Controller</source>
+        <translation>Оператор</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/breaches.py" line="71"/>
+        <source>Discovered</source>
+        <translation>Выявлен</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/breaches.py" line="72"/>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/breaches.py" line="73"/>
+        <source>Next duty</source>
+        <translation>Ближайшая обязанность</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/breaches.py" line="74"/>
+        <source>Due</source>
+        <translation>Срок</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/breaches.py" line="75"/>
+        <source>Time left</source>
+        <translation>Осталось</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/breaches.py" line="80"/>
+        <source>open</source>
+        <translation>открыт</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/breaches.py" line="81"/>
+        <source>contained</source>
+        <translation>локализован</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/breaches.py" line="82"/>
+        <source>closed</source>
+        <translation>закрыт</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/breaches.py" line="97"/>
+        <source>no running clock</source>
+        <translation>сроки не идут</translation>
+    </message>
+</context>
+<context>
+    <name>Breaches</name>
+    <message>
+        <location filename="../../dpo_desk/ui/views/breaches.py" line="110"/>
+        <source>first notice to the authority</source>
+        <translation>первое уведомление органу</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/breaches.py" line="111"/>
+        <source>investigation results</source>
+        <translation>результаты расследования</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/breaches.py" line="112"/>
+        <source>notice to the data subjects</source>
+        <translation>уведомление субъектов данных</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/breaches.py" line="121"/>
+        <source>sent (late)</source>
+        <translation>направлено (с опозданием)</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/breaches.py" line="122"/>
+        <source>sent</source>
+        <translation>направлено</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/breaches.py" line="124"/>
+        <source>not required (risk)</source>
+        <translation>не требуется (оценка риска)</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/breaches.py" line="126"/>
+        <source>no fixed period</source>
+        <translation>срок не установлен</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/breaches.py" line="129"/>
+        <source>{n} h</source>
+        <translation>{n} ч</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/breaches.py" line="131"/>
+        <source>{n} days</source>
+        <translation>{n} дн.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/breaches.py" line="133"/>
+        <source>overdue by {span}</source>
+        <translation>просрочено на {span}</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/breaches.py" line="134"/>
+        <source>{span} left</source>
+        <translation>осталось {span}</translation>
+    </message>
+</context>
+<context>
+    <name>BreachesView</name>
+    <message>
+        <location filename="../../dpo_desk/ui/views/breaches.py" line="188"/>
+        <source>&amp;Log a breach…</source>
+        <translation>&amp;Зарегистрировать инцидент…</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/breaches.py" line="191"/>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Изменить…</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/breaches.py" line="194"/>
+        <source>Write &amp;notice…</source>
+        <translation>&amp;Уведомление…</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/breaches.py" line="197"/>
+        <source>Show closed</source>
+        <translation>Показать закрытые</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/breaches.py" line="202"/>
+        <source>All controllers</source>
+        <translation>Все операторы</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/breaches.py" line="221"/>
+        <source>Breaches</source>
+        <translation>Инциденты</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/breaches.py" line="238"/>
+        <source>Clocks of the breach</source>
+        <translation>Сроки по инциденту</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/breaches.py" line="336"/>
+        <source>No breach selected.</source>
+        <translation>Инцидент не выбран.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/breaches.py" line="347"/>
+        <source>about {n} people</source>
+        <translation>около {n} чел.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/breaches.py" line="349"/>
+        <source>about {n} records</source>
+        <translation>около {n} записей</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/breaches.py" line="355"/>
+        <source>Linked cases: {refs}</source>
+        <translation>Связанные обращения: {refs}</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/breaches.py" line="363"/>
+        <source>sent {when}</source>
+        <translation>направлено {when}</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/breaches.py" line="365"/>
+        <source>not sent</source>
+        <translation>не направлено</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/breaches.py" line="370"/>
+        <source>Notices:</source>
+        <translation>Уведомления:</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/breaches.py" line="372"/>
+        <source>No notice written yet.</source>
+        <translation>Уведомлений пока нет.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/breaches.py" line="400"/>
+        <source>Confidence: {level}; needs legal review.</source>
+        <translation>Достоверность: {level}; нужна проверка юриста.</translation>
+    </message>
+</context>
+<context>
     <name>CaseTableModel</name>
     <message>
         <location filename="../../dpo_desk/ui/models/case_table.py" line="98"/>
@@ -343,6 +670,54 @@
         <location filename="../../dpo_desk/ui/views/id_checklist.py" line="299"/>
         <source>Not checked yet: {items}</source>
         <translation>Ещё не проверено: {items}</translation>
+    </message>
+</context>
+<context>
+    <name>ClockTableModel</name>
+    <message>
+        <location filename="../../dpo_desk/ui/views/breaches.py" line="143"/>
+        <source>Regime</source>
+        <translation>Режим</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/breaches.py" line="144"/>
+        <source>Duty</source>
+        <translation>Обязанность</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/breaches.py" line="145"/>
+        <source>To</source>
+        <translation>Кому</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/breaches.py" line="146"/>
+        <source>Due</source>
+        <translation>Срок</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/breaches.py" line="147"/>
+        <source>State</source>
+        <translation>Состояние</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/breaches.py" line="148"/>
+        <source>Citation</source>
+        <translation>Норма</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/breaches.py" line="155"/>
+        <source> (needs legal review)</source>
+        <translation> (нужна проверка юриста)</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/breaches.py" line="159"/>
+        <source>the data subjects</source>
+        <translation>субъекты данных</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/breaches.py" line="160"/>
+        <source>no fixed period</source>
+        <translation>срок не установлен</translation>
     </message>
 </context>
 <context>
@@ -3345,6 +3720,74 @@ Its content is gone for good; the verification record keeps its SHA-256:
         <location filename="../../dpo_desk/ui/main_window.py" line="946"/>
         <source>That passphrase or recovery key is not right.</source>
         <translation>Пароль или ключ восстановления неверен.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/main_window.py" line="288"/>
+        <source>&amp;Breaches</source>
+        <translation>&amp;Инциденты</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/main_window.py" line="292"/>
+        <source>The register of personal-data breaches and their legal clocks</source>
+        <translation>Реестр инцидентов с персональными данными и их законные сроки</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/main_window.py" line="456"/>
+        <source>Requests</source>
+        <translation>Обращения</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/main_window.py" line="458"/>
+        <source>Breaches</source>
+        <translation>Инциденты</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeDialog</name>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/breach.py" line="305"/>
+        <source>Notice about breach {ref}</source>
+        <translation>Уведомление по инциденту {ref}</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/breach.py" line="312"/>
+        <source>the supervisory authority</source>
+        <translation>надзорный орган</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/breach.py" line="313"/>
+        <source>the data subjects</source>
+        <translation>субъекты данных</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/breach.py" line="328"/>
+        <source>Finalise (immutable, with its SHA-256, in the register)</source>
+        <translation>Окончательная версия (неизменяемая, с SHA-256, в реестре)</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/breach.py" line="336"/>
+        <source>To:</source>
+        <translation>Кому:</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/breach.py" line="337"/>
+        <source>Regime:</source>
+        <translation>Режим:</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/breach.py" line="338"/>
+        <source>Language:</source>
+        <translation>Язык:</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/breach.py" line="356"/>
+        <source>Save the notice</source>
+        <translation>Сохранить уведомление</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/breach.py" line="358"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
     </message>
 </context>
 <context>

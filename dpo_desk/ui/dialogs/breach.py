@@ -12,8 +12,9 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QDate, QDateTime, QTime, QTimeZone, Signal
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QTimeZone, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -57,6 +58,9 @@ ZONES = (
     "Europe/London",
     "UTC",
 )
+
+
+JURISDICTIONS_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
 def _split(text: str) -> list[str]:
@@ -165,6 +169,9 @@ class BreachDialog(QDialog):
         form.addRow(self.tr("Risk:"), self.risk)
         if breach:
             form.addRow(self.tr("Status:"), self.status)
+        else:
+            self.status.hide()
+            self.controller.currentIndexChanged.connect(self._default_zone)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -223,10 +230,24 @@ class BreachDialog(QDialog):
         self.risk.setCurrentIndex(max(0, self.risk.findData(b.risk)))
         self.status.setCurrentIndex(max(0, self.status.findData(b.status)))
 
+    def _default_zone(self, index: int) -> None:
+        """A new breach: the controller's first regime's zone, and now as read there."""
+        jurisdictions = self.controller.itemData(index, JURISDICTIONS_ROLE) or ()
+        book = default_breach_rules()
+        regimes = [r for r in (book.regime_for(j) for j in jurisdictions) if r is not None]
+        zone = regimes[0].timezone if regimes else "UTC"
+        self.zone.setCurrentText(zone)
+        self.set_wall_time(self._now().astimezone(ZoneInfo(zone)))
+
     def _set_controllers(self, controllers: list[Controller]) -> None:
         self.controller.clear()
         for c in controllers:
             self.controller.addItem(c.name, c.slug)
+            self.controller.setItemData(
+                self.controller.count() - 1, tuple(c.jurisdictions), JURISDICTIONS_ROLE
+            )
+        if self._editing is None and controllers:
+            self._default_zone(self.controller.currentIndex())
         if self._editing:
             self.controller.setCurrentIndex(
                 max(0, self.controller.findData(self._editing.controller.slug))

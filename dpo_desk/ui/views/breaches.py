@@ -14,7 +14,7 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime, time
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -105,6 +105,11 @@ class BreachTableModel(RecordsModel):
         return None
 
 
+def ui_language() -> str:
+    """The language authority names are shown in: the window's (Russian or English)."""
+    return "ru" if QLocale().language() == QLocale.Language.Russian else "en"
+
+
 def step_text(step: str, regime: str = "") -> str:
     names = {
         "first_notice": QCoreApplication.translate("Breaches", "first notice to the authority"),
@@ -116,21 +121,22 @@ def step_text(step: str, regime: str = "") -> str:
 
 
 def clock_text(clock: Clock) -> str:
-    tr = QCoreApplication.translate
     if clock.state == "done":
-        return tr("Breaches", "sent (late)") if clock.late else tr("Breaches", "sent")
+        if clock.late:
+            return QCoreApplication.translate("Breaches", "sent (late)")
+        return QCoreApplication.translate("Breaches", "sent")
     if clock.state == "not_required":
-        return tr("Breaches", "not required (risk)")
+        return QCoreApplication.translate("Breaches", "not required (risk)")
     if clock.hours_left is None:
-        return tr("Breaches", "no fixed period")
+        return QCoreApplication.translate("Breaches", "no fixed period")
     hours = abs(clock.hours_left)
     if hours < 48:
-        span = tr("Breaches", "{n} h").format(n=round(hours))
+        span = QCoreApplication.translate("Breaches", "{n} h").format(n=round(hours))
     else:
-        span = tr("Breaches", "{n} days").format(n=f"{hours / 24:.1f}")
+        span = QCoreApplication.translate("Breaches", "{n} days").format(n=f"{hours / 24:.1f}")
     if clock.state == "overdue":
-        return tr("Breaches", "overdue by {span}").format(span=span)
-    return tr("Breaches", "{span} left").format(span=span)
+        return QCoreApplication.translate("Breaches", "overdue by {span}").format(span=span)
+    return QCoreApplication.translate("Breaches", "{span} left").format(span=span)
 
 
 class ClockTableModel(RecordsModel):
@@ -155,7 +161,9 @@ class ClockTableModel(RecordsModel):
             values = (
                 d.regime,
                 step_text(d.step),
-                authority_name(d.authority) if d.authority else self.tr("the data subjects"),
+                authority_name(d.authority, ui_language())
+                if d.authority
+                else self.tr("the data subjects"),
                 _when(d.due) if d.due else self.tr("no fixed period"),
                 clock_text(clock),
                 d.citation + review,
@@ -218,7 +226,7 @@ class BreachesView(QWidget):
         self.table.setWordWrap(False)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setAccessibleName(self.tr("Breaches"))
-        for column, width in enumerate((100, 150, 150, 80, 260, 150)):
+        for column, width in enumerate((100, 150, 185, 80, 260, 185)):
             self.table.setColumnWidth(column, width)
         self.table.selectionModel().currentRowChanged.connect(self._on_selected)
 
@@ -232,6 +240,8 @@ class BreachesView(QWidget):
         self.clocks.setObjectName("breachClocks")
         self.clocks.setModel(self.clock_model)
         self.clocks.verticalHeader().hide()
+        self.clocks.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.clocks.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.clocks.setWordWrap(True)
         self.clocks.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.clocks.setAccessibleName(self.tr("Clocks of the breach"))
@@ -240,6 +250,11 @@ class BreachesView(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         for column, width in enumerate((70, 190, 230, 150, 110)):
             self.clocks.setColumnWidth(column, width)
+        self.clock_note = QLabel(self)
+        self.clock_note.setObjectName("breachClockNote")
+        self.clock_note.setWordWrap(True)
+        self.clock_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.clocks.selectionModel().currentRowChanged.connect(self._on_clock)
         self.notices = QLabel(self)
         self.notices.setObjectName("breachNotices")
         self.notices.setWordWrap(True)
@@ -253,6 +268,7 @@ class BreachesView(QWidget):
         dl.setContentsMargins(0, 0, 0, 0)
         dl.addWidget(self.summary)
         dl.addWidget(self.clocks, 1)
+        dl.addWidget(self.clock_note)
         dl.addWidget(self.notices)
         split = QSplitter(Qt.Orientation.Vertical, self)
         split.addWidget(self.table)
@@ -334,6 +350,7 @@ class BreachesView(QWidget):
         if view is None:
             self.summary.setText(self.tr("No breach selected."))
             self.clock_model.clear()
+            self.clock_note.clear()
             self.notices.clear()
             return
         b = view.breach
@@ -355,6 +372,8 @@ class BreachesView(QWidget):
         self.summary.setText("\n".join(lines))
         self.clock_model.set_rows(view.clocks)
         self.clocks.resizeRowsToContents()
+        if view.clocks:
+            self.clocks.selectRow(0)
         if view.notices:
             rows = []
             for n in view.notices:
@@ -369,6 +388,19 @@ class BreachesView(QWidget):
             self.notices.setText(self.tr("Notices:") + "\n" + "\n".join(rows))
         else:
             self.notices.setText(self.tr("No notice written yet."))
+
+    def _on_clock(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        clock = self.clock_model.row_item(current.row()) if current.isValid() else None
+        if clock is None:
+            self.clock_note.clear()
+            return
+        d = clock.deadline
+        text = d.note
+        if d.needs_legal_review:
+            text += " " + self.tr("Confidence: {level}; needs legal review.").format(
+                level=d.confidence
+            )
+        self.clock_note.setText(text)
 
     def _update_buttons(self) -> None:
         has = self._selected is not None
