@@ -34,6 +34,7 @@ from dpo_desk.letters.breach_notices import (
     NoticeInput,
     render_notice,
 )
+from dpo_desk.letters.service import page_count
 from dpo_desk.letters.templates import authority_table
 from dpo_desk.reports.breaches import clocks_of
 
@@ -423,7 +424,7 @@ class NoticeResult:
             "due": d.due.isoformat() if d.due else None,
             "citation": d.citation,
             "needs_legal_review": self.composed.needs_legal_review or d.needs_legal_review,
-            "pages": self.pdf.count(b"/Type /Page\n") or None,
+            "pages": page_count(self.pdf),
             "size": len(self.pdf),
         }
 

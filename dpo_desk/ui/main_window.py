@@ -282,6 +282,10 @@ class MainWindow(QMainWindow):
     def show_breaches(self) -> None:  # issue 22
         self.content_tabs.setCurrentWidget(self.breaches_view)
 
+    def _breach_reminder(self, overdue: int, soon: int) -> None:  # issue 22
+        index = self.content_tabs.indexOf(self.breaches_view)
+        self.content_tabs.setTabText(index, self.breaches_view.tab_title(overdue, soon))
+
     def _build_menus(self) -> None:
         self.breaches_action = self._action(  # issue 22
             "showBreaches",
@@ -456,6 +460,7 @@ class MainWindow(QMainWindow):
         self.content_tabs.addTab(right, self.tr("Requests"))
         self.breaches_view = BreachesView(ctx, self.content_tabs)
         self.content_tabs.addTab(self.breaches_view, self.tr("Breaches"))
+        self.breaches_view.urgent_changed.connect(self._breach_reminder)
         # --- end issue 22
         outer = QSplitter(Qt.Orientation.Horizontal, workspace)
         outer.setObjectName("mainSplitter")
@@ -507,6 +512,7 @@ class MainWindow(QMainWindow):
                 index, QItemSelectionModel.SelectionFlag.ClearAndSelect
             )
         self._check_reminder(notify=first)
+        self.breaches_view.check_urgent()  # issue 22: the Breaches tab says when a notice is due
         self._arm_midnight()
         self._idle.arm()
         for warning in self._ctx.session.warnings:

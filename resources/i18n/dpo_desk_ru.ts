@@ -474,6 +474,24 @@
         <source>Confidence: {level}; needs legal review.</source>
         <translation>Достоверность: {level}; нужна проверка юриста.</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../dpo_desk/ui/views/breaches.py" line="316"/>
+        <source>%n overdue</source>
+        <translation>
+            <numerusform>%n срок просрочен</numerusform>
+            <numerusform>%n срока просрочены</numerusform>
+            <numerusform>%n сроков просрочено</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../dpo_desk/ui/views/breaches.py" line="318"/>
+        <source>%n due soon</source>
+        <translation>
+            <numerusform>%n срок скоро истекает</numerusform>
+            <numerusform>%n срока скоро истекают</numerusform>
+            <numerusform>%n сроков скоро истекают</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>CaseTableModel</name>

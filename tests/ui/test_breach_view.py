@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit, QTab
 
 from dpo_desk.services.breaches import show_breach
 from dpo_desk.ui.dialogs.breach import BreachDialog, NoticeDialog
+from dpo_desk.ui.i18n import Translation
 from dpo_desk.ui.models.rows import RecordsModel
 from dpo_desk.ui.style import Urgency, urgency_background
 
@@ -153,3 +154,22 @@ def test_edit_a_breach_and_closing_with_a_notice_owed_is_refused(qtbot, open_cop
         lambda: view.current() is not None and view.current().breach.status == "contained"
     )
     assert view.current().breach.measures == "Recipients asked to delete"
+
+
+def test_the_breaches_tab_reminds_of_notices_due(qtbot, open_copy, qapp) -> None:  # noqa: ANN001
+    opened = open_copy("demo")
+    window = make_window(qtbot, opened.ctx)
+    tabs = window.findChild(QTabWidget, "contentTabs")
+    index = tabs.indexOf(window.breaches_view)
+    # at noon UTC on 2 March, Infini's Kazakh working day ends within 12 hours
+    qtbot.waitUntil(lambda: tabs.tabText(index) == "Breaches (1 due soon)")
+    window.lock()
+    assert tabs.tabText(index) == "Breaches"
+    translation = Translation("ru")
+    assert translation.install(qapp)
+    try:
+        assert window.breaches_view.tab_title(2, 5) == (
+            "Инциденты (2 срока просрочены, 5 сроков скоро истекают)"
+        )
+    finally:
+        translation.remove(qapp)

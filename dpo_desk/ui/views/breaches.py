@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from dpo_desk.core.breaches import Clock
-from dpo_desk.services.breaches import BreachView, authority_name, list_breaches
+from dpo_desk.services.breaches import BreachView, authority_name, breach_clocks, list_breaches
 
 from ..app import AppContext
 from ..errors import describe_error
@@ -183,6 +183,7 @@ class BreachesView(QWidget):
     """The breach register with its clocks; buttons to log, edit and write notices."""
 
     selection_changed = Signal(object)  # BreachView | None
+    urgent_changed = Signal(int, int)  # clocks overdue, clocks due within 12 hours
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -297,6 +298,26 @@ class BreachesView(QWidget):
         self._views = []
         self.model.clear()
         self._show(None)
+        self.urgent_changed.emit(0, 0)
+
+    def check_urgent(self) -> None:
+        """Count the running clocks that are overdue or due soon (also while not shown)."""
+        job = functools.partial(breach_clocks, now=self.now())
+        self._ctx.db.run(job, on_result=self._count_urgent, on_error=self._failed, owner=self)
+
+    def _count_urgent(self, pairs: list[tuple[BreachView, Clock]]) -> None:
+        states = [clock.state for _view, clock in pairs]
+        self.urgent_changed.emit(states.count("overdue"), states.count("due_soon"))
+
+    def tab_title(self, overdue: int, soon: int) -> str:
+        """ "Breaches", or "Breaches (1 overdue, 2 due soon)": the reminder on the tab."""
+        parts = []
+        if overdue:
+            parts.append(self.tr("%n overdue", "", overdue))
+        if soon:
+            parts.append(self.tr("%n due soon", "", soon))
+        base = self.tr("Breaches")
+        return f"{base} ({', '.join(parts)})" if parts else base
 
     def refresh(self) -> None:
         """Re-read the register and its clocks (only while the view is on screen)."""
@@ -309,6 +330,7 @@ class BreachesView(QWidget):
 
     def _loaded(self, views: list[BreachView]) -> None:
         self.message.hide()
+        self.check_urgent()  # over every breach, whatever the filter
         self._views = views
         self._sync_controllers(views)
         self.model.set_rows(views)
