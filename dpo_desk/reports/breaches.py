@@ -44,7 +44,7 @@ def clocks_of(
     """A breach's clocks at ``now``: a duty is met by a final notice recorded as sent."""
     controller = cf.controllers.get(breach.controller_id)
     deadlines = compute_breach_deadlines(
-        controller.jurisdictions or ("",),
+        controller.jurisdictions,
         breach.discovered_at,
         default_breach_rules(),
         calendar_overrides(cf),

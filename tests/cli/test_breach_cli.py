@@ -378,3 +378,18 @@ def test_export_breaches_csv_xlsx_json_and_check(run, tmp_path: Path, monkeypatc
     code, out, err = run("check", "--json")
     finding = next(f for f in json.loads(out)["findings"] if f["code"] == "breaches")
     assert finding["severity"] == "warning" and "overdue" in finding["message"]
+
+
+def test_a_controller_without_jurisdiction_has_no_clock_and_is_told_so(run) -> None:  # noqa: ANN001
+    code, out, err = run("controller", "add", "--slug", "bare", "--name", "Bare", "--json")
+    assert code == 0, err
+    result = add(
+        run, "--controller", "bare", "--discovered", "2026-03-02T09:30+03:00", "--description", "x"
+    )
+    assert result["deadlines"] == []
+    code, out, err = run("breach", "show", result["reference"])
+    assert code == 0 and "has no jurisdiction recorded" in out
+    code, out, err = run(
+        "breach", "notice", result["reference"], "--to", "authority", "--lang", "en", "-o", "x.pdf"
+    )
+    assert code == 2 and "has a notice to the authority" in err
