@@ -299,7 +299,12 @@ def cmd_notice(args: argparse.Namespace, ctx: CliContext) -> int:
     path = Path(args.output).expanduser()
     data = {**result.to_dict(), "path": str(path)}
     state = "final" if result.notice.status == "final" else "draft"
-    text = f"Wrote the {state} {result.deadline.step.replace('_', ' ')} notice #{result.notice.id} to {path}"
+    what = {
+        "first_notice": "first notice to the authority",
+        "investigation_results": "investigation results notice",
+        "subjects_notice": "notice to the data subjects",
+    }.get(result.deadline.step, result.deadline.step)
+    text = f"Wrote the {state} {what} #{result.notice.id} to {path}"
     if data["needs_legal_review"]:
         text += "\nThis text is marked for legal review: have it read before it goes out."
     ctx.emit(data, text)
