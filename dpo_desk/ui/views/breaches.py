@@ -227,7 +227,7 @@ class BreachesView(QWidget):
         self.table.setWordWrap(False)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setAccessibleName(self.tr("Breaches"))
-        for column, width in enumerate((100, 150, 185, 80, 260, 185)):
+        for column, width in enumerate((95, 140, 180, 75, 235, 180)):
             self.table.setColumnWidth(column, width)
         self.table.selectionModel().currentRowChanged.connect(self._on_selected)
 
