@@ -422,6 +422,11 @@ def seed_demo(cf: CaseFile, today: date, *, seed: int = 2026) -> int:
             )
         count += 1
     count += _add_due_today_case(cf, controllers["astrum-oyun"], today)
+    # --- issue 22: one invented breach per demo controller, with its clocks
+    from dpo_desk.services.breaches import seed_demo_breaches
+
+    seed_demo_breaches(cf, today)
+    # --- end issue 22
     return count
 
 

@@ -244,10 +244,81 @@ def _trust_sources(db: sqlite_utils.Database) -> None:
         db.execute(f"ALTER TABLE trust_store ADD COLUMN {column}")
 
 
+# --- breach desk (issue 22) -------------------------------------------------------------------
+def _breaches(db: sqlite_utils.Database) -> None:
+    """The breach register: breaches, their links to cases, and the notices sent about them."""
+    db.executescript(
+        """
+        CREATE TABLE breaches (
+            id INTEGER PRIMARY KEY,
+            reference TEXT NOT NULL UNIQUE,
+            controller_id INTEGER NOT NULL REFERENCES controllers(id),
+            discovered_at TEXT NOT NULL,
+            discovered_tz TEXT NOT NULL,
+            occurred_at TEXT,
+            description TEXT NOT NULL,
+            data_categories TEXT NOT NULL DEFAULT '[]',
+            subject_categories TEXT NOT NULL DEFAULT '[]',
+            subjects_count INTEGER,
+            records_count INTEGER,
+            consequences TEXT NOT NULL DEFAULT '',
+            measures TEXT NOT NULL DEFAULT '',
+            causes TEXT NOT NULL DEFAULT '',
+            investigation TEXT NOT NULL DEFAULT '',
+            responsible TEXT NOT NULL DEFAULT '',
+            processors TEXT NOT NULL DEFAULT '[]',
+            contact TEXT NOT NULL DEFAULT '',
+            risk TEXT NOT NULL DEFAULT 'unassessed'
+                CHECK (risk IN ('unassessed', 'none', 'risk', 'high')),
+            status TEXT NOT NULL CHECK (status IN ('open', 'contained', 'closed')),
+            outcome TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            closed_at TEXT
+        );
+        CREATE INDEX breaches_controller ON breaches(controller_id);
+        CREATE INDEX breaches_status ON breaches(status);
+        CREATE TABLE breach_cases (
+            breach_id INTEGER NOT NULL REFERENCES breaches(id),
+            case_id INTEGER NOT NULL REFERENCES cases(id),
+            linked_at TEXT NOT NULL,
+            PRIMARY KEY (breach_id, case_id)
+        );
+        CREATE TABLE breach_notices (
+            id INTEGER PRIMARY KEY,
+            breach_id INTEGER NOT NULL REFERENCES breaches(id),
+            regime TEXT NOT NULL,
+            step TEXT NOT NULL,
+            recipient TEXT NOT NULL CHECK (recipient IN ('authority', 'subjects')),
+            authority TEXT NOT NULL DEFAULT '',
+            language TEXT NOT NULL,
+            status TEXT NOT NULL CHECK (status IN ('draft', 'final')),
+            text TEXT NOT NULL DEFAULT '',
+            pdf BLOB,
+            sha256 TEXT,
+            created_at TEXT NOT NULL,
+            finalised_at TEXT,
+            sent_at TEXT,
+            channel TEXT,
+            sent_ref TEXT NOT NULL DEFAULT ''
+        );
+        CREATE INDEX breach_notices_breach ON breach_notices(breach_id);
+        CREATE TRIGGER breach_notices_final_immutable
+            BEFORE UPDATE OF text, pdf, sha256, step, recipient, authority, language
+            ON breach_notices WHEN OLD.status = 'final'
+            BEGIN SELECT RAISE(ABORT, 'a finalised notice cannot be changed'); END;
+        CREATE TRIGGER breach_notices_final_kept BEFORE DELETE ON breach_notices
+            WHEN OLD.status = 'final'
+            BEGIN SELECT RAISE(ABORT, 'a finalised notice cannot be deleted'); END;
+        """
+    )
+
+
 MIGRATIONS: tuple[Step, ...] = (
     _v1,
     _v2,
     _controller_calendar_overrides,
     _trust_sources,
+    _breaches,
 )
 LATEST = len(MIGRATIONS)

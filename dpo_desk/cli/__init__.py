@@ -39,6 +39,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "dpo_desk.cli.letter_cmds",
     "dpo_desk.cli.report_cmds",
     "dpo_desk.cli.check_cmds",
+    "dpo_desk.cli.breach_cmds",  # issue 22: the breach desk
 )
 
 

@@ -44,6 +44,7 @@ def cmd_check(args: argparse.Namespace, ctx: CliContext) -> int:
         if anchor is None:
             raise InvalidInput("--anchor takes SEQ:HASH, e.g. 42:3f9a… (64 hex digits).")
     report = with_process(run_checks(ctx.casefile(), anchor=anchor))
+    report = with_breaches(report, ctx)  # issue 22
     ctx.emit(report.to_dict(), report.text())
     return report.exit_code(strict=args.strict)
 
@@ -67,3 +68,16 @@ def with_process(report: HealthReport) -> HealthReport:
         )
     facts = {**report.facts, "process": process.to_dict()}
     return dataclasses.replace(report, findings=(*report.findings, finding), facts=facts)
+
+
+# --- issue 22: the breach clocks in check ---------------------------------------------------------
+def with_breaches(report: HealthReport, ctx: CliContext) -> HealthReport:
+    """Add the ``breaches`` finding (running breach clocks) and its facts."""
+    from dpo_desk.services.breaches import breach_health
+
+    from .breach_cmds import now_of
+
+    finding, facts = breach_health(ctx.casefile(), now_of(ctx))
+    return dataclasses.replace(
+        report, findings=(*report.findings, finding), facts={**report.facts, **facts}
+    )

@@ -77,6 +77,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_export_stats)
 
+    # --- issue 22: the breach register (its own export, not columns of the request register)
+    p = esub.add_parser("breaches", help="the breach register with its clocks and notices")
+    _output(p, ".csv, .xlsx or .json")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_export_breaches)
+    # --- end issue 22
+
     p = esub.add_parser("ics", help="open deadlines as an .ics calendar (no names)")
     _output(p, ".ics")
     p.add_argument("--json", action="store_true")
@@ -206,3 +213,18 @@ def cmd_export_ics(args: argparse.Namespace, ctx: CliContext) -> int:
     finally:
         progress.finish()
     return _report(ctx, result, "the calendar of open deadlines")
+
+
+# --- issue 22: the breach register ----------------------------------------------------------------
+def cmd_export_breaches(args: argparse.Namespace, ctx: CliContext) -> int:
+    from dpo_desk.services.breaches import export_breaches
+
+    from .breach_cmds import now_of
+
+    result = export_breaches(ctx.casefile(), Path(args.output).expanduser(), now_of(ctx))
+    data = result.to_dict()
+    data["breaches"] = data["cases"]
+    ctx.emit(
+        data, f"Wrote the {result.format.upper()} breach register ({result.cases}) to {result.path}"
+    )
+    return 0

@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -78,6 +78,7 @@ class Statistics:
     p90_days: float | None
     open_now: int  # every year, as of ``as_of``
     overdue_now: int
+    breaches: dict[str, Any] | None = None  # issue 22: breach figures of the year
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -102,6 +103,7 @@ class Statistics:
             "p90_days_to_answer": self.p90_days,
             "open_now": self.open_now,
             "overdue_now": self.overdue_now,
+            "breaches": self.breaches,  # issue 22
         }
 
 
@@ -174,7 +176,7 @@ def compute_statistics(
     if not 1900 <= year <= 9999:
         raise InvalidInput(f"The year must be between 1900 and 9999, not {year}.")
     register = build_register(cf, today, controllers=controllers, progress=progress, cancel=cancel)
-    return statistics_from_rows(
+    stats = statistics_from_rows(
         register.rows,
         year,
         today,
@@ -182,6 +184,13 @@ def compute_statistics(
         controllers=register.controllers,
         anchor=register.anchor,
     )
+    # --- issue 22: breaches discovered in the year
+    from datetime import UTC, datetime, time
+
+    from .breaches import breach_figures
+
+    as_of = datetime.combine(today, time(23, 59), tzinfo=UTC)
+    return replace(stats, breaches=breach_figures(cf, year, as_of, controllers))
 
 
 # --- rendering -----------------------------------------------------------------------------------
@@ -366,6 +375,20 @@ def statistics_pdf(stats: Statistics) -> bytes:
         ]
     else:
         story.append(Paragraph(pdfkit.text(f"No request was received in {stats.year}."), st.h2))
+    if stats.breaches and stats.breaches.get("logged"):  # issue 22
+        b = stats.breaches
+        story += [
+            Paragraph(pdfkit.text(f"Personal-data breaches discovered in {stats.year}"), st.h2),
+            Paragraph(
+                pdfkit.text(
+                    f"{b['logged']} logged, {b['open']} still open; about "
+                    f"{b['subjects_affected']} people affected. Notices to authorities and "
+                    f"subjects sent on time: {b['notices_on_time']}, late: {b['notices_late']}; "
+                    f"clocks overdue now: {b['clocks_overdue']}."
+                ),
+                st.body,
+            ),
+        ]
     story.append(Spacer(1, 4 * mm))
     if stats.anchor:
         story.append(

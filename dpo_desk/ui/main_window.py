@@ -279,7 +279,22 @@ class MainWindow(QMainWindow):
             self.lock_action,
         ]
 
+    def show_breaches(self) -> None:  # issue 22
+        self.content_tabs.setCurrentWidget(self.breaches_view)
+
+    def _breach_reminder(self, overdue: int, soon: int) -> None:  # issue 22
+        index = self.content_tabs.indexOf(self.breaches_view)
+        self.content_tabs.setTabText(index, self.breaches_view.tab_title(overdue, soon))
+
     def _build_menus(self) -> None:
+        self.breaches_action = self._action(  # issue 22
+            "showBreaches",
+            self.tr("&Breaches"),
+            self.show_breaches,
+            "Ctrl+Shift+B",
+            None,
+            self.tr("The register of personal-data breaches and their legal clocks"),
+        )
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
         file_menu.setObjectName("fileMenu")
@@ -296,6 +311,7 @@ class MainWindow(QMainWindow):
         view_menu.setObjectName("viewMenu")
         view_menu.addAction(self.find_action)
         view_menu.addAction(self.refresh_action)
+        view_menu.addAction(self.breaches_action)  # issue 22
         case_menu = bar.addMenu(self.tr("&Case"))
         case_menu.setObjectName("caseMenu")
         case_menu.addAction(self.verify_identity_action)
@@ -433,10 +449,23 @@ class MainWindow(QMainWindow):
         right.setStretchFactor(0, 2)
         right.setStretchFactor(1, 3)
         right.setSizes([330, 460])
+        # --- issue 22: the breaches view, a tab beside the cases
+        from PySide6.QtWidgets import QTabWidget
+
+        from .views.breaches import BreachesView
+
+        self.content_tabs = QTabWidget(workspace)
+        self.content_tabs.setObjectName("contentTabs")
+        self.content_tabs.setDocumentMode(True)
+        self.content_tabs.addTab(right, self.tr("Requests"))
+        self.breaches_view = BreachesView(ctx, self.content_tabs)
+        self.content_tabs.addTab(self.breaches_view, self.tr("Breaches"))
+        self.breaches_view.urgent_changed.connect(self._breach_reminder)
+        # --- end issue 22
         outer = QSplitter(Qt.Orientation.Horizontal, workspace)
         outer.setObjectName("mainSplitter")
         outer.addWidget(self.sidebar)
-        outer.addWidget(right)
+        outer.addWidget(self.content_tabs)  # issue 22 (was: right)
         outer.setStretchFactor(1, 1)
         outer.setSizes([240, 1040])
         workspace_layout = QVBoxLayout(workspace)
@@ -483,6 +512,7 @@ class MainWindow(QMainWindow):
                 index, QItemSelectionModel.SelectionFlag.ClearAndSelect
             )
         self._check_reminder(notify=first)
+        self.breaches_view.check_urgent()  # issue 22: the Breaches tab says when a notice is due
         self._arm_midnight()
         self._idle.arm()
         for warning in self._ctx.session.warnings:
@@ -566,6 +596,7 @@ class MainWindow(QMainWindow):
         self._refresh_sidebar()
         self.case_model.refresh()
         self.case_view.reload()
+        self.breaches_view.refresh()  # issue 22 (only when shown)
 
     # --- changes ---------------------------------------------------------------------------
     def _on_case_changed(self, _case_id: int) -> None:
@@ -913,6 +944,7 @@ class MainWindow(QMainWindow):
         self.case_model.clear()
         self.sidebar_model.clear()
         self.case_view.clear()
+        self.breaches_view.clear()  # issue 22
         self.banner.hide()
         self.first_steps.hide()
         self._count_label.clear()

@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB">
     <context>
+        <name>BreachesView</name>
+        <message numerus="yes">
+            <location filename="../../dpo_desk/ui/views/breaches.py" line="316" />
+            <source>%n overdue</source>
+            <translation>
+                <numerusform>%n overdue</numerusform>
+                <numerusform>%n overdue</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../dpo_desk/ui/views/breaches.py" line="318" />
+            <source>%n due soon</source>
+            <translation>
+                <numerusform>%n due soon</numerusform>
+                <numerusform>%n due soon</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>DeadlineTableModel</name>
         <message numerus="yes">
             <location filename="../../dpo_desk/ui/models/deadlines.py" line="80" />
@@ -164,7 +183,7 @@
     <context>
         <name>MainWindow</name>
         <message numerus="yes">
-            <location filename="../../dpo_desk/ui/main_window.py" line="553" />
+            <location filename="../../dpo_desk/ui/main_window.py" line="583" />
             <source>%n case(s)</source>
             <translation>
                 <numerusform>%n case</numerusform>
@@ -172,7 +191,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../dpo_desk/ui/main_window.py" line="815" />
+            <location filename="../../dpo_desk/ui/main_window.py" line="846" />
             <source>The case file is sound: every page decrypts and passes its checks, and the audit log's chain of %n event(s) is unbroken.</source>
             <translation>
                 <numerusform>The case file is sound: every page decrypts and passes its checks, and the audit log's chain of %n event is unbroken.</numerusform>

@@ -149,6 +149,353 @@
     </message>
 </context>
 <context>
+    <name>BreachDialog</name>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/breach.py" line="89"/>
+        <source>Edit breach {ref}</source>
+        <extracomment>Zones offered first (the regimes&apos; own); any IANA name can be typed.</extracomment>
+        <translation>Изменить инцидент {ref}</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/breach.py" line="91"/>
+        <source>Log a personal-data breach</source>
+        <translation>Зарегистрировать инцидент с персональными данными</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/breach.py" line="132"/>
+        <source>not yet assessed</source>
+        <translation>ещё не оценён</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/breach.py" line="133"/>
+        <source>unlikely to result in a risk</source>
+        <translation>риск маловероятен</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/breach.py" line="134"/>
+        <source>a risk to people&apos;s rights</source>
+        <translation>риск для прав людей</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/breach.py" line="135"/>
+        <source>a high risk to people&apos;s rights</source>
+        <translation>высокий риск для прав людей</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/breach.py" line="141"/>
+        <source>open</source>
+        <translation>открыт</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/breach.py" line="142"/>
+        <source>contained</source>
+        <translation>локализован</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/breach.py" line="143"/>
+        <source>closed</source>
+        <translation>закрыт</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/breach.py" line="152"/>
+        <source>Controller:</source>
+        <translation>Оператор:</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/breach.py" line="156"/>
+        <source>Discovered at:</source>
+        <translation>Выявлен:</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/breach.py" line="157"/>
+        <source>What happened:</source>
+        <translation>Что произошло:</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/breach.py" line="158"/>
+        <source>People concerned (approx.):</source>
+        <translation>Затронуто людей (примерно):</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/breach.py" line="159"/>
+        <source>Records concerned (approx.):</source>
+        <translation>Затронуто записей (примерно):</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/breach.py" line="160"/>
+        <source>Data categories (comma-separated):</source>
+        <translation>Категории данных (через запятую):</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/breach.py" line="161"/>
+        <source>Categories of people:</source>
+        <translation>Категории субъектов:</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/breach.py" line="162"/>
+        <source>Likely consequences:</source>
+        <translation>Возможные последствия:</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/breach.py" line="163"/>
+        <source>Measures taken or proposed:</source>
+        <translation>Принятые или планируемые меры:</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/breach.py" line="164"/>
+        <source>Presumed causes:</source>
+        <translation>Предполагаемые причины:</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/breach.py" line="165"/>
+        <source>Investigation results:</source>
+        <translation>Результаты расследования:</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/breach.py" line="166"/>
+        <source>Persons responsible:</source>
+        <translation>Виновные лица:</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/breach.py" line="167"/>
+        <source>Processors involved:</source>
+        <translation>Привлечённые обработчики:</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/breach.py" line="168"/>
+        <source>Contact for the authority:</source>
+        <translation>Контакт для органа:</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/breach.py" line="169"/>
+        <source>Risk:</source>
+        <translation>Риск:</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/breach.py" line="171"/>
+        <source>Status:</source>
+        <translation>Статус:</translation>
+    </message>
+</context>
+<context>
+    <name>BreachTableModel</name>
+    <message>
+        <location filename="../../dpo_desk/ui/views/breaches.py" line="69"/>
+        <source>Reference</source>
+        <translation>Номер</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/breaches.py" line="70"/>
+        <source>Controller</source>
+        <translation>Оператор</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/breaches.py" line="71"/>
+        <source>Discovered</source>
+        <translation>Выявлен</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/breaches.py" line="72"/>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/breaches.py" line="73"/>
+        <source>Next duty</source>
+        <translation>Ближайшая обязанность</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/breaches.py" line="74"/>
+        <source>Due</source>
+        <translation>Срок</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/breaches.py" line="75"/>
+        <source>Time left</source>
+        <translation>Осталось</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/breaches.py" line="80"/>
+        <source>open</source>
+        <translation>открыт</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/breaches.py" line="81"/>
+        <source>contained</source>
+        <translation>локализован</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/breaches.py" line="82"/>
+        <source>closed</source>
+        <translation>закрыт</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/breaches.py" line="97"/>
+        <source>no running clock</source>
+        <translation>сроки не идут</translation>
+    </message>
+</context>
+<context>
+    <name>Breaches</name>
+    <message>
+        <location filename="../../dpo_desk/ui/views/breaches.py" line="115"/>
+        <source>first notice to the authority</source>
+        <translation>первое уведомление органу</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/breaches.py" line="116"/>
+        <source>investigation results</source>
+        <translation>результаты расследования</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/breaches.py" line="117"/>
+        <source>notice to the data subjects</source>
+        <translation>уведомление субъектов данных</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/breaches.py" line="126"/>
+        <source>sent (late)</source>
+        <translation>направлено (с опозданием)</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/breaches.py" line="127"/>
+        <source>sent</source>
+        <translation>направлено</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/breaches.py" line="129"/>
+        <source>not required (risk)</source>
+        <translation>не требуется (оценка риска)</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/breaches.py" line="131"/>
+        <source>no fixed period</source>
+        <translation>срок не установлен</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/breaches.py" line="134"/>
+        <source>{n} h</source>
+        <translation>{n} ч</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/breaches.py" line="136"/>
+        <source>{n} days</source>
+        <translation>{n} дн.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/breaches.py" line="138"/>
+        <source>overdue by {span}</source>
+        <translation>просрочено на {span}</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/breaches.py" line="139"/>
+        <source>{span} left</source>
+        <translation>осталось {span}</translation>
+    </message>
+</context>
+<context>
+    <name>BreachesView</name>
+    <message>
+        <location filename="../../dpo_desk/ui/views/breaches.py" line="196"/>
+        <source>&amp;Log a breach…</source>
+        <translation>&amp;Зарегистрировать инцидент…</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/breaches.py" line="199"/>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Изменить…</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/breaches.py" line="202"/>
+        <source>Write &amp;notice…</source>
+        <translation>&amp;Уведомление…</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/breaches.py" line="205"/>
+        <source>Show closed</source>
+        <translation>Показать закрытые</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/breaches.py" line="210"/>
+        <source>All controllers</source>
+        <translation>Все операторы</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/breaches.py" line="229"/>
+        <location filename="../../dpo_desk/ui/views/breaches.py" line="319"/>
+        <source>Breaches</source>
+        <translation>Инциденты</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/breaches.py" line="248"/>
+        <source>Clocks of the breach</source>
+        <translation>Сроки по инциденту</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/breaches.py" line="373"/>
+        <source>No breach selected.</source>
+        <translation>Инцидент не выбран.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/breaches.py" line="385"/>
+        <source>about {n} people</source>
+        <translation>около {n} чел.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/breaches.py" line="387"/>
+        <source>about {n} records</source>
+        <translation>около {n} записей</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/breaches.py" line="393"/>
+        <source>Linked cases: {refs}</source>
+        <translation>Связанные обращения: {refs}</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/breaches.py" line="403"/>
+        <source>sent {when}</source>
+        <translation>направлено {when}</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/breaches.py" line="405"/>
+        <source>not sent</source>
+        <translation>не направлено</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/breaches.py" line="410"/>
+        <source>Notices:</source>
+        <translation>Уведомления:</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/breaches.py" line="412"/>
+        <source>No notice written yet.</source>
+        <translation>Уведомлений пока нет.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/breaches.py" line="422"/>
+        <source>Confidence: {level}; needs legal review.</source>
+        <translation>Достоверность: {level}; нужна проверка юриста.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../dpo_desk/ui/views/breaches.py" line="316"/>
+        <source>%n overdue</source>
+        <translation>
+            <numerusform>%n срок просрочен</numerusform>
+            <numerusform>%n срока просрочены</numerusform>
+            <numerusform>%n сроков просрочено</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../dpo_desk/ui/views/breaches.py" line="318"/>
+        <source>%n due soon</source>
+        <translation>
+            <numerusform>%n срок скоро истекает</numerusform>
+            <numerusform>%n срока скоро истекают</numerusform>
+            <numerusform>%n сроков скоро истекают</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CaseTableModel</name>
     <message>
         <location filename="../../dpo_desk/ui/models/case_table.py" line="98"/>
@@ -343,6 +690,54 @@
         <location filename="../../dpo_desk/ui/views/id_checklist.py" line="299"/>
         <source>Not checked yet: {items}</source>
         <translation>Ещё не проверено: {items}</translation>
+    </message>
+</context>
+<context>
+    <name>ClockTableModel</name>
+    <message>
+        <location filename="../../dpo_desk/ui/views/breaches.py" line="148"/>
+        <source>Regime</source>
+        <translation>Режим</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/breaches.py" line="149"/>
+        <source>Duty</source>
+        <translation>Обязанность</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/breaches.py" line="150"/>
+        <source>To</source>
+        <translation>Кому</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/breaches.py" line="151"/>
+        <source>Due</source>
+        <translation>Срок</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/breaches.py" line="152"/>
+        <source>State</source>
+        <translation>Состояние</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/breaches.py" line="153"/>
+        <source>Citation</source>
+        <translation>Норма</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/breaches.py" line="160"/>
+        <source> (needs legal review)</source>
+        <translation> (нужна проверка юриста)</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/breaches.py" line="166"/>
+        <source>the data subjects</source>
+        <translation>субъекты данных</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/breaches.py" line="167"/>
+        <source>no fixed period</source>
+        <translation>срок не установлен</translation>
     </message>
 </context>
 <context>
@@ -3158,77 +3553,77 @@ Its content is gone for good; the verification record keeps its SHA-256:
         <translation>&amp;О программе DPO Desk</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="284"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="299"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="295"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="310"/>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="299"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="315"/>
         <source>&amp;Case</source>
         <translation>О&amp;бращение</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="303"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="319"/>
         <source>&amp;Settings</source>
         <translation>&amp;Настройки</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="311"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="327"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="317"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="333"/>
         <source>Main toolbar</source>
         <translation>Основная панель</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="346"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="362"/>
         <source>Start by adding the controllers you serve: their laws set the deadlines.</source>
         <translation>Начните с добавления операторов, которых вы обслуживаете: их право определяет сроки.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="350"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="366"/>
         <source>&amp;Add a controller…</source>
         <translation>&amp;Добавить оператора…</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="367"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="383"/>
         <source>Views and controllers</source>
         <translation>Представления и операторы</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="376"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="392"/>
         <source>Search names, references, notes and emails (Ctrl+F)</source>
         <translation>Поиск по именам, номерам, заметкам и письмам (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="378"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="394"/>
         <source>Search cases</source>
         <translation>Поиск обращений</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="397"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="413"/>
         <source>Cases</source>
         <translation>Обращения</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="472"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="501"/>
         <source>{name} (locked) — DPO Desk</source>
         <translation>{name} (заблокировано) — DPO Desk</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="474"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="503"/>
         <source>{name} — DPO Desk</source>
         <translation>{name} — DPO Desk</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../dpo_desk/ui/main_window.py" line="553"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="583"/>
         <source>%n case(s)</source>
         <translation>
             <numerusform>%n обращение</numerusform>
@@ -3237,73 +3632,73 @@ Its content is gone for good; the verification record keeps its SHA-256:
         </translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="641"/>
-        <location filename="../../dpo_desk/ui/main_window.py" line="654"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="672"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="685"/>
         <source>Select a case first.</source>
         <translation>Сначала выберите обращение.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="669"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="700"/>
         <source>Exported to {path}.</source>
         <translation>Экспортировано в {path}.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="696"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="727"/>
         <source>Another job is still running.</source>
         <translation>Ещё выполняется другая задача.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="724"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="755"/>
         <source>Import email</source>
         <translation>Импорт писем</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="727"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="758"/>
         <source>Email (*.eml *.msg *.mbox *.txt)</source>
         <translation>Письма (*.eml *.msg *.mbox *.txt)</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="736"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="767"/>
         <source>Importing email…</source>
         <translation>Импорт писем…</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="777"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="808"/>
         <source>Back up the case file</source>
         <translation>Резервная копия файла дел</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="780"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="811"/>
         <source>DPO Desk case files (*.dpodesk)</source>
         <translation>Файлы дел DPO Desk (*.dpodesk)</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="788"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="819"/>
         <source>Writing the backup…</source>
         <translation>Запись резервной копии…</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="796"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="827"/>
         <source>Backup written to {path} ({size} KB).</source>
         <translation>Резервная копия записана в {path} ({size} КБ).</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="800"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="831"/>
         <source>It opens with this file&apos;s recovery key.</source>
         <translation>Она открывается ключом восстановления этого файла.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="805"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="836"/>
         <source>Checking the case file…</source>
         <translation>Проверка файла дел…</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="811"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="842"/>
         <source>Check case file</source>
         <translation>Проверка файла дел</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../dpo_desk/ui/main_window.py" line="815"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="846"/>
         <source>The case file is sound: every page decrypts and passes its checks, and the audit log&apos;s chain of %n event(s) is unbroken.</source>
         <translation>
             <numerusform>Файл дел исправен: каждая страница расшифровывается и проходит проверки, цепочка журнала аудита из %n события не нарушена.</numerusform>
@@ -3312,39 +3707,107 @@ Its content is gone for good; the verification record keeps its SHA-256:
         </translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="822"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="853"/>
         <source>The chain also matches the copy of its end kept in the system keyring.</source>
         <translation>Цепочка также совпадает с копией её конца в системном хранилище ключей.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="829"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="860"/>
         <source>The file is damaged: {problems}</source>
         <translation>Файл повреждён: {problems}</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="835"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="866"/>
         <source>The audit log was altered or cut at event {seq}: {problem}</source>
         <translation>Журнал аудита изменён или обрезан на событии {seq}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="839"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="870"/>
         <source>Restore the last good backup and keep this file for inspection.</source>
         <translation>Восстановите последнюю исправную резервную копию, а этот файл сохраните для проверки.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="850"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="881"/>
         <source>DPO Desk</source>
         <translation>DPO Desk</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="942"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="974"/>
         <source>The keyring does not hold this file&apos;s key; type the recovery key.</source>
         <translation>В хранилище нет ключа этого файла; введите ключ восстановления.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="946"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="978"/>
         <source>That passphrase or recovery key is not right.</source>
         <translation>Пароль или ключ восстановления неверен.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/main_window.py" line="292"/>
+        <source>&amp;Breaches</source>
+        <translation>&amp;Инциденты</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/main_window.py" line="296"/>
+        <source>The register of personal-data breaches and their legal clocks</source>
+        <translation>Реестр инцидентов с персональными данными и их законные сроки</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/main_window.py" line="460"/>
+        <source>Requests</source>
+        <translation>Обращения</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/main_window.py" line="462"/>
+        <source>Breaches</source>
+        <translation>Инциденты</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeDialog</name>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/breach.py" line="326"/>
+        <source>Notice about breach {ref}</source>
+        <translation>Уведомление по инциденту {ref}</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/breach.py" line="333"/>
+        <source>the supervisory authority</source>
+        <translation>надзорный орган</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/breach.py" line="334"/>
+        <source>the data subjects</source>
+        <translation>субъекты данных</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/breach.py" line="349"/>
+        <source>Finalise (immutable, with its SHA-256, in the register)</source>
+        <translation>Окончательная версия (неизменяемая, с SHA-256, в реестре)</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/breach.py" line="357"/>
+        <source>To:</source>
+        <translation>Кому:</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/breach.py" line="358"/>
+        <source>Regime:</source>
+        <translation>Режим:</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/breach.py" line="359"/>
+        <source>Language:</source>
+        <translation>Язык:</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/breach.py" line="377"/>
+        <source>Save the notice</source>
+        <translation>Сохранить уведомление</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/breach.py" line="379"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
     </message>
 </context>
 <context>
