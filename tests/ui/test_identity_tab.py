@@ -474,9 +474,11 @@ def test_verification_models_pass_modeltester(qtmodeltester, open_copy, pki) -> 
     opened = open_copy("empty")
     cf = opened.cf
     seeded = seed(cf, pki, signatures=True)
-    from dpo_desk.identity.service import verify_attachment
+    from dpo_desk.services.identity import verify_signature
 
-    report = verify_attachment(cf, seeded.case_id, seeded.ids["signed-request.pdf"], today=TODAY)
+    report = verify_signature(
+        cf, seeded.case_id, seeded.ids["signed-request.pdf"], today=TODAY
+    ).report
     checks = SignatureChecksModel()
     qtmodeltester.check(checks)
     checks.set_report(report.to_dict())
