@@ -325,6 +325,11 @@ def override_signature_check(
         raise InvalidInput(
             f"Identity check {check_id} is already {record.outcome.replace('_', ' ')}."
         )
+    for other in cf.identity.for_case(case_id):
+        if other.method == "dpo_override" and other.checklist.get("overrides_check") == check_id:
+            raise InvalidInput(
+                f"Identity check {check_id} was already accepted (check {other.id})."
+            )
     signatures = record.signature_report.get("signatures") or []
     if not signatures or any(
         s.get("intact") is not True or s.get("valid") is not True for s in signatures
