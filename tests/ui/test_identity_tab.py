@@ -391,9 +391,11 @@ def test_signature_checks_show_each_signature_and_are_recorded(qtbot, open_copy,
     assert cells[3:6] == ["Yes", "Yes", "Yes"]
     assert cells[6] == "Whole document, no changes after signing"
     assert cells[7] == "Not checked (offline)" and cells[8] == "Valid"
+    # issue 15: Alice's valid signature does not prove who Айбек Токтогулов is
+    assert "the signer Alice Example is NOT the data subject" in results.verdict
+    assert "Recorded: More information needed." in results.verdict
     latest = cf.identity.latest(seeded.case_id)
-    assert (latest.method, latest.outcome) == ("pdf_signature", "verified")
-    assert tab.findChild(QLabel, "identityStatus").text().startswith("Identity verified on")
+    assert (latest.method, latest.outcome) == ("pdf_signature", "more_information_needed")
 
     _verify(qtbot, tab, "stranger.pdf", ids)
     assert results.verdict.splitlines()[1].startswith("Valid but not trusted")
@@ -439,6 +441,27 @@ def test_signature_checks_show_each_signature_and_are_recorded(qtbot, open_copy,
     assert "Valid but not trusted" in results.verdict
     assert _cells(model)[0] == "Mallory Stranger <mallory@example.net>"
 
+    # the DPO accepts Alice's signature with a written reason (issue 15)
+    tab.records.selectRow(0)
+    assert tab.override_button.isEnabled()
+    dialog = tab.override_signature()
+    assert dialog is not None
+    click(qtbot, dialog.accept_button)  # no reason yet: refused, said why
+    assert dialog.isVisible()
+    assert "Write why" in dialog.findChild(QLabel, "overrideMessage").text()
+    dialog.reason.setText("Alice Example is the name he signs with; confirmed by phone.")
+    click(qtbot, dialog.accept_button)
+    qtbot.waitUntil(
+        lambda: cf.identity.latest(seeded.case_id).method == "dpo_override", timeout=3000
+    )
+    latest = cf.identity.latest(seeded.case_id)
+    assert latest.outcome == "verified" and latest.checklist["overrides_check"] == 1
+    qtbot.waitUntil(
+        lambda: "record" in tab.findChild(QLabel, "overrideResult").text(), timeout=3000
+    )
+    tab.records.selectRow(2)  # the tampered PDF: failed, nothing to accept
+    assert not tab.override_button.isEnabled()
+
 
 def test_a_signature_check_runs_on_the_database_thread(qtbot, open_copy, pki) -> None:
     executor = DbExecutor(lambda exc: None)
@@ -456,7 +479,9 @@ def test_a_signature_check_runs_on_the_database_thread(qtbot, open_copy, pki) ->
     assert tab.results.verdict.splitlines()[1].startswith("Valid:")
     qtbot.waitUntil(lambda: tab.records_model.rowCount() == 1, timeout=3000)
     assert tab.verify_button.isEnabled()
-    qtbot.waitUntil(lambda: tab.destroy_button.isEnabled(), timeout=3000)
+    # issue 15: Alice signed, the subject is Айбек: identity is not settled, copies stay
+    assert tab.state is not None and not tab.state.overview.settled
+    assert not tab.destroy_button.isEnabled()
 
     # locking while a check runs: nothing of it stays on screen, nothing breaks
     choose(tab.signature_file, seeded.ids["stranger.pdf"])
