@@ -382,7 +382,7 @@ class IdentityTab(QWidget):
         self.records.selectionModel().selectionChanged.connect(self._record_selected)
         hint = QLabel(self.tr("Select a signature check to see its results above."), box)
         hint.setWordWrap(True)
-        self.override_button = QPushButton(self.tr("Accept this si&gnature…"), box)
+        self.override_button = QPushButton(self.tr("A&ccept this signature…"), box)
         self.override_button.setObjectName("overrideSignature")
         self.override_button.setToolTip(
             self.tr(
