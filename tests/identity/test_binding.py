@@ -548,3 +548,10 @@ def test_json_contract_of_identity_verify(trusted: CaseFile, pki: Pki) -> None:
     assert signature["subject_match"] == "match"
     assert data["report"]["unsigned_parts"] == []
     assert hashlib.sha256(pdf).hexdigest() == data["record"]["checklist"]["attachment_sha256"]
+
+
+def test_pseudonymisation_redacts_the_identifiers() -> None:
+    from dpo_desk.reports.common import subject_terms
+
+    terms = subject_terms(DataSubject("Юлия Фёдорова", snils=SNILS, iin="880101300123"))
+    assert SNILS in terms and "880101300123" in terms

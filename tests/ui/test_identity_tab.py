@@ -514,3 +514,33 @@ def test_verification_models_pass_modeltester(qtmodeltester, open_copy, pki) -> 
     records.set_records(tuple(cf.identity.for_case(seeded.case_id)))
     assert records.data(records.index(0, 3)) == "Signature: Valid"
     qtmodeltester.check(records)
+
+
+def test_partial_reports_list_what_is_unsigned_and_each_problem() -> None:
+    """Issue 15: permitted changes after signing are shown, with the unsigned parts."""
+    from dpo_desk.ui.views.signature_results import verdict_text
+
+    text = verdict_text(
+        {
+            "kind": "pdf",
+            "verdict": "partial",
+            "reason": "The signature is valid, but not everything is signed.",
+            "unsigned_parts": ["The PDF was changed after its last signature."],
+            "signatures": [
+                {
+                    "signer": "Alice Example",
+                    "problems": ["The document was changed after this signature."],
+                    "subject_match": "match",
+                    "revocation": "good (embedded revocation data)",
+                }
+            ],
+            "outcome": "more_information_needed",
+            "outcome_reason": "Only part of the file or message is signed.",
+        }
+    )
+    lines = text.splitlines()
+    assert lines[0].startswith("Only partly signed: The signature itself is valid, but")
+    assert "Not signed: The PDF was changed after its last signature." in lines
+    assert "Signature 1: The document was changed after this signature." in lines
+    assert "Signature 1: the signer Alice Example is the data subject." in lines
+    assert lines[-1].startswith("Recorded: More information needed. Only part")
