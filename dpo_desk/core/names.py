@@ -73,6 +73,7 @@ _RULES: Final = (
     ("tc", "c"),
     ("cz", "c"),
     ("q", "k"),
+    ("ng", "n"),  # ң written "ng" (Kazakh, Kyrgyz)
     ("w", "v"),
     ("yo", "e"),
     ("y", "i"),

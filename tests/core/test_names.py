@@ -27,6 +27,8 @@ from dpo_desk.core.names import match_names, name_words, skeleton, skeletons, tr
         ("Алиса Щукина", "Alisa Shchukina"),
         ("Алиса Щукина", "Alisa Shhukina"),
         ("Максим Горький", "Maxim Gorky"),
+        ("Жаңыл Төрөбаева", "Zhangyl Torobaeva"),  # Kyrgyz ң as "ng"
+        ("Жаңыл Төрөбаева", "Janyl Töröbaeva"),
         # patronymic on one side only, Russian and Kazakh forms
         ("Дмитрий Иванович Фёдоров", "Fyodorov Dmitriy"),
         ("Серик Болатұлы Ахметов", "Akhmetov Serik"),
