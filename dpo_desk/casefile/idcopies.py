@@ -141,6 +141,8 @@ def replace_message(
 
 
 def automatic_backups(path: Path) -> list[Path]:
-    """The copies DPO Desk made by itself beside the case file (before each migration)."""
-    folder = Path(path).parent
-    return sorted(folder.glob(f"{Path(path).name}.pre-v*.bak"))
+    """The copies DPO Desk made by itself beside the case file (before each migration), and
+    what an interrupted one left (``.<name>.pre-v….bak.<hex>.partial``)."""
+    folder, name = Path(path).parent, Path(path).name
+    found = [*folder.glob(f"{name}.pre-v*.bak"), *folder.glob(f".{name}.pre-v*.partial")]
+    return sorted(found)

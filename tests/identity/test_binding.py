@@ -470,6 +470,8 @@ def test_an_emailed_id_copy_is_destroyed_with_its_messages_copy(
     # a pre-migration backup made before the destruction holds the copy too
     backup = cf.path.with_name(f"{cf.path.name}.pre-v9-20260301-000000.bak")
     cf.backup(backup)
+    partial = cf.path.with_name(f".{backup.name}.0a1b2c3d.partial")  # an interrupted one
+    partial.write_bytes(backup.read_bytes())
 
     marked = mark_id_copy(cf, case_id, part.id, "the passport")
     assert marked.mark.email_attachment_id == message.id
@@ -490,7 +492,7 @@ def test_an_emailed_id_copy_is_destroyed_with_its_messages_copy(
     assert mark.message_sha256 == message.sha256  # the original hash is on record
     (copy,) = identity_overview(cf, case_id).to_dict()["id_copies"]
     assert copy["state"] == "destroyed, also cut out of its email"
-    assert not backup.exists()  # the automatic backup holding the copy was purged
+    assert not backup.exists() and not partial.exists()  # automatic copies holding it: purged
     export = _exported(cf, tmp_path / "plain.db")
     assert scan[100:400] not in export and probe not in export
     actions = [(e.action, e.data) for e in cf.audit.events()]
