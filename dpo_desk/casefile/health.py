@@ -151,6 +151,7 @@ def run_checks(
         _backup,
         _location,
         _contents,
+        _destroyed_copies_in_backups,  # issue 15
     ):
         found, data = check(cf, anchor, moment)
         findings.extend(found)
@@ -442,6 +443,56 @@ def _contents(cf: CaseFile, _anchor: Anchor | None, _now: datetime) -> Check:
         f"{_n(counts.get('audit', 0), 'audit event')} (schema {cf.schema_version}).",
     )
     return [finding], data
+
+
+def _destroyed_copies_in_backups(cf: CaseFile, _anchor: Anchor | None, _now: datetime) -> Check:
+    """Backups taken before the last destruction of an ID copy still hold that copy."""
+    from .idcopies import automatic_backups
+
+    row = cf.db.execute(
+        "SELECT max(destroyed_at) FROM attachments WHERE role = 'id_document' "
+        "AND destroyed_at IS NOT NULL"
+    ).fetchone()
+    if not row or not row[0]:
+        return [], {"backups_with_destroyed_copies": []}
+    last = datetime.fromisoformat(row[0])
+    if last.tzinfo is None:
+        last = last.replace(tzinfo=UTC)
+    findings: list[Finding] = []
+    stale: list[str] = []
+    for path in automatic_backups(cf.path):
+        made = datetime.fromtimestamp(path.stat().st_mtime, UTC)
+        if made < last:
+            stale.append(str(path))
+            findings.append(
+                Finding(
+                    "id_copies_in_backups",
+                    PROBLEM,
+                    f"The automatic backup {path.name} was made before ID copies were destroyed "
+                    f"({last:%Y-%m-%d}) and still holds them: delete it.",
+                )
+            )
+    try:
+        info = json.loads(cf.meta("last_backup") or "{}")
+    except ValueError:
+        info = {}
+    at_text, where = info.get("at"), info.get("path")
+    if isinstance(at_text, str) and isinstance(where, str) and Path(where).is_file():
+        at = datetime.fromisoformat(at_text)
+        if at.tzinfo is None:
+            at = at.replace(tzinfo=UTC)
+        if at < last:
+            stale.append(where)
+            findings.append(
+                Finding(
+                    "id_copies_in_backups",
+                    WARNING,
+                    f"Your last backup ({where}, {at:%Y-%m-%d}) was taken before ID copies were "
+                    f"destroyed on {last:%Y-%m-%d} and still holds them: take a new backup and "
+                    "delete the old one.",
+                )
+            )
+    return findings, {"backups_with_destroyed_copies": stale}
 
 
 def _n(count: int, word: str) -> str:

@@ -314,11 +314,33 @@ def _breaches(db: sqlite_utils.Database) -> None:
     )
 
 
+def _subject_identifiers_and_id_copy_marks(db: sqlite_utils.Database) -> None:
+    """Issue 15: a data subject's SNILS/INN/IIN (to bind a signature to the subject) and ID
+    copies marked among emailed attachments (to destroy them with the message's copy)."""
+    db.executescript(
+        """
+        ALTER TABLE cases ADD COLUMN subject_snils TEXT NOT NULL DEFAULT '';
+        ALTER TABLE cases ADD COLUMN subject_inn TEXT NOT NULL DEFAULT '';
+        ALTER TABLE cases ADD COLUMN subject_iin TEXT NOT NULL DEFAULT '';
+        CREATE TABLE id_copy_marks (
+            attachment_id INTEGER PRIMARY KEY REFERENCES attachments(id),
+            email_attachment_id INTEGER REFERENCES attachments(id),
+            previous_role TEXT NOT NULL,
+            reason TEXT NOT NULL DEFAULT '',
+            marked_at TEXT NOT NULL,
+            message_sha256 TEXT,
+            message_rewritten_at TEXT
+        );
+        """
+    )
+
+
 MIGRATIONS: tuple[Step, ...] = (
     _v1,
     _v2,
     _controller_calendar_overrides,
     _trust_sources,
     _breaches,
+    _subject_identifiers_and_id_copy_marks,
 )
 LATEST = len(MIGRATIONS)

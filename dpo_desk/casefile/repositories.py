@@ -192,6 +192,9 @@ def _case_from_row(row: dict[str, Any]) -> Case:
             address=row["subject_address"],
             phone=row["subject_phone"],
             account_ref=row["subject_account"],
+            snils=row.get("subject_snils") or "",
+            inn=row.get("subject_inn") or "",
+            iin=row.get("subject_iin") or "",
         ),
         kinds=tuple(RequestKind(k) for k in json.loads(row["kinds"])),
         channel=Channel(row["channel"]),
@@ -301,6 +304,9 @@ class CaseRepo(_Repo):
                 "subject_address": case.subject.address.strip(),
                 "subject_phone": case.subject.phone.strip(),
                 "subject_account": case.subject.account_ref.strip(),
+                "subject_snils": case.subject.snils.strip(),
+                "subject_inn": case.subject.inn.strip(),
+                "subject_iin": case.subject.iin.strip(),
                 "kinds": _j([str(k) for k in dict.fromkeys(case.kinds)]),
                 "channel": str(case.channel),
                 "received": case.received.isoformat(),
@@ -386,6 +392,9 @@ class CaseRepo(_Repo):
                     subject_address=subject.address.strip(),
                     subject_phone=subject.phone.strip(),
                     subject_account=subject.account_ref.strip(),
+                    subject_snils=subject.snils.strip(),
+                    subject_inn=subject.inn.strip(),
+                    subject_iin=subject.iin.strip(),
                 )
                 shown["subject"] = "changed"
             elif key == "kinds":

@@ -71,6 +71,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--subject-address", default="", metavar="A")
     p.add_argument("--subject-phone", default="")
     p.add_argument("--account", default="", help="customer number or login at the controller")
+    _subject_identifier_options(p)  # issue 15
     p.add_argument("--language", default="", help="language of the request (ISO 639-1)")
     p.add_argument("--reply-language", default="")
     p.add_argument("--summary", default="")
@@ -78,6 +79,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--registered-no", default="")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_case_add)
+    # issue 15: the subject's identifiers (binding signatures to the data subject)
+    p = ksub.add_parser("update", help="change a case's data-subject identifiers")
+    p.add_argument("case", metavar="CASE")
+    _subject_identifier_options(p, default=None)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_case_update)
     p = ksub.add_parser("list", help="list cases")
     p.add_argument("--controller", metavar="SLUG")
     p.add_argument("--view", choices=VIEWS, default="all")
@@ -208,6 +215,7 @@ def case_dict(case: Case, controller_slug: str) -> dict[str, Any]:
         "subject_name": case.subject.name,
         "subject_email": case.subject.email,
         "subject_address": case.subject.address,
+        **_identifiers(case),
         "kinds": [str(k) for k in case.kinds],
         "channel": str(case.channel),
         "status": str(case.status),
@@ -310,7 +318,35 @@ def cmd_controller_list(args: argparse.Namespace, ctx: CliContext) -> int:
     return 0
 
 
+def _subject_identifier_options(p: argparse.ArgumentParser, default: str | None = "") -> None:
+    p.add_argument("--subject-snils", default=default, metavar="SNILS", help="Russia: SNILS")
+    p.add_argument("--subject-inn", default=default, metavar="INN", help="Russia: a person's INN")
+    p.add_argument("--subject-iin", default=default, metavar="IIN", help="Kazakhstan: IIN")
+
+
+def cmd_case_update(args: argparse.Namespace, ctx: CliContext) -> int:
+    from dpo_desk.services.identity import set_subject_identifiers
+
+    cf = ctx.casefile()
+    case = cf.cases.resolve(args.case)
+    case = set_subject_identifiers(
+        cf, int(case.id or 0), snils=args.subject_snils, inn=args.subject_inn, iin=args.subject_iin
+    )
+    ctx.emit(
+        {"id": case.id, "reference": case.reference, **_identifiers(case)},
+        f"{case.id}\t{case.reference}\tidentifiers updated",
+    )
+    return 0
+
+
+def _identifiers(case: Case) -> dict[str, str]:
+    s = case.subject
+    return {"subject_snils": s.snils, "subject_inn": s.inn, "subject_iin": s.iin}
+
+
 def cmd_case_add(args: argparse.Namespace, ctx: CliContext) -> int:
+    from dpo_desk.services.identity import normalise_identifier
+
     cf = ctx.casefile()
     controller = cf.controllers.by_slug(args.controller)
     assert controller is not None
@@ -329,6 +365,9 @@ def cmd_case_add(args: argparse.Namespace, ctx: CliContext) -> int:
                 address=args.subject_address.replace("\\n", "\n"),
                 phone=args.subject_phone,
                 account_ref=args.account,
+                snils=normalise_identifier("snils", args.subject_snils),
+                inn=normalise_identifier("inn", args.subject_inn),
+                iin=normalise_identifier("iin", args.subject_iin),
             ),
             kinds=tuple(parse_kind(k) for k in args.kind),
             channel=Channel(args.channel),
@@ -401,6 +440,15 @@ def cmd_case_show(args: argparse.Namespace, ctx: CliContext) -> int:
     lines = [
         f"Case {case.reference} (id {case.id}) — {controller.name}",
         f"  subject:  {case.subject.name} {case.subject.email}".rstrip(),
+        *(
+            f"  {label}: {value}"
+            for label, value in (
+                ("SNILS", case.subject.snils),
+                ("INN", case.subject.inn),
+                ("IIN", case.subject.iin),
+            )
+            if value
+        ),
         f"  kinds:    {', '.join(k.value for k in case.kinds)}",
         f"  channel:  {case.channel.value}, received {case.received}",
         f"  status:   {case.status.value}",

@@ -11,7 +11,12 @@ dpo-desk trust import CERT... | trust list | trust remove ID
 dpo-desk identity check CASE --outcome verified|more_information_needed|failed [checklist...]
     Record a paper/scanned ID check; more information pauses the deadline and proposes a letter.
 dpo-desk identity verify CASE ATTACHMENT_ID [--detached ATTACHMENT_ID]
-    Check a stored signed PDF, CMS file or S/MIME email against the trust store and record it.
+    Check a stored signed PDF, CMS file or S/MIME email against the trust store, compare its
+    signer with the data subject (signatures[].subject_match) and record the outcome.
+dpo-desk identity override CASE CHECK_ID --reason TEXT
+    Accept a signature check the rules left open (the DPO's written reason is recorded).
+dpo-desk identity mark-copy CASE ATTACHMENT_ID [--reason R]
+    Mark an emailed attachment as an ID copy: destroyed with the message's copy of it.
 dpo-desk identity received CASE [--on D]     the requested identity information arrived
 dpo-desk identity destroy CASE [--reason R]  destroy the case's ID copies (identity settled)
 dpo-desk identity show CASE                  records, ID copies, pause, retention
@@ -116,6 +121,7 @@ def format_report(report: SignatureReport) -> str:
     if report.kind == "smime" and report.sender:
         match = {True: "yes", False: "NO", None: "unknown"}[report.sender_email_matches]
         lines.append(f"Sender: {report.sender} (signer's certificate names the sender: {match})")
+    lines.extend(f"Not signed: {part}" for part in report.unsigned_parts)
     for number, check in enumerate(report.signatures, start=1):
         lines.append("")
         lines.extend(_format_check(number, check))
@@ -322,6 +328,25 @@ def _register_identity(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_identity_verify)
 
+    p = isub.add_parser(
+        "override", help="accept a signature check the rules left open, with a written reason"
+    )
+    p.add_argument("case", metavar="CASE")
+    p.add_argument("check", metavar="CHECK_ID", type=int, help="the signature check's id")
+    p.add_argument("--reason", required=True, metavar="TEXT", help="why you accept it")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_identity_override)
+
+    p = isub.add_parser(
+        "mark-copy",
+        help="mark an emailed attachment as an ID copy (destroyed with its email's copy)",
+    )
+    p.add_argument("case", metavar="CASE")
+    p.add_argument("attachment", metavar="ATTACHMENT_ID", type=int)
+    p.add_argument("--reason", default="", metavar="R")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_identity_mark_copy)
+
     p = isub.add_parser("received", help="the requested identity information arrived")
     p.add_argument("case", metavar="CASE")
     p.add_argument("--on", default=None, metavar="YYYY-MM-DD", help="the day it arrived (today)")
@@ -410,22 +435,59 @@ def _check_text(result: CheckResult, reference: str) -> str:
 
 
 def cmd_identity_verify(args: argparse.Namespace, ctx: CliContext) -> int:
-    from dpo_desk.identity.service import verify_attachment
+    from dpo_desk.services.identity import verify_signature
 
     cf = ctx.casefile()
     case_id = _case_id(ctx, args.case)
-    report = verify_attachment(
+    result = verify_signature(
         cf, case_id, args.attachment, detached_attachment_id=args.detached, today=ctx.today()
     )
-    record = cf.identity.latest(case_id)
-    assert record is not None
-    data = {"report": report.to_dict(), "record": record.to_dict()}
-    text = format_report(report) + (
-        f"\n\nRecorded as identity check {record.id}: {record.outcome.replace('_', ' ')}."
+    record = result.record
+    lines = [format_report(result.report), ""]
+    for number, match in enumerate(result.matches, start=1):
+        lines.append(
+            f"Signature {number}: signer is the data subject: {match.result} ({match.reason})"
+        )
+    lines.append(
+        f"Recorded as identity check {record.id}: {result.outcome.replace('_', ' ')}. "
+        f"{result.reason}"
     )
-    if record.destroyed:
-        text += f"\nID copies destroyed (retention on_verified): {len(record.destroyed)}."
-    ctx.emit(data, text)
+    if result.destroyed:
+        lines.append(f"ID copies destroyed (retention on_verified): {len(result.destroyed)}.")
+    ctx.emit(result.to_dict(), "\n".join(lines))
+    return 0
+
+
+def cmd_identity_override(args: argparse.Namespace, ctx: CliContext) -> int:
+    from dpo_desk.services.identity import override_signature_check
+
+    cf = ctx.casefile()
+    case_id = _case_id(ctx, args.case)
+    record, destroyed = override_signature_check(
+        cf, case_id, args.check, args.reason, today=ctx.today()
+    )
+    ctx.emit(
+        {"record": record.to_dict(), "destroyed": [d.to_dict() for d in destroyed]},
+        f"Identity check {record.id}: verified by the DPO (overrides check {args.check}).",
+    )
+    return 0
+
+
+def cmd_identity_mark_copy(args: argparse.Namespace, ctx: CliContext) -> int:
+    from dpo_desk.services.identity import mark_id_copy
+
+    cf = ctx.casefile()
+    marked = mark_id_copy(cf, _case_id(ctx, args.case), args.attachment, args.reason)
+    where = (
+        f"; its email (attachment {marked.mark.email_attachment_id}) will be re-stored without it"
+        if marked.mark.email_attachment_id is not None
+        else ""
+    )
+    ctx.emit(
+        marked.to_dict(),
+        f"Attachment {args.attachment} ({marked.filename}) is now an ID copy of case "
+        f"{marked.case_reference}{where} when it is destroyed.",
+    )
     return 0
 
 
@@ -482,7 +544,9 @@ def _overview_text(overview: IdentityOverview) -> str:
             for d in record.destroyed
         )
     for copy in overview.id_copies:
-        state = f"destroyed {copy.destroyed_at:%Y-%m-%d}" if copy.destroyed_at else "stored"
+        state = overview.copy_state(copy)
+        if copy.destroyed_at:
+            state += f" ({copy.destroyed_at:%Y-%m-%d})"
         lines.append(f"  ID copy {copy.id}: {copy.filename}, {copy.size} bytes, {state}")
     if any(c.destroyed_at is None for c in overview.id_copies):
         lines.append(

@@ -139,6 +139,10 @@ class DataSubject:
     address: str = ""
     phone: str = ""
     account_ref: str = ""  # customer number or login at the controller
+    # personal identifiers a qualified signature certificate may carry (digits only; optional)
+    snils: str = ""  # Russia: insurance account number (11 digits)
+    inn: str = ""  # Russia: taxpayer number of a person (12 digits)
+    iin: str = ""  # Kazakhstan: individual identification number (12 digits)
 
 
 @dataclass(frozen=True)

@@ -688,6 +688,7 @@ def _check_signer(
         _find_signer_certificate,
         _name_text,
         _signing_time_attribute,
+        certificate_subject,
     )
 
     try:
@@ -706,7 +707,10 @@ def _check_signer(
         signing_time = _as_utc(_signing_time_attribute(signer_info))
     except Exception:
         signing_time = None
+    names, identifiers = certificate_subject(cert)  # what binds the signer to the data subject
     base = SignatureCheck(
+        signer_names=names,
+        signer_identifiers=identifiers,
         signer=_certificate_name(cert),
         signer_email=emails[0] if emails else None,
         signing_time=signing_time,

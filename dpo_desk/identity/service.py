@@ -6,8 +6,9 @@ destruction of ID copies.
   identity and proposes the letter asking for it; *failed* proposes a refusal; *verified* moves
   an awaiting case back to in progress and, under an ``on_verified`` retention, destroys the
   case's ID copies at once.
-- :func:`verify_attachment` checks a stored PDF, CMS or S/MIME attachment against the case
-  file's trust store and records the report.
+- :func:`check_attachment` checks a stored PDF, CMS or S/MIME attachment against the case
+  file's trust store; :func:`record_signature_check` records what
+  :mod:`dpo_desk.services.identity` decided about it (the signer must be the data subject).
 - :func:`destroy_id_copies` destroys ID copies once identity is settled (or the case is closed);
   the verification record keeps each copy's SHA-256. :func:`retention_due` lists the copies the
   controller's policy says should already be gone.
@@ -26,7 +27,7 @@ from asn1crypto import x509 as asn1_x509
 
 from dpo_desk.casefile.records import IdentityRecord, TrustedCert
 from dpo_desk.casefile.repositories import CaseQuery
-from dpo_desk.core.errors import EvidenceStillNeeded, InvalidInput
+from dpo_desk.core.errors import EvidenceStillNeeded, InvalidInput, NotFound
 from dpo_desk.core.model import (
     AttachmentMeta,
     AttachmentRole,
@@ -42,6 +43,7 @@ from .checklist import OUTCOMES, Assessment, IdChecklist, assess
 
 if TYPE_CHECKING:
     from dpo_desk.casefile import CaseFile
+    from dpo_desk.casefile.idcopies import IdCopyMark
     from dpo_desk.identity.signatures import SignatureReport
 
 __all__ = [
@@ -61,7 +63,9 @@ __all__ = [
     "retention_due",
     "settled_record",
     "trusted_to_dict",
-    "verify_attachment",
+    "check_attachment",
+    "method_for",
+    "record_signature_check",
 ]
 
 SETTLED: Final = ("verified", "failed")
@@ -170,6 +174,20 @@ class IdentityOverview:
     destroy_allowed: bool
     retention: str
     id_copy_warning: str | None
+    copy_marks: tuple[IdCopyMark, ...] = ()  # ID copies marked among emailed attachments
+
+    def copy_state(self, copy: AttachmentMeta) -> str:
+        """``stored`` | ``destroyed`` | ``destroyed; message rewritten`` | ... (for show)."""
+        mark = next((m for m in self.copy_marks if m.attachment_id == copy.id), None)
+        if copy.destroyed_at is None:
+            return (
+                "stored (also inside its email)" if mark and mark.email_attachment_id else "stored"
+            )
+        if mark is None or mark.email_attachment_id is None:
+            return "destroyed"
+        if mark.message_rewritten_at is not None:
+            return "destroyed, also cut out of its email"
+        return "destroyed, but its email still holds it"
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -186,6 +204,10 @@ class IdentityOverview:
                     "size": a.size,
                     "sha256": a.sha256,
                     "destroyed_at": a.destroyed_at.isoformat() if a.destroyed_at else None,
+                    "state": self.copy_state(a),
+                    "from_email": next(
+                        (m.to_dict() for m in self.copy_marks if m.attachment_id == a.id), None
+                    ),
                 }
                 for a in self.id_copies
             ],
@@ -435,20 +457,18 @@ def identity_received(
 # --- signatures ------------------------------------------------------------------------------
 
 
-def verify_attachment(
+def check_attachment(
     cf: CaseFile,
     case_id: int,
     attachment_id: int,
     *,
     detached_attachment_id: int | None = None,
-    today: date | None = None,
-) -> SignatureReport:
-    """Check a stored PDF, CMS or S/MIME attachment against the trust store; record the report.
+) -> tuple[SignatureReport, dict[str, Any]]:
+    """Check a stored PDF, CMS or S/MIME attachment against the trust store; record nothing.
 
-    The outcome is ``verified`` only for a ``valid`` verdict (and, for S/MIME, when the signer's
-    certificate does not name another address than the sender's), ``failed`` for ``invalid``,
-    and ``more_information_needed`` otherwise. A verified or failed outcome settles identity as
-    a checklist would (the pause ends, an awaiting case resumes, ``on_verified`` copies go).
+    Returns the report and the facts a verification record keeps about the check. Whether the
+    signature settles identity (its signer must be the data subject) is decided by
+    :mod:`dpo_desk.services.identity`, which then calls :func:`record_signature_check`.
     """
     from dpo_desk.identity.signatures import verify_file
 
@@ -463,41 +483,65 @@ def verify_attachment(
         signature = cf.attachments.data(detached_attachment_id)
     roots = cf.trust.ders()
     report = verify_file(data, detached=signature, filename=meta.filename, trust_roots=roots)
-    matches = report.sender_email_matches
-    if report.verdict == "valid" and not (report.kind == "smime" and matches is False):
-        outcome = "verified"
-    elif report.verdict == "invalid":
-        outcome = "failed"
-    else:
-        outcome = "more_information_needed"
     facts: dict[str, Any] = {
         "attachment_id": attachment_id,
         "attachment_sha256": meta.sha256,
         "detached_attachment_id": detached_attachment_id,
         "verdict": report.verdict,
         "reason": report.reason,
-        "sender_email_matches": matches,
+        "sender_email_matches": report.sender_email_matches,
         "trusted_certificates": len(roots),
+        "unsigned_parts": list(report.unsigned_parts),
     }
     if report.kind == "smime" and report.sender and case.subject.email:
         facts["sender_is_requester"] = report.sender.lower() == case.subject.email.strip().lower()
+    return report, facts
+
+
+def record_signature_check(
+    cf: CaseFile,
+    case_id: int,
+    *,
+    method: str,
+    outcome: str,
+    facts: dict[str, Any],
+    signature_report: dict[str, Any] | None,
+    today: date | None = None,
+) -> tuple[IdentityRecord, tuple[DestroyedCopy, ...]]:
+    """Record a decided signature check (or the DPO's override) and apply its outcome.
+
+    A verified or failed outcome settles identity as a checklist would (the pause ends, an
+    awaiting case resumes, ``on_verified`` copies go); ``more_information_needed`` changes
+    nothing else.
+    """
+    if outcome not in OUTCOMES:
+        raise InvalidInput(f"An identity outcome is one of: {', '.join(OUTCOMES)}.")
+    case = cf.cases.get(case_id)
     day = today or cf.clock().astimezone(UTC).date()
     with cf.transaction():
         record = cf.identity.record(
             case_id,
-            method=_METHOD_BY_KIND.get(report.kind, report.kind),
+            method=method,
             outcome=outcome,
             checklist=facts,
-            signature_report=report.to_dict(),
+            signature_report=signature_report,
         )
         if outcome in SETTLED:
             _end_pause(cf, case, record.id, day)
         if outcome == "verified":
             _resume(cf, case)
     controller = cf.controllers.get(case.controller_id)
+    destroyed: tuple[DestroyedCopy, ...] = ()
     if outcome == "verified" and _retention(controller) == "on_verified":
-        destroy_id_copies(cf, case_id, reason="identity verified (retention: on_verified)")
-    return report
+        destroyed = tuple(
+            destroy_id_copies(cf, case_id, reason="identity verified (retention: on_verified)")
+        )
+    return cf.identity.get(record.id), destroyed
+
+
+def method_for(kind: str) -> str:
+    """The verification method recorded for a signature report's kind."""
+    return _METHOD_BY_KIND.get(kind, kind)
 
 
 def _case_attachment(cf: CaseFile, case: Case, attachment_id: int) -> AttachmentMeta:
@@ -667,7 +711,65 @@ def destroy_id_copies(cf: CaseFile, case_id: int, *, reason: str) -> list[Destro
     for meta in copies:
         if meta.destroyed_at is not None and meta.id not in noted and meta.id not in fresh:
             _note(cf, case_id, target, meta)
+    _cut_from_messages(cf, case_id)
+    if destroyed:
+        purge_automatic_backups(cf)
     return destroyed
+
+
+def _cut_from_messages(cf: CaseFile, case_id: int) -> None:
+    """Re-store each raw message that still holds a destroyed ID copy, without it."""
+    from dpo_desk.casefile import idcopies as marks
+
+    from .idcopies import without_part
+
+    changed = False
+    for mark in marks.marks_for_case(cf, case_id):
+        copy = cf.attachments.get(mark.attachment_id)
+        if copy.destroyed_at is None or mark.email_attachment_id is None:
+            continue
+        if mark.message_rewritten_at is not None:
+            continue
+        try:
+            raw = cf.attachments.data(mark.email_attachment_id)
+        except NotFound:
+            continue  # the message itself is gone
+        note = (
+            f"[An ID copy ({copy.filename}, SHA-256 {copy.sha256}) was removed from this "
+            f"message by DPO Desk on {cf.clock():%Y-%m-%d}.]"
+        )
+        rewritten = without_part(raw, copy.sha256, note)
+        if rewritten is None:  # unreadable or an Outlook .msg: the message's bytes go too
+            cf.attachments.destroy(
+                mark.email_attachment_id,
+                reason=f"it holds the destroyed ID copy {copy.id} and cannot be rewritten",
+                force_open_case=True,
+            )
+        else:
+            marks.replace_message(
+                cf, mark.email_attachment_id, rewritten, copy_attachment_id=copy.id
+            )
+        changed = True
+    if changed:
+        cf.checkpoint()
+
+
+def purge_automatic_backups(cf: CaseFile) -> list[str]:
+    """Delete the copies DPO Desk made by itself (before migrations): they predate a
+    destruction and still hold the destroyed ID copies. The DPO's own backups are reported by
+    ``check`` instead (see :func:`dpo_desk.casefile.health.run_checks`)."""
+    from dpo_desk.casefile.idcopies import automatic_backups
+
+    purged = []
+    for path in automatic_backups(cf.path):
+        try:
+            path.unlink()
+        except OSError:
+            continue  # ``check`` reports what remains
+        purged.append(path.name)
+    if purged:
+        cf.log("backup.purged", None, {"files": purged, "why": "ID copies destroyed"})
+    return purged
 
 
 def _note(
@@ -728,6 +830,8 @@ def retention_due(cf: CaseFile, today: date) -> list[RetentionDue]:
 
 
 def identity_overview(cf: CaseFile, case_id: int) -> IdentityOverview:
+    from dpo_desk.casefile.idcopies import marks_for_case
+
     case = cf.cases.get(case_id)
     controller = cf.controllers.get(case.controller_id)
     copies = _id_copies(cf, case_id)
@@ -744,4 +848,5 @@ def identity_overview(cf: CaseFile, case_id: int) -> IdentityOverview:
         destroy_allowed=settled or not case.status.is_open,
         retention=_retention(controller),
         id_copy_warning=policy.id_copy_warning(controller),
+        copy_marks=tuple(marks_for_case(cf, case_id)),
     )

@@ -16,7 +16,10 @@ the facts a data protection officer needs (see ``docs/adr/0004-signature-verdict
   ``except Exception`` boundary and anything unexpected becomes ``malformed`` with a reason.
 
 The verdict of a report is the worst status of its signatures, in this order:
-``invalid`` > ``malformed`` > ``unsupported`` > ``untrusted`` > ``valid``.
+``invalid`` > ``malformed`` > ``unsupported`` > ``untrusted`` > ``valid``; a report whose
+signatures are all valid but whose file or message holds content no signature covers (an unsigned
+part of an email, changes to a PDF after its last signature, even "permitted" ones) is
+``partial``, never ``valid``: ``unsigned_parts`` says what is outside.
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ import binascii
 import concurrent.futures
 import logging
 import re
+import warnings
 from collections.abc import Callable, Coroutine, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
@@ -52,6 +56,12 @@ from asn1crypto import x509 as asn1_x509
 from dpo_desk.core.errors import InvalidInput
 from dpo_desk.identity import gost  # GOST hook: gost.py checks GOST signers, reads GOST keys
 
+# pyHanko imports cryptography's deprecated DSA classes: the warning is for pyHanko's authors, not
+# for the DPO. Silenced for pyHanko's modules only, here where pyHanko is brought in.
+warnings.filterwarnings(
+    "ignore", message=r".*(DSA|deprecated).*", module=r"pyhanko(_certvalidator)?(\..*)?$"
+)
+
 if TYPE_CHECKING:  # pyHanko costs ~0.6 s to import: it is loaded on the first check only.
     from pyhanko.sign.validation.pdf_embedded import EmbeddedPdfSignature
     from pyhanko.sign.validation.status import SignatureStatus
@@ -61,6 +71,7 @@ __all__ = [
     "MAX_INPUT_BYTES",
     "SignatureCheck",
     "SignatureReport",
+    "certificate_subject",
     "is_smime",
     "load_certificates",
     "verify_cms",
@@ -74,7 +85,15 @@ MAX_INPUT_BYTES: Final = 50 * 1024 * 1024
 """Larger inputs are refused with verdict ``malformed`` before any parsing."""
 
 KINDS: Final = ("pdf", "cms", "smime")
-VERDICTS: Final = ("valid", "invalid", "untrusted", "unsigned", "unsupported", "malformed")
+VERDICTS: Final = (
+    "valid",
+    "partial",
+    "invalid",
+    "untrusted",
+    "unsigned",
+    "unsupported",
+    "malformed",
+)
 
 # Worst first: the verdict of a report is the first of these that any signature has.
 _SEVERITY: Final = ("invalid", "malformed", "unsupported", "untrusted", "valid")
@@ -84,6 +103,16 @@ GOOD_EMBEDDED: Final = "good (embedded revocation data)"
 REVOKED: Final = "revoked"
 
 _UNSUPPORTED_ARCS: Final = ("1.2.643.", "1.2.398.")
+_PERMITTED_PREFIX: Final = "The document was changed after this signature"
+# Personal and company identifiers in Russian qualified certificates (order 795 of the FSB,
+# "requirements for the form of a qualified certificate") and Kazakh NCA certificates.
+_IDENTIFIER_OIDS: Final = {
+    "1.2.643.100.3": "snils",
+    "1.2.643.3.131.1.1": "inn",
+    "1.2.643.100.4": "innle",
+    "1.2.643.100.1": "ogrn",
+    "1.2.643.100.5": "ogrnip",
+}
 _WEAK_DIGESTS: Final = frozenset({"md2", "md4", "md5", "sha1"})
 _MAX_MIME_DEPTH: Final = 8
 _MAX_SIGNERS: Final = 64
@@ -172,6 +201,14 @@ class SignatureCheck:
     issuer: str | None = None
     certificate_sha256: str | None = None
     signer_emails: tuple[str, ...] = ()
+    later_changes: str | None = None
+    """PDF only: what came after this signature: ``validation_data`` (revocation data, document
+    timestamps), ``form_filling`` (incl. later signatures), ``annotations`` or ``other``."""
+    signer_names: tuple[str, ...] = ()
+    """The names the certificate gives its subject: CN, then "GN SN" (for the name matcher)."""
+    signer_identifiers: tuple[tuple[str, str], ...] = ()
+    """Identifiers the certificate carries: ("snils"|"inn"|"innle"|"ogrn"|"ogrnip"|"iin"|"bin",
+    digits)."""
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -191,6 +228,9 @@ class SignatureCheck:
             "issuer": self.issuer,
             "certificate_sha256": self.certificate_sha256,
             "problems": list(self.problems),
+            "later_changes": self.later_changes,
+            "signer_names": list(self.signer_names),
+            "signer_identifiers": dict(self.signer_identifiers),
         }
 
 
@@ -206,6 +246,9 @@ class SignatureReport:
     """S/MIME only: a signer's certificate names the message's From address."""
     sender: str | None = None
     """S/MIME only: the message's From address."""
+    unsigned_parts: tuple[str, ...] = ()
+    """What no signature covers: parts of an email beside the signed one, changes to a PDF after
+    its signatures. Not empty means the report is never ``valid`` as a whole."""
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -215,6 +258,7 @@ class SignatureReport:
             "reason": self.reason,
             "sender_email_matches": self.sender_email_matches,
             "sender": self.sender,
+            "unsigned_parts": list(self.unsigned_parts),
         }
 
 
@@ -361,6 +405,7 @@ def verify_smime(message: bytes, trust_roots: Sequence[bytes] = ()) -> Signature
         empty_reason="The message's signature holds no signer.",
         sender_email_matches=matches,
         sender=sender,
+        unsigned_parts=found.outside,
     )
 
 
@@ -421,10 +466,18 @@ async def _verify_pdf(data: bytes, roots: list[asn1_x509.Certificate]) -> Signat
     from pyhanko.sign.fields import SigSeedSubFilter, enumerate_sig_fields
     from pyhanko.sign.validation.pdf_embedded import EmbeddedPdfSignature
 
+    lenient = False
     try:
         reader = PdfFileReader(BytesIO(data))
     except Exception as exc:
-        return _malformed("pdf", f"The PDF could not be read: {_describe(exc)}.")
+        # Some writers (Pillow's "save as PDF", old scanners) produce small flaws every viewer
+        # forgives; read those leniently, but never trust a signature found that way.
+        try:
+            reader = PdfFileReader(BytesIO(data), strict=False)
+            reader.root  # noqa: B018 (force the catalogue to be read)
+            lenient = True
+        except Exception:
+            return _malformed("pdf", f"The PDF could not be read: {_describe(exc)}.")
     if reader.encrypted:
         unlocked = False
         try:
@@ -465,6 +518,13 @@ async def _verify_pdf(data: bytes, roots: list[asn1_x509.Certificate]) -> Signat
                 entries.append((-1, _failed_check("malformed", problem, field=field_name)))
     except Exception as exc:
         return _malformed("pdf", f"The PDF's form fields could not be read: {_describe(exc)}.")
+    if lenient:
+        if entries:
+            return _malformed(
+                "pdf",
+                "The PDF's structure is damaged, so its signatures cannot be checked reliably.",
+            )
+        return SignatureReport("pdf", "unsigned", (), "The PDF has no signatures.")
 
     checks: list[SignatureCheck] = []
     for _revision, entry in sorted(entries, key=lambda item: item[0]):
@@ -475,7 +535,31 @@ async def _verify_pdf(data: bytes, roots: list[asn1_x509.Certificate]) -> Signat
             checks.append(await _check_pdf_signature(entry, roots, dss_certs, dss_crls, dss_ocsps))
         except Exception as exc:
             checks.append(_exception_check(exc, field=entry.field_name))
-    return _report("pdf", tuple(checks), empty_reason="The PDF has no signatures.")
+    return _report(
+        "pdf",
+        tuple(checks),
+        empty_reason="The PDF has no signatures.",
+        unsigned_parts=_pdf_unsigned_parts(checks, reader.xrefs.total_revisions),
+    )
+
+
+def _pdf_unsigned_parts(checks: list[SignatureCheck], revisions: int) -> tuple[str, ...]:
+    """The changes after the last signature or timestamp (none when one covers the whole file)."""
+    checked = [c for c in checks if c.covers_whole_document is not None]
+    if not checked or any(c.covers_whole_document for c in checked):
+        return ()
+    last = checked[-1]
+    if last.later_changes == "validation_data":
+        return ()  # only revocation data and timestamps follow: no content
+    kind = {
+        "form_filling": "form filling the signer permitted",
+        "annotations": "annotations the signer permitted",
+    }.get(last.later_changes or "", "changes the signer did not permit")
+    field = f" (field {last.field})" if last.field else ""
+    return (
+        f"The PDF was changed after its last signature{field} ({revisions} revisions in all): "
+        f"the changes ({kind}) are covered by no signature.",
+    )
 
 
 async def _check_pdf_signature(
@@ -527,6 +611,14 @@ async def _check_pdf_signature(
         modification=modification,
         field=field_name,
     )
+    if not covers_whole and status.modification_level is not None:
+        later = str(status.modification_level.name).lower()
+        check = replace(check, later_changes="validation_data" if later == "lta_updates" else later)
+    if check.later_changes == "validation_data" and modification == "permitted":
+        check = replace(
+            check,
+            problems=tuple(p for p in check.problems if not p.startswith(_PERMITTED_PREFIX)),
+        )
     if note:
         check = _with_problem(check, note, prepend=False)
     if timestamp:
@@ -782,6 +874,12 @@ def _check_from_status(
         problems.append(
             "The document was changed after this signature in a way that is not permitted."
         )
+    elif modification == "permitted":
+        problems.append(
+            _PERMITTED_PREFIX + " (changes the signer permitted, such "
+            "as form filling, annotations or a later signature): this signature does not cover "
+            "them."
+        )
     if weak:
         name = _weak_name(signer_info) or "a weak algorithm"
         problems.append(
@@ -819,7 +917,10 @@ def _check_from_status(
         revocation = GOOD_EMBEDDED
 
     emails = _certificate_emails(cert)
+    names, identifiers = certificate_subject(cert)
     return SignatureCheck(
+        signer_names=names,
+        signer_identifiers=identifiers,
         signer=_certificate_name(cert),
         signer_email=emails[0] if emails else None,
         signing_time=_as_utc(signing_time),
@@ -877,7 +978,10 @@ def _unsupported_check(
 ) -> SignatureCheck:
     cert = _find_signer_certificate(signed_data, signer_info)
     emails = _certificate_emails(cert) if cert is not None else []
+    names, identifiers = certificate_subject(cert) if cert is not None else ((), ())
     return SignatureCheck(
+        signer_names=names,
+        signer_identifiers=identifiers,
         signer=_certificate_name(cert) if cert is not None else None,
         signer_email=emails[0] if emails else None,
         signing_time=_as_utc(_signing_time_attribute(signer_info)),
@@ -931,11 +1035,21 @@ def _report(
     empty_reason: str,
     sender_email_matches: bool | None = None,
     sender: str | None = None,
+    unsigned_parts: tuple[str, ...] = (),
 ) -> SignatureReport:
     if not checks:
-        return SignatureReport(kind, "unsigned", (), empty_reason, sender_email_matches, sender)
+        return SignatureReport(
+            kind, "unsigned", (), empty_reason, sender_email_matches, sender, unsigned_parts
+        )
     statuses = {check.status for check in checks}
     verdict = next(level for level in _SEVERITY if level in statuses)
+    if verdict == "valid" and unsigned_parts:
+        first = unsigned_parts[0]
+        reason = "The signature is valid, but not everything is signed: " + first[:1].lower()
+        reason += first[1:]
+        return SignatureReport(
+            kind, "partial", checks, reason, sender_email_matches, sender, unsigned_parts
+        )
     if verdict == "valid":
         reason = (
             "The signature is intact, valid and chains to a certificate you trust."
@@ -950,7 +1064,9 @@ def _report(
         if len(checks) > 1:
             position = checks.index(worst) + 1
             reason = f"Signature {position} of {len(checks)}: {reason}"
-    return SignatureReport(kind, verdict, checks, reason, sender_email_matches, sender)
+    return SignatureReport(
+        kind, verdict, checks, reason, sender_email_matches, sender, unsigned_parts
+    )
 
 
 def _malformed(kind: str, reason: str) -> SignatureReport:
@@ -1113,6 +1229,52 @@ def _certificate_emails(cert: asn1_x509.Certificate | None) -> list[str]:
     return unique
 
 
+def certificate_subject(
+    cert: asn1_x509.Certificate,
+) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
+    """The names a certificate gives its subject and the identifiers it carries.
+
+    Names: the CN, then "given name + surname" (Russian qualified certificates put the given name
+    and patronymic in GN). Identifiers: SNILS, INN, INNLE, OGRN, OGRNIP by their OIDs; Kazakh NCA
+    certificates' ``serialNumber`` "IIN..." and ``OU`` "BIN...". Digits only; unreadable values
+    are skipped, never guessed.
+    """
+    names: list[str] = []
+    identifiers: list[tuple[str, str]] = []
+    values: dict[str, list[str]] = {}
+    try:
+        for rdn in cert.subject.chosen:
+            for attribute in rdn:
+                try:
+                    value = attribute["value"].native
+                except Exception:
+                    continue
+                if isinstance(value, bytes):
+                    continue
+                values.setdefault(attribute["type"].dotted, []).append(str(value).strip())
+    except Exception:
+        return (), ()
+    names.extend(values.get("2.5.4.3", []))
+    given, surname = values.get("2.5.4.42", []), values.get("2.5.4.4", [])
+    if given or surname:
+        names.append(" ".join([*given, *surname]))
+    for oid, label in _IDENTIFIER_OIDS.items():
+        for value in values.get(oid, []):
+            digits = re.sub(r"\D", "", value)
+            if digits:
+                identifiers.append((label, digits))
+    for value in values.get("2.5.4.5", []):  # serialNumber
+        match = re.fullmatch(r"(?i)\s*(IIN|BIN)\s*(\d{12})\s*", value)
+        if match:
+            identifiers.append((match.group(1).lower(), match.group(2)))
+    for value in values.get("2.5.4.11", []):  # organizationalUnitName
+        match = re.fullmatch(r"(?i)\s*BIN\s*(\d{12})\s*", value)
+        if match:
+            identifiers.append(("bin", match.group(1)))
+    unique_names = tuple(dict.fromkeys(n for n in names if n))
+    return unique_names, tuple(dict.fromkeys(identifiers))
+
+
 def _expired(cert: asn1_x509.Certificate, now: datetime) -> bool:
     not_after = cert["tbs_certificate"]["validity"]["not_after"].native
     return bool(not_after < now)
@@ -1252,6 +1414,8 @@ class _SmimeEntity:
     """The signed part's raw bytes, then fallbacks tried only if it does not verify."""
     unsupported: str = ""
     """Why the message cannot be checked (encrypted, OpenPGP), or empty."""
+    outside: tuple[str, ...] = ()
+    """The parts of the message beside the signed entity (no signature covers them)."""
 
 
 _ENCRYPTED = _SmimeEntity(
@@ -1347,11 +1511,35 @@ def _find_smime_entity(raw: bytes, depth: int) -> _SmimeEntity | None:
         boundary = headers.get_boundary()
         if not boundary:
             return None
-        for part in _split_multipart(body, boundary):
+        parts = _split_multipart(body, boundary)
+        for index, part in enumerate(parts):
             found = _find_smime_entity(part, depth + 1)
             if found is not None:
-                return found
+                others = [
+                    _describe_part(other, number + 1, content_type)
+                    for number, other in enumerate(parts)
+                    if number != index
+                ]
+                signed_at = f"part {index + 1} of the {content_type} message"
+                outside = tuple(o.replace("{signed}", signed_at) for o in others if o)
+                return replace(found, outside=(*outside, *found.outside))
     return None
+
+
+def _describe_part(raw: bytes, number: int, container: str) -> str:
+    """One sentence naming a MIME part no signature covers (empty for a blank preamble part)."""
+    head, body = _split_entity(raw)
+    if not head.strip() and not body.strip():
+        return ""
+    try:
+        headers = BytesHeaderParser(policy=default_policy).parsebytes(head + b"\r\n")
+        content_type = headers.get_content_type()
+        filename = headers.get_filename()
+    except Exception:
+        content_type, filename = "unknown", None
+    what = f"part {number} of the {container} message ({content_type}"
+    what += f', file "{filename}")' if filename else ")"
+    return f"{what[0].upper()}{what[1:]} is outside the signature, which covers only {{signed}}."
 
 
 def _cms_content_type(payload: bytes) -> str | None:

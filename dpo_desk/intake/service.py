@@ -17,7 +17,6 @@ from dpo_desk.core.errors import CaseFileError, ImportRejected, InvalidInput, Kn
 from dpo_desk.core.model import (
     AttachmentRole,
     Case,
-    CaseId,
     Channel,
     Controller,
     ControllerId,
@@ -228,7 +227,8 @@ def import_email(
     if not kinds:
         kinds = [RequestKind.ACCESS]
         warnings.append("No request kind was recognised; 'access' was assumed — check it.")
-    smime_verdict, smime_report = _check_smime(cf, parsed)
+    # the verdict is shown; identity is recorded only by an explicit identity check (issue 15)
+    smime_verdict, _report = _check_smime(cf, parsed)
     open_cases = (
         cf.cases.open_cases_of_subject(controller.id or 0, email=parsed.from_addr)
         if follow_ups and parsed.from_addr
@@ -290,8 +290,6 @@ def import_email(
                 attachment.media_type,
                 attachment.data,
             )
-        if smime_report is not None:
-            _record_smime(cf, case.id, parsed, smime_report)
         if status == "follow_up":
             cf.cases.add_note(case.id, f"Follow-up email received ({received.isoformat()}).")
     return ImportOutcome(
@@ -320,19 +318,6 @@ def _check_smime(cf: CaseFile, parsed: ParsedEmail) -> tuple[str | None, Any]:
 
     report = verify_smime(parsed.raw, trust_roots=cf.trust.ders())
     return report.verdict, report
-
-
-def _record_smime(cf: CaseFile, case_id: CaseId | int, parsed: ParsedEmail, report: Any) -> None:
-    """A signed message is handed to identity verification: its verdict becomes a record."""
-    matches = getattr(report, "sender_email_matches", None)
-    verified = report.verdict == "valid" and matches is not False
-    cf.identity.record(
-        int(case_id),
-        method="smime",
-        outcome="verified" if verified else "more_information_needed",
-        checklist={"sender_email_matches": matches, "verdict": report.verdict},
-        signature_report=report.to_dict(),
-    )
 
 
 def _confirm_id_copy(controller: Controller, scans: Sequence[Scan], confirmed: bool) -> None:

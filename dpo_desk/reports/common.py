@@ -141,7 +141,15 @@ _MIN_TERM = 3
 def subject_terms(subject: DataSubject) -> tuple[str, ...]:
     """The strings that identify a subject: name (whole and its words), contacts, address lines."""
     terms: list[str] = []
-    for value in (subject.name, subject.email, subject.phone, subject.account_ref):
+    for value in (
+        subject.name,
+        subject.email,
+        subject.phone,
+        subject.account_ref,
+        subject.snils,  # issue 15: personal identifiers are redacted too
+        subject.inn,
+        subject.iin,
+    ):
         if value.strip():
             terms.append(value.strip())
     terms.extend(w for w in re.split(r"[\s,]+", subject.name) if len(w) >= _MIN_TERM)

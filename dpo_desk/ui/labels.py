@@ -138,6 +138,7 @@ IDENTITY_METHOD_NAMES: dict[str, str] = {
     "smime": QT_TRANSLATE_NOOP("Labels", "S/MIME email"),
     "account_match": QT_TRANSLATE_NOOP("Labels", "Account match"),
     "registered_email": QT_TRANSLATE_NOOP("Labels", "Registered email"),
+    "dpo_override": QT_TRANSLATE_NOOP("Labels", "Signature accepted by the DPO"),
 }
 
 #: The proofs of identity a controller may accept (``VerificationPolicy.accepted``).
@@ -157,6 +158,7 @@ RETENTION_NAMES: dict[str, str] = {
 #: A signature check's verdict (``SignatureReport.verdict``) and a signature's own status.
 VERDICT_NAMES: dict[str, str] = {
     "valid": QT_TRANSLATE_NOOP("Labels", "Valid"),
+    "partial": QT_TRANSLATE_NOOP("Labels", "Only partly signed"),
     "invalid": QT_TRANSLATE_NOOP("Labels", "Invalid"),
     "untrusted": QT_TRANSLATE_NOOP("Labels", "Valid but not trusted"),
     "unsigned": QT_TRANSLATE_NOOP("Labels", "Not signed"),

@@ -497,10 +497,10 @@ def verify_signature(
     ``detached_id`` is the other half of a detached signature (the signature file when
     ``attachment_id`` is the signed file, or the other way round).
     """
-    from dpo_desk.identity.service import verify_attachment
+    from dpo_desk.services.identity import verify_signature as verify_and_bind
 
     try:
-        report = verify_attachment(
+        result = verify_and_bind(
             cf, case_id, attachment_id, detached_attachment_id=detached_id, today=today
         )
     except InvalidInput:
@@ -509,7 +509,31 @@ def verify_signature(
                 "This is a detached signature: choose the file it signs, then verify again."
             ) from None
         raise
-    return Changed(report.to_dict(), load_case(cf, case_id, today))
+    report = {
+        **result.report_dict(),
+        "outcome": result.outcome,
+        "outcome_reason": result.reason,
+        "check_id": result.record.id,
+    }
+    return Changed(report, load_case(cf, case_id, today))
+
+
+def override_signature(
+    cf: CaseFile, case_id: int, today: date, check_id: int, reason: str
+) -> Changed[int]:
+    """The DPO accepts a signature check the rules left open (issue 15); the new record's id."""
+    from dpo_desk.services.identity import override_signature_check
+
+    record, _destroyed = override_signature_check(cf, case_id, check_id, reason, today=today)
+    return Changed(record.id, load_case(cf, case_id, today))
+
+
+def mark_id_copy(cf: CaseFile, case_id: int, today: date, attachment_id: int) -> Changed[int]:
+    """Mark an emailed attachment as an ID copy (issue 15); the attachment's id."""
+    from dpo_desk.services.identity import mark_id_copy as mark
+
+    mark(cf, case_id, attachment_id, "marked in the correspondence tab")
+    return Changed(attachment_id, load_case(cf, case_id, today))
 
 
 def check_signature(

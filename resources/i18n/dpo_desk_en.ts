@@ -93,7 +93,7 @@
     <context>
         <name>DestroyCopiesDialog</name>
         <message numerus="yes">
-            <location filename="../../dpo_desk/ui/views/identity_tab.py" line="93" />
+            <location filename="../../dpo_desk/ui/views/identity_tab.py" line="94" />
             <source>The ID copies of case {reference} (%n file(s)) will be destroyed for good: their content is erased from the case file and cannot be recovered.</source>
             <translation>
                 <numerusform>The ID copies of case {reference} (%n file) will be destroyed for good: their content is erased from the case file and cannot be recovered.</numerusform>
@@ -115,7 +115,7 @@
     <context>
         <name>IdentityTab</name>
         <message numerus="yes">
-            <location filename="../../dpo_desk/ui/views/identity_tab.py" line="574" />
+            <location filename="../../dpo_desk/ui/views/identity_tab.py" line="639" />
             <source>ID copies destroyed as the controller's policy requires: %n file(s); their hashes are kept in the record.</source>
             <translation>
                 <numerusform>ID copies destroyed as the controller's policy requires: %n file; their hashes are kept in the record.</numerusform>
@@ -123,7 +123,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../dpo_desk/ui/views/identity_tab.py" line="833" />
+            <location filename="../../dpo_desk/ui/views/identity_tab.py" line="936" />
             <source>ID copies destroyed: %n file(s); the verification record keeps their hashes.</source>
             <translation>
                 <numerusform>ID copies destroyed: %n file; the verification record keeps their hashes.</numerusform>
@@ -153,7 +153,7 @@
     <context>
         <name>Labels</name>
         <message numerus="yes">
-            <location filename="../../dpo_desk/ui/labels.py" line="295" />
+            <location filename="../../dpo_desk/ui/labels.py" line="297" />
             <source>%n day(s)</source>
             <translation>
                 <numerusform>%n day</numerusform>
@@ -161,7 +161,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../dpo_desk/ui/labels.py" line="296" />
+            <location filename="../../dpo_desk/ui/labels.py" line="298" />
             <source>%n day(s) overdue</source>
             <translation>
                 <numerusform>%n day overdue</numerusform>

@@ -1000,7 +1000,7 @@
 <context>
     <name>CorrespondenceTab</name>
     <message>
-        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="57"/>
+        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="59"/>
         <source>{role} “{name}” was destroyed on {date} (hash kept).
 Its content is gone for good; the verification record keeps its SHA-256:
 {sha256}</source>
@@ -1009,89 +1009,104 @@ Its content is gone for good; the verification record keeps its SHA-256:
 {sha256}</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="167"/>
+        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="169"/>
         <source>Correspondence</source>
         <translation>Переписка</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="173"/>
+        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="178"/>
         <source>Add &amp;scans…</source>
         <translation>&amp;Добавить сканы…</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="175"/>
+        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="180"/>
         <source>Store letter pages or an ID copy on this case</source>
         <translation>Сохранить в обращении страницы письма или копию удостоверения личности</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="177"/>
+        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="182"/>
         <source>&amp;Verify signature</source>
         <translation>Провер&amp;ить подпись</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="180"/>
+        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="185"/>
         <source>Check the S/MIME signature of the selected email (recorded as a verification)</source>
         <translation>Проверить подпись S/MIME выбранного письма (результат записывается как проверка личности)</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="190"/>
+        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="195"/>
         <source>No emails, scans or letters on this case yet.</source>
         <translation>В этом обращении пока нет ни писем, ни сканов.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="212"/>
+        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="217"/>
         <source>Saved a copy to {path}.</source>
         <translation>Копия сохранена: {path}.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="231"/>
+        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="236"/>
         <source>&amp;Correspondence</source>
         <translation>Пе&amp;реписка</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="340"/>
+        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="345"/>
         <source>Reading {name}…</source>
         <translation>Чтение {name}…</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="357"/>
+        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="362"/>
         <source>{kind}: a draft, not finalised yet. Open it in the Letters tab to edit and finalise it.</source>
         <translation>{kind}: проект, ещё не утверждён. Откройте его на вкладке «Письма», чтобы изменить и утвердить.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="363"/>
+        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="368"/>
         <source>Reading the letter…</source>
         <translation>Чтение письма…</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="404"/>
+        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="409"/>
         <source>The scans were stored on the case.</source>
         <translation>Сканы сохранены в обращении.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="414"/>
+        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="419"/>
         <source>This email carries no S/MIME signature.</source>
         <translation>У этого письма нет подписи S/MIME.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="420"/>
+        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="425"/>
         <source>Signature of the email from {sender}:</source>
         <translation>Подпись письма от {sender}:</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="421"/>
+        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="426"/>
         <source>unknown sender</source>
         <translation>неизвестного отправителя</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="425"/>
+        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="430"/>
         <source>The check was recorded; the Identity tab lists it.</source>
         <translation>Проверка записана; она показана на вкладке «Личность».</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="431"/>
+        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="436"/>
         <source>A signature check is still running.</source>
         <translation>Проверка подписи ещё выполняется.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="450"/>
+        <source>Mark as an &amp;ID copy</source>
+        <translation>Отметить как &amp;копию документа</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="456"/>
+        <source>This attachment is a copy of an identity document: it will be destroyed with the other ID copies, and cut out of its email</source>
+        <translation>Это вложение — копия документа, удостоверяющего личность: она будет уничтожена вместе с другими копиями и вырезана из своего письма</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="476"/>
+        <source>{name} is now an ID copy: it is destroyed with the others, and cut out of its email.</source>
+        <translation>{name} теперь копия документа: она уничтожается вместе с остальными и вырезается из своего письма.</translation>
     </message>
 </context>
 <context>
@@ -1375,12 +1390,12 @@ Its content is gone for good; the verification record keeps its SHA-256:
 <context>
     <name>DestroyCopiesDialog</name>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="90"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="91"/>
         <source>Destroy the ID copies?</source>
         <translation>Уничтожить копии удостоверений личности?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="93"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="94"/>
         <source>The ID copies of case {reference} (%n file(s)) will be destroyed for good: their content is erased from the case file and cannot be recovered.</source>
         <translation>
             <numerusform>Копии удостоверений личности по обращению {reference} (%n файл) будут уничтожены безвозвратно: их содержимое стирается из файла дел и не может быть восстановлено.</numerusform>
@@ -1389,27 +1404,27 @@ Its content is gone for good; the verification record keeps its SHA-256:
         </translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="106"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="107"/>
         <source>What remains: the verification record (how identity was checked, the outcome, the document type and the last four characters of its number) and each copy&apos;s SHA-256 hash, so you can still show which copy was checked. The audit log records the destruction and its reason.</source>
         <translation>Что останется: запись о проверке (как проверялась личность, результат, тип документа и последние четыре символа его номера) и хеш SHA-256 каждой копии, чтобы можно было показать, какая копия проверялась. Уничтожение и его причина записываются в журнал аудита.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="117"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="118"/>
         <source>Identity settled; the copy is no longer needed.</source>
         <translation>Проверка личности завершена; копия больше не нужна.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="118"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="119"/>
         <source>&amp;Reason:</source>
         <translation>&amp;Причина:</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="125"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="126"/>
         <source>&amp;Destroy for good</source>
         <translation>&amp;Уничтожить безвозвратно</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="145"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="146"/>
         <source>Say why the copies are destroyed.</source>
         <translation>Укажите, почему копии уничтожаются.</translation>
     </message>
@@ -1498,67 +1513,67 @@ Its content is gone for good; the verification record keeps its SHA-256:
 <context>
     <name>EmailPane</name>
     <message>
-        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="86"/>
+        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="88"/>
         <source>From</source>
         <translation>От</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="87"/>
+        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="89"/>
         <source>Subject</source>
         <translation>Тема</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="88"/>
+        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="90"/>
         <source>Date</source>
         <translation>Дата</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="89"/>
+        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="91"/>
         <source>Message-ID</source>
         <translation>Message-ID</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="90"/>
+        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="92"/>
         <source>Signature</source>
         <translation>Подпись</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="91"/>
+        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="93"/>
         <source>Attachments</source>
         <translation>Вложения</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="103"/>
+        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="105"/>
         <source>Message text</source>
         <translation>Текст письма</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="115"/>
+        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="117"/>
         <source>{sent} (received {received})</source>
         <translation>{sent} (получено {received})</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="119"/>
+        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="121"/>
         <source>unknown sender</source>
         <translation>отправитель неизвестен</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="120"/>
+        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="122"/>
         <source>(no subject)</source>
         <translation>(без темы)</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="123"/>
+        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="125"/>
         <source>S/MIME signed: use “Verify signature” to check it</source>
         <translation>Подписано S/MIME: проверьте кнопкой «Проверить подпись»</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="125"/>
+        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="127"/>
         <source>Not signed</source>
         <translation>Не подписано</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="130"/>
+        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="132"/>
         <source>(The message has no text part.)</source>
         <translation>(В письме нет текстовой части.)</translation>
     </message>
@@ -1899,164 +1914,174 @@ Its content is gone for good; the verification record keeps its SHA-256:
 <context>
     <name>IdentityTab</name>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="203"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="255"/>
         <source>Verification policy</source>
         <extracomment>The DPO wants to write a letter of this kind (&quot;identity_request&quot;, &quot;refusal&quot;).</extracomment>
         <translation>Порядок проверки личности</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="215"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="267"/>
         <source>ID document checklist</source>
         <translation>Чек-лист удостоверения личности</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="221"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="273"/>
         <source>What to ask for, if more information is needed (optional)</source>
         <translation>Что запросить, если нужны дополнительные сведения (необязательно)</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="227"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="279"/>
         <source>&amp;Verified</source>
         <translation>Подтвержд&amp;ена</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="228"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="280"/>
         <source>&amp;More information needed</source>
         <translation>Н&amp;ужны доп. сведения</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="229"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="281"/>
         <source>F&amp;ailed</source>
         <translation>&amp;Не подтверждена</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="257"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="309"/>
         <source>Electronic signature</source>
         <translation>Электронная подпись</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="272"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="324"/>
         <source>Signed &amp;file:</source>
         <translation>Подписанный &amp;файл:</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="274"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="326"/>
         <source>Verify &amp;signature</source>
         <translation>Про&amp;верить подпись</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="278"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="330"/>
         <source>Check the signature against your trust store (offline); the result is recorded as a verification of identity</source>
         <translation>Проверить подпись по вашему списку доверенных сертификатов (без сети); результат записывается как проверка личности</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="289"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="341"/>
         <source>No signed PDF, signature file or S/MIME email is attached to this case.</source>
         <translation>К этому обращению не приложены ни подписанный PDF, ни файл подписи, ни письмо с подписью S/MIME.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="294"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="346"/>
         <source>Si&amp;gned file or email:</source>
         <translation>Файл &amp;или письмо с подписью:</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="316"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="368"/>
         <source>Verification records</source>
         <translation>Записи о проверке</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="331"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="383"/>
         <source>Select a signature check to see its results above.</source>
         <translation>Выберите проверку подписи, чтобы увидеть её результаты выше.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="341"/>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="344"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="385"/>
+        <source>A&amp;ccept this signature…</source>
+        <translation>&amp;Принять эту подпись…</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="389"/>
+        <source>Settle identity with the selected signature check although DPO Desk could not tie its signer to the data subject (your written reason is recorded)</source>
+        <translation>Считать личность подтверждённой выбранной проверкой подписи, хотя DPO Desk не смог связать подписанта с субъектом данных (ваше письменное обоснование сохраняется)</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="406"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="409"/>
         <source>ID copies and letter scans</source>
         <translation>Копии удостоверений и сканы писем</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="353"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="418"/>
         <source>Saved a copy to {path}.</source>
         <translation>Копия сохранена: {path}.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="357"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="422"/>
         <source>Destroy ID co&amp;pies…</source>
         <translation>Уни&amp;чтожить копии удостоверений…</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="374"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="439"/>
         <source>&amp;Identity</source>
         <translation>&amp;Личность</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="474"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="539"/>
         <source>Identity {outcome} on {date} ({method}).</source>
         <translation>Личность {outcome} {date} ({method}).</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="481"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="546"/>
         <source>More information was asked for on {date}: the deadline is paused until it arrives.</source>
         <translation>{date} запрошены дополнительные сведения: срок приостановлен до их получения.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="484"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="549"/>
         <source>Identity not settled yet: more information is needed.</source>
         <translation>Личность ещё не установлена: нужны дополнительные сведения.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="486"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="551"/>
         <source>Identity not checked yet.</source>
         <translation>Личность ещё не проверена.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="493"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="558"/>
         <source>Verification policy of {controller}</source>
         <translation>Порядок проверки личности: {controller}</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="496"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="561"/>
         <source>Accepts: {proofs}</source>
         <translation>Принимается: {proofs}</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="498"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="563"/>
         <source>Requires a signed copy of an ID document for every request.</source>
         <translation>Для каждого запроса требуется подписанная копия удостоверения личности.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="507"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="572"/>
         <source>Stricter than the law allows, or inconsistent:</source>
         <translation>Строже, чем допускает закон, или противоречиво:</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="513"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="578"/>
         <source>⚠ ID copies: {warning}</source>
         <translation>⚠ Копии удостоверений: {warning}</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="557"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="622"/>
         <source>Recorded: {outcome}.</source>
         <translation>Записан результат: {outcome}.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="564"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="629"/>
         <source>The deadline is paused from today until the requested information arrives.</source>
         <translation>Срок приостановлен с сегодняшнего дня до получения запрошенных сведений.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="568"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="633"/>
         <source>An identity request was already open: its pause continues.</source>
         <translation>Запрос подтверждения личности уже был открыт: приостановка срока продолжается.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="570"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="635"/>
         <source>The identity pause ended today.</source>
         <translation>Приостановка срока на время проверки личности закончилась сегодня.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="574"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="639"/>
         <source>ID copies destroyed as the controller&apos;s policy requires: %n file(s); their hashes are kept in the record.</source>
         <translation>
             <numerusform>Копии удостоверений уничтожены, как требует порядок оператора: %n файл; их хеши сохранены в записи о проверке.</numerusform>
@@ -2065,102 +2090,107 @@ Its content is gone for good; the verification record keeps its SHA-256:
         </translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="587"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="652"/>
         <source>A refusal letter should explain:</source>
         <translation>В письме с отказом следует объяснить:</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="588"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="653"/>
         <source>Write the &amp;refusal letter…</source>
         <translation>Написать письмо с отка&amp;зом…</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="590"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="655"/>
         <source>A letter should ask the requester for:</source>
         <translation>В письме следует запросить у заявителя:</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="591"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="656"/>
         <source>Write the letter as&amp;king for it…</source>
         <translation>Написать письмо с &amp;запросом…</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="628"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="702"/>
         <source>{method} checked {moment}:</source>
         <translation>{method}, проверено {moment}:</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="636"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="723"/>
+        <source>Identity verified by your decision (record {record}).</source>
+        <translation>Личность подтверждена вашим решением (запись {record}).</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="739"/>
         <source>Email: {name}</source>
         <translation>Письмо: {name}</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="664"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="767"/>
         <source>— none: the signature holds its content —</source>
         <translation>— нет: содержимое внутри подписи —</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="684"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="787"/>
         <source>Choose a signed file or email first.</source>
         <translation>Сначала выберите файл или письмо с подписью.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="693"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="796"/>
         <source>{name}:</source>
         <translation>{name}:</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="694"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="797"/>
         <source>The check was recorded below.</source>
         <translation>Проверка записана — см. ниже.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="703"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="806"/>
         <source>A signature check is still running.</source>
         <translation>Проверка подписи ещё выполняется.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="718"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="821"/>
         <source>{role} — {name}: destroyed on {date} (hash kept)</source>
         <translation>{role} — {name}: уничтожено {date} (хеш сохранён)</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="731"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="834"/>
         <source>No ID copy or letter scan is stored on this case.</source>
         <translation>В этом обращении нет ни копий удостоверений, ни сканов писем.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="765"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="868"/>
         <source>Reading {name}…</source>
         <translation>Чтение {name}…</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="798"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="901"/>
         <source>The ID copies were destroyed; their hashes are kept.</source>
         <translation>Копии удостоверений уничтожены; их хеши сохранены.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="800"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="903"/>
         <source>No ID copy is stored on this case.</source>
         <translation>В этом обращении нет копий удостоверений личности.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="804"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="907"/>
         <source>ID copies can be destroyed once identity is settled (verified or failed) or the case is closed.</source>
         <translation>Копии удостоверений можно уничтожить, когда проверка личности завершена (личность подтверждена или не подтверждена) или обращение закрыто.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="808"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="911"/>
         <source>This controller destroys ID copies as soon as identity is settled.</source>
         <translation>Этот оператор уничтожает копии удостоверений сразу по завершении проверки личности.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="811"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="914"/>
         <source>Identity is settled. This controller keeps ID copies until the case closes; you may destroy them now.</source>
         <translation>Проверка личности завершена. Этот оператор хранит копии удостоверений до закрытия обращения; их можно уничтожить уже сейчас.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="833"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="936"/>
         <source>ID copies destroyed: %n file(s); the verification record keeps their hashes.</source>
         <translation>
             <numerusform>Копии удостоверений уничтожены: %n файл; их хеши сохранены в записи о проверке.</numerusform>
@@ -2625,115 +2655,125 @@ Its content is gone for good; the verification record keeps its SHA-256:
         <translation>Зарегистрированный адрес эл. почты</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/labels.py" line="145"/>
+        <location filename="../../dpo_desk/ui/labels.py" line="141"/>
+        <source>Signature accepted by the DPO</source>
+        <translation>Подпись принята ответственным</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/labels.py" line="146"/>
         <source>A match on data the controller holds</source>
         <extracomment>The proofs of identity a controller may accept (``VerificationPolicy.accepted``).</extracomment>
         <translation>Совпадение с данными, имеющимися у оператора</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/labels.py" line="146"/>
+        <location filename="../../dpo_desk/ui/labels.py" line="147"/>
         <source>A message from the registered email</source>
         <translation>Сообщение с зарегистрированного адреса эл. почты</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/labels.py" line="147"/>
+        <location filename="../../dpo_desk/ui/labels.py" line="148"/>
         <source>A signed copy of an ID document</source>
         <translation>Подписанная копия удостоверения личности</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/labels.py" line="148"/>
+        <location filename="../../dpo_desk/ui/labels.py" line="149"/>
         <source>A copy of an ID document</source>
         <translation>Копия удостоверения личности</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/labels.py" line="149"/>
+        <location filename="../../dpo_desk/ui/labels.py" line="150"/>
         <source>An electronic signature</source>
         <translation>Электронная подпись</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/labels.py" line="153"/>
+        <location filename="../../dpo_desk/ui/labels.py" line="154"/>
         <source>Destroy ID copies when the case closes</source>
         <translation>Уничтожать копии удостоверений при закрытии обращения</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/labels.py" line="154"/>
+        <location filename="../../dpo_desk/ui/labels.py" line="155"/>
         <source>Destroy ID copies once identity is settled</source>
         <translation>Уничтожать копии удостоверений по завершении проверки личности</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/labels.py" line="159"/>
+        <location filename="../../dpo_desk/ui/labels.py" line="160"/>
         <source>Valid</source>
         <extracomment>A signature check&apos;s verdict (``SignatureReport.verdict``) and a signature&apos;s own status.</extracomment>
         <translation>Действительна</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/labels.py" line="160"/>
+        <location filename="../../dpo_desk/ui/labels.py" line="161"/>
+        <source>Only partly signed</source>
+        <translation>Подписано лишь частично</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/labels.py" line="162"/>
         <source>Invalid</source>
         <translation>Недействительна</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/labels.py" line="161"/>
+        <location filename="../../dpo_desk/ui/labels.py" line="163"/>
         <source>Valid but not trusted</source>
         <translation>Действительна, но без доверия</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/labels.py" line="162"/>
+        <location filename="../../dpo_desk/ui/labels.py" line="164"/>
         <source>Not signed</source>
         <translation>Не подписано</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/labels.py" line="163"/>
+        <location filename="../../dpo_desk/ui/labels.py" line="165"/>
         <source>Cannot be checked</source>
         <translation>Проверка невозможна</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/labels.py" line="164"/>
+        <location filename="../../dpo_desk/ui/labels.py" line="166"/>
         <source>Damaged</source>
         <translation>Повреждено</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/labels.py" line="169"/>
+        <location filename="../../dpo_desk/ui/labels.py" line="171"/>
         <source>Not checked (offline)</source>
         <extracomment>Whether a signer&apos;s certificate was checked for revocation (``SignatureCheck.revocation``).</extracomment>
         <translation>Не проверялся (без сети)</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/labels.py" line="170"/>
+        <location filename="../../dpo_desk/ui/labels.py" line="172"/>
         <source>Good (embedded data)</source>
         <translation>Не отозван (встроенные данные)</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/labels.py" line="171"/>
+        <location filename="../../dpo_desk/ui/labels.py" line="173"/>
         <source>Revoked</source>
         <translation>Отозван</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/labels.py" line="208"/>
+        <location filename="../../dpo_desk/ui/labels.py" line="210"/>
         <source>Unknown</source>
         <translation>Неизвестен</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/labels.py" line="261"/>
+        <location filename="../../dpo_desk/ui/labels.py" line="263"/>
         <source>{n} B</source>
         <translation>{n} Б</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/labels.py" line="263"/>
+        <location filename="../../dpo_desk/ui/labels.py" line="265"/>
         <source>{n} KB</source>
         <translation>{n} КБ</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/labels.py" line="264"/>
+        <location filename="../../dpo_desk/ui/labels.py" line="266"/>
         <source>{n} MB</source>
         <translation>{n} МБ</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/labels.py" line="293"/>
+        <location filename="../../dpo_desk/ui/labels.py" line="295"/>
         <source>today</source>
         <translation>сегодня</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../dpo_desk/ui/labels.py" line="295"/>
+        <location filename="../../dpo_desk/ui/labels.py" line="297"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n день</numerusform>
@@ -2742,7 +2782,7 @@ Its content is gone for good; the verification record keeps its SHA-256:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../dpo_desk/ui/labels.py" line="296"/>
+        <location filename="../../dpo_desk/ui/labels.py" line="298"/>
         <source>%n day(s) overdue</source>
         <translation>
             <numerusform>просрочка %n день</numerusform>
@@ -3824,6 +3864,34 @@ Its content is gone for good; the verification record keeps its SHA-256:
     </message>
 </context>
 <context>
+    <name>OverrideSignatureDialog</name>
+    <message>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="158"/>
+        <source>Accept this signature as proof of identity?</source>
+        <translation>Принять эту подпись как подтверждение личности?</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="161"/>
+        <source>Signature check {check} did not settle identity by itself. Accept it only if you are sure the data subject signed (for example, the name is written in a way DPO Desk does not recognise). Your reason is kept in the record and the audit log.</source>
+        <translation>Проверка подписи {check} сама по себе не подтвердила личность. Принимайте её, только если уверены, что подписал субъект данных (например, имя записано так, как DPO Desk не распознаёт). Ваше обоснование сохраняется в записи и в журнале аудита.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="171"/>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Обоснование:</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="178"/>
+        <source>&amp;Accept as verified</source>
+        <translation>&amp;Принять как подтверждённую</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="197"/>
+        <source>Write why you accept this signature (a sentence).</source>
+        <translation>Напишите, почему вы принимаете эту подпись (одно предложение).</translation>
+    </message>
+</context>
+<context>
     <name>OverridesDialog</name>
     <message>
         <location filename="../../dpo_desk/ui/dialogs/overrides.py" line="61"/>
@@ -4041,81 +4109,86 @@ Its content is gone for good; the verification record keeps its SHA-256:
     </message>
     <message>
         <location filename="../../dpo_desk/ui/views/overview.py" line="80"/>
+        <source>Personal identifiers</source>
+        <translation>Личные идентификаторы</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/overview.py" line="81"/>
         <source>Asks for</source>
         <translation>Просит</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/overview.py" line="81"/>
+        <location filename="../../dpo_desk/ui/views/overview.py" line="82"/>
         <source>Channel</source>
         <translation>Канал</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/overview.py" line="82"/>
+        <location filename="../../dpo_desk/ui/views/overview.py" line="83"/>
         <source>Received</source>
         <translation>Получено</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/overview.py" line="83"/>
+        <location filename="../../dpo_desk/ui/views/overview.py" line="84"/>
         <source>Postmark</source>
         <translation>Почтовый штемпель</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/overview.py" line="84"/>
+        <location filename="../../dpo_desk/ui/views/overview.py" line="85"/>
         <source>Registered mail no.</source>
         <translation>№ заказного письма</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/overview.py" line="85"/>
+        <location filename="../../dpo_desk/ui/views/overview.py" line="86"/>
         <source>Language</source>
         <translation>Язык</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/overview.py" line="86"/>
+        <location filename="../../dpo_desk/ui/views/overview.py" line="87"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/overview.py" line="87"/>
+        <location filename="../../dpo_desk/ui/views/overview.py" line="88"/>
         <source>Summary</source>
         <translation>Суть</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/overview.py" line="92"/>
+        <location filename="../../dpo_desk/ui/views/overview.py" line="93"/>
         <source>Move the case</source>
         <translation>Ход обращения</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/overview.py" line="99"/>
+        <location filename="../../dpo_desk/ui/views/overview.py" line="100"/>
         <source>Reason (for a rejection or withdrawal)</source>
         <translation>Причина (для отказа или отзыва)</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/overview.py" line="100"/>
+        <location filename="../../dpo_desk/ui/views/overview.py" line="101"/>
         <source>&amp;Reason:</source>
         <translation>При&amp;чина:</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/overview.py" line="111"/>
+        <location filename="../../dpo_desk/ui/views/overview.py" line="112"/>
         <source>Notes</source>
         <translation>Заметки</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/overview.py" line="120"/>
+        <location filename="../../dpo_desk/ui/views/overview.py" line="121"/>
         <source>A note for the file (who called, what was checked…)</source>
         <translation>Заметка в дело (кто звонил, что проверено…)</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/overview.py" line="124"/>
+        <location filename="../../dpo_desk/ui/views/overview.py" line="125"/>
         <source>&amp;Add note</source>
         <translation>&amp;Добавить заметку</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/overview.py" line="145"/>
+        <location filename="../../dpo_desk/ui/views/overview.py" line="146"/>
         <source>&amp;Overview</source>
         <translation>&amp;Обзор</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/overview.py" line="224"/>
+        <location filename="../../dpo_desk/ui/views/overview.py" line="235"/>
         <source>Write the note first.</source>
         <translation>Сначала напишите заметку.</translation>
     </message>
@@ -4583,12 +4656,12 @@ Its content is gone for good; the verification record keeps its SHA-256:
 <context>
     <name>SignatureChecker</name>
     <message>
-        <location filename="../../dpo_desk/ui/views/signature_results.py" line="271"/>
+        <location filename="../../dpo_desk/ui/views/signature_results.py" line="319"/>
         <source>This is a detached signature: choose the file it signs, then verify again.</source>
         <translation>Это отсоединённая подпись: выберите файл, который ею подписан, и повторите проверку.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/signature_results.py" line="293"/>
+        <location filename="../../dpo_desk/ui/views/signature_results.py" line="341"/>
         <source>Checking the signature…</source>
         <translation>Проверка подписи…</translation>
     </message>
@@ -4707,51 +4780,87 @@ Its content is gone for good; the verification record keeps its SHA-256:
     </message>
     <message>
         <location filename="../../dpo_desk/ui/views/signature_results.py" line="47"/>
+        <source>The signature itself is valid, but it does not cover everything: part of the message or later changes to the document are unsigned and prove nothing.</source>
+        <translation>Сама подпись действительна, но охватывает не всё: часть письма или последующие изменения документа не подписаны и ничего не доказывают.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/signature_results.py" line="52"/>
         <source>The signed content is unchanged, but who signed is not established: the signer&apos;s certificate does not lead to a certificate you trust (or is no longer valid).</source>
         <translation>Подписанное содержимое не изменено, но кто подписал, не установлено: сертификат подписанта не ведёт к сертификату, которому вы доверяете (или уже недействителен).</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/signature_results.py" line="52"/>
+        <location filename="../../dpo_desk/ui/views/signature_results.py" line="57"/>
         <source>The content was changed after signing, or the signature does not match the signer&apos;s certificate. Do not rely on it.</source>
         <translation>Содержимое изменено после подписания, или подпись не соответствует сертификату подписанта. Полагаться на неё нельзя.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/signature_results.py" line="57"/>
+        <location filename="../../dpo_desk/ui/views/signature_results.py" line="62"/>
         <source>The file carries no electronic signature.</source>
         <translation>Файл не содержит электронной подписи.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/signature_results.py" line="58"/>
+        <location filename="../../dpo_desk/ui/views/signature_results.py" line="63"/>
         <source>DPO Desk cannot check this kind of signature (for example GOST algorithms or a weak hash); ask for another proof or check it with the issuer&apos;s own tool.</source>
         <translation>DPO Desk не может проверить подпись такого вида (например, на алгоритмах ГОСТ или со слабой хеш-функцией); запросите другое подтверждение или проверьте подпись средствами удостоверяющего центра, выдавшего сертификат.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/signature_results.py" line="63"/>
+        <location filename="../../dpo_desk/ui/views/signature_results.py" line="68"/>
         <source>The file or its signature is damaged and cannot be read.</source>
         <translation>Файл или его подпись повреждены и не читаются.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/signature_results.py" line="80"/>
+        <location filename="../../dpo_desk/ui/views/signature_results.py" line="76"/>
+        <source>Signature {number}: the signer {signer} is the data subject.</source>
+        <extracomment>Whether a signer is the case&apos;s data subject (``signatures[].subject_match``, issue 15).</extracomment>
+        <translation>Подпись {number}: подписант {signer} — субъект данных.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/signature_results.py" line="79"/>
+        <source>Signature {number}: the signer {signer} is NOT the data subject; it does not prove the requester&apos;s identity.</source>
+        <translation>Подпись {number}: подписант {signer} НЕ субъект данных; она не подтверждает личность заявителя.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/signature_results.py" line="84"/>
+        <source>Signature {number}: whether the signer {signer} is the data subject cannot be told.</source>
+        <translation>Подпись {number}: невозможно установить, является ли подписант {signer} субъектом данных.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/signature_results.py" line="102"/>
         <source>Details: {reason}</source>
         <translation>Подробности: {reason}</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/signature_results.py" line="86"/>
+        <location filename="../../dpo_desk/ui/views/signature_results.py" line="108"/>
         <source>The signer&apos;s certificate does not name the sender&apos;s address ({sender}).</source>
         <translation>В сертификате подписавшего не указан адрес отправителя ({sender}).</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/signature_results.py" line="94"/>
+        <location filename="../../dpo_desk/ui/views/signature_results.py" line="115"/>
+        <source>Not signed: {part}</source>
+        <translation>Не подписано: {part}</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/signature_results.py" line="121"/>
+        <source>Signature {number}: {problem}</source>
+        <translation>Подпись {number}: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/signature_results.py" line="135"/>
+        <source>Recorded: {outcome}. {reason}</source>
+        <translation>Записано: {outcome}. {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/signature_results.py" line="142"/>
         <source>Revocation was not checked: DPO Desk works offline and the file embeds no revocation data.</source>
         <translation>Отзыв сертификата не проверялся: DPO Desk работает без сети, а в файле нет данных об отзыве.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/signature_results.py" line="131"/>
+        <location filename="../../dpo_desk/ui/views/signature_results.py" line="179"/>
         <source>Signatures</source>
         <translation>Подписи</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/signature_results.py" line="180"/>
+        <location filename="../../dpo_desk/ui/views/signature_results.py" line="228"/>
         <source>Signature {number}: {signer}, signed {time} ({algorithm}) — intact: {intact}, valid: {valid}, trusted chain: {trusted}; revocation: {revocation}.</source>
         <translation>Подпись {number}: {signer}, подписано {time} ({algorithm}) — целостность: {intact}, действительность: {valid}, цепочка доверия: {trusted}; отзыв: {revocation}.</translation>
     </message>

@@ -53,7 +53,8 @@ def seed(path: Path, pki: Pki) -> dict[str, int]:
                     id=None,
                     reference="",
                     controller_id=ids[slug],  # type: ignore[arg-type]
-                    subject=DataSubject("Jean Testeur"),
+                    # the signed PDF's signer (issue 15: the signer must be the data subject)
+                    subject=DataSubject("Alice Example"),
                     kinds=(RequestKind.ACCESS,),
                     channel=Channel.POST,
                     received=date(2026, 3, 2),

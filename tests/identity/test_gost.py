@@ -58,6 +58,8 @@ def test_detached_cms_is_valid(gpki: GostPki, user: str, root: str, algorithm: s
     assert check.signer_email == "ivanov@example.ru"
     assert check.revocation == "not checked"
     assert check.signing_time is not None
+    # what binds a GOST signer to the data subject, as for RSA (services.identity compares it)
+    assert "Иванов Иван Иванович" in check.signer_names
 
 
 def test_attached_cms_is_valid(gpki: GostPki) -> None:
@@ -370,3 +372,52 @@ def test_gost_algorithm_with_a_non_gost_certificate_is_invalid(pki, roots) -> No
     assert check.signer == "Alice Example"
     assert check.valid is False
     assert "holds a non-GOST key (EC)" in report.reason
+
+
+@pytest.mark.parametrize(
+    ("subject", "outcome"),
+    [
+        ("Иванов Иван Иванович", "verified"),
+        ("Ivanov Ivan", "verified"),  # the Latin spelling of the same person
+        ("Петров Пётр Петрович", "more_information_needed"),
+    ],
+)
+def test_a_gost_signature_settles_identity_only_for_its_signer(
+    gpki: GostPki, gost_pdf: bytes, tmp_path, subject: str, outcome: str
+) -> None:
+    """End to end through services.identity: a trusted GOST signer verifies the case of the
+    person named in the certificate, and no one else's."""
+    import os
+    from datetime import UTC, date, datetime
+
+    from dpo_desk.casefile import CaseFile, Key
+    from dpo_desk.core.model import AttachmentRole, Case, Channel, DataSubject, RequestKind
+    from dpo_desk.demo import CONTROLLERS
+    from dpo_desk.identity.service import import_certificates
+    from dpo_desk.services.identity import verify_signature
+
+    cf = CaseFile.create(tmp_path / "gost.dpodesk", Key(raw=os.urandom(32))).casefile
+    try:
+        controller = cf.controllers.add(CONTROLLERS[0])
+        import_certificates(cf, gpki.ca256.cert_pem, today=datetime.now(UTC).date())
+        case = cf.cases.add(
+            Case(
+                id=None,
+                reference="",
+                controller_id=controller.id or 0,
+                subject=DataSubject(subject),
+                kinds=(RequestKind.ACCESS,),
+                channel=Channel.EMAIL,
+                received=date(2026, 3, 2),
+            )
+        )
+        stored = cf.attachments.add(
+            case.id or 0, AttachmentRole.LETTER_SCAN, "request.pdf", "application/pdf", gost_pdf
+        )
+        result = verify_signature(cf, case.id or 0, stored.id or 0)
+        assert result.report.verdict == "valid", result.report.reason
+        assert result.outcome == outcome
+        expected = "match" if outcome == "verified" else "mismatch"
+        assert result.report_dict()["signatures"][0]["subject_match"] == expected
+    finally:
+        cf.close()

@@ -34,8 +34,9 @@ from dpo_desk.identity.service import (
     record_checklist,
     remove_trusted,
     retention_due,
-    verify_attachment,
 )
+from dpo_desk.identity.signatures import SignatureReport
+from dpo_desk.services.identity import verify_signature
 
 PASSPHRASE = "identity service test"
 RECEIVED = date(2026, 3, 2)
@@ -70,7 +71,12 @@ def cf(tmp_path: Path) -> Iterator[CaseFile]:
     casefile.close()
 
 
-def new_case(cf: CaseFile, slug: str, *, email: str = "") -> int:
+def verify_attachment(cf: CaseFile, case_id: int, attachment_id: int, **kwargs) -> SignatureReport:
+    """The window's and the CLI's way: check, bind to the data subject, record."""
+    return verify_signature(cf, case_id, attachment_id, **kwargs).report
+
+
+def new_case(cf: CaseFile, slug: str, *, email: str = "", name: str = NAME) -> int:
     controller = cf.controllers.by_slug(slug)
     assert controller is not None and controller.id is not None
     case = cf.cases.add(
@@ -78,7 +84,7 @@ def new_case(cf: CaseFile, slug: str, *, email: str = "") -> int:
             id=None,
             reference="",
             controller_id=controller.id,
-            subject=DataSubject(NAME, email=email),
+            subject=DataSubject(name, email=email),
             kinds=(RequestKind.ACCESS,),
             channel=Channel.POST,
             received=RECEIVED,
@@ -401,7 +407,7 @@ def test_retention_due_lists_verified_copies_under_on_verified(cf: CaseFile) -> 
 
 
 def test_signed_pdf_attachment_verifies_identity(cf: CaseFile, pki, signed_pdf: bytes) -> None:
-    case_id = new_case(cf, "infinity")
+    case_id = new_case(cf, "infinity", name="Alice Example")
     copy_id = add_copy(cf, case_id)
     pdf_id = cf.attachments.add(
         case_id, AttachmentRole.LETTER_SCAN, "request.pdf", "application/pdf", signed_pdf
@@ -440,7 +446,7 @@ def test_tampered_pdf_fails(cf: CaseFile, pki, signed_pdf: bytes) -> None:
 
 def test_detached_cms_signature(cf: CaseFile, pki) -> None:
     import_certificates(cf, pki.root.cert_pem, today=datetime.now(UTC).date())
-    case_id = new_case(cf, "astrum-oyun")
+    case_id = new_case(cf, "astrum-oyun", name="Alice Example")
     document = b"I, the undersigned, ask for a copy of my personal data.\n"
     doc_id = cf.attachments.add(
         case_id, AttachmentRole.OTHER, "request.txt", "text/plain", document

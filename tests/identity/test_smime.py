@@ -163,7 +163,11 @@ def test_signed_part_nested_in_a_mailing_list_wrapper(signed_mail, roots):
     report = verify_smime(wrapped, roots)
 
     assert is_smime(wrapped)
-    assert report.verdict == "valid"
+    # the list footer is content no signature covers: never valid as a whole
+    assert report.verdict == "partial"
+    assert [check.status for check in report.signatures] == ["valid"]
+    (outside,) = report.unsigned_parts
+    assert outside.startswith("Part 2 of the multipart/mixed message (text/plain)")
 
 
 def test_encrypted_message_is_unsupported(pki, roots):

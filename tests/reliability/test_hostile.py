@@ -3,7 +3,7 @@
 - Emails and mailboxes go through ``intake.service.import_files`` into a real case file;
 - postal scans through ``intake.service.log_postal`` (the scan checks run before anything is
   stored);
-- signed files through ``identity.service.verify_attachment`` on an attachment stored in a case
+- signed files through ``services.identity.verify_signature`` on an attachment stored in a case
   (the signature check the DPO starts from a case; its report is recorded).
 
 Every input runs in a child process that opens the case file with its key, then calls the entry
@@ -403,8 +403,8 @@ def run_postal(cf):
     return {"case_id": case.id}
 
 def run_verify(cf):
-    from dpo_desk.identity.service import verify_attachment
-    report = verify_attachment(cf, spec["case_id"], spec["attachment_id"], today=TODAY)
+    from dpo_desk.services.identity import verify_signature
+    report = verify_signature(cf, spec["case_id"], spec["attachment_id"], today=TODAY).report
     problems = [p for check in report.signatures for p in check.problems]
     return {"verdict": report.verdict, "reason": report.reason, "problems": problems}
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton, QWidget
 
 from dpo_desk.casefile import CaseFile
@@ -194,7 +195,7 @@ def test_verify_the_smime_signature_after_trusting_the_root(
     assert results.verdict.splitlines()[1].startswith("Valid but not trusted")
     assert "Revocation was not checked" in results.verdict
     checks = [r for r in cf.identity.for_case(seeded.case_id) if r.method == "smime"]
-    assert [r.outcome for r in checks] == ["more_information_needed"] * 2  # intake's + ours
+    assert [r.outcome for r in checks] == ["more_information_needed"]  # import records none
 
     import_certificates(cf, pki.root.cert_pem, today=TODAY)
     qtbot.mouseClick(verify, Qt.MouseButton.LeftButton)
@@ -216,6 +217,48 @@ def test_verify_the_smime_signature_after_trusting_the_root(
         lambda: identity.records_model.rowCount() == len(cf.identity.for_case(seeded.case_id)),
         timeout=3000,
     )
+
+
+def test_an_emailed_attachment_is_marked_as_an_id_copy_from_its_menu(
+    qtbot, open_copy, tmp_path
+) -> None:
+    from email.message import EmailMessage
+
+    opened = open_copy("empty")
+    cf = opened.cf
+    add_controller(cf, "astana-shop", ("KZ",))
+    mail = EmailMessage()
+    mail["From"] = "Alice Example <alice@example.org>"
+    mail["To"] = "dpo@astana-shop.example"
+    mail["Subject"] = "my passport"
+    mail["Date"] = "Sun, 01 Mar 2026 10:00:00 +0600"
+    mail["Message-ID"] = "<passport-ui@example.org>"
+    mail.set_content("Here is my passport.")
+    mail.add_attachment(png_scan("PASSPORT"), maintype="image", subtype="png", filename="pp.png")
+    message = tmp_path / "passport.eml"
+    message.write_bytes(mail.as_bytes())
+    outcome = import_files(cf, [message], TODAY, ImportOptions(controller_slug="astana-shop"))[0]
+    case_id = int(outcome.case_id or 0)
+    window = casework_window(qtbot, opened.ctx)
+    select_case(qtbot, window, case_id)
+    tab = open_tab(qtbot, window, "correspondenceTab")
+    qtbot.waitUntil(lambda: tab.model.rowCount() >= 2, timeout=3000)
+    email_row = _row(tab, lambda item: item.email is not None)
+    _click_row(qtbot, tab, email_row)
+    menu = tab.context_menu()
+    assert not menu.findChild(QAction, "markIdCopyAction").isEnabled()  # the email itself
+    row = _row(tab, lambda item: item.file is not None and item.file.filename == "pp.png")
+    _click_row(qtbot, tab, row)
+    action = tab.context_menu().findChild(QAction, "markIdCopyAction")
+    assert action.isEnabled()
+    action.trigger()
+    qtbot.waitUntil(
+        lambda: "is now an ID copy" in tab.findChild(QLabel, "correspondenceMessage").text(),
+        timeout=3000,
+    )
+    (part,) = [a for a in cf.attachments.for_case(case_id) if a.filename == "pp.png"]
+    assert part.role == AttachmentRole.ID_DOCUMENT
+    assert not opened.bugs
 
 
 def test_add_scans_asks_before_storing_an_id_copy_under_kazakh_law(

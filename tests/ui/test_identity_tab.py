@@ -391,9 +391,11 @@ def test_signature_checks_show_each_signature_and_are_recorded(qtbot, open_copy,
     assert cells[3:6] == ["Yes", "Yes", "Yes"]
     assert cells[6] == "Whole document, no changes after signing"
     assert cells[7] == "Not checked (offline)" and cells[8] == "Valid"
+    # issue 15: Alice's valid signature does not prove who Айбек Токтогулов is
+    assert "the signer Alice Example is NOT the data subject" in results.verdict
+    assert "Recorded: More information needed." in results.verdict
     latest = cf.identity.latest(seeded.case_id)
-    assert (latest.method, latest.outcome) == ("pdf_signature", "verified")
-    assert tab.findChild(QLabel, "identityStatus").text().startswith("Identity verified on")
+    assert (latest.method, latest.outcome) == ("pdf_signature", "more_information_needed")
 
     _verify(qtbot, tab, "stranger.pdf", ids)
     assert results.verdict.splitlines()[1].startswith("Valid but not trusted")
@@ -439,6 +441,27 @@ def test_signature_checks_show_each_signature_and_are_recorded(qtbot, open_copy,
     assert "Valid but not trusted" in results.verdict
     assert _cells(model)[0] == "Mallory Stranger <mallory@example.net>"
 
+    # the DPO accepts Alice's signature with a written reason (issue 15)
+    tab.records.selectRow(0)
+    assert tab.override_button.isEnabled()
+    dialog = tab.override_signature()
+    assert dialog is not None
+    click(qtbot, dialog.accept_button)  # no reason yet: refused, said why
+    assert dialog.isVisible()
+    assert "Write why" in dialog.findChild(QLabel, "overrideMessage").text()
+    dialog.reason.setText("Alice Example is the name he signs with; confirmed by phone.")
+    click(qtbot, dialog.accept_button)
+    qtbot.waitUntil(
+        lambda: cf.identity.latest(seeded.case_id).method == "dpo_override", timeout=3000
+    )
+    latest = cf.identity.latest(seeded.case_id)
+    assert latest.outcome == "verified" and latest.checklist["overrides_check"] == 1
+    qtbot.waitUntil(
+        lambda: "record" in tab.findChild(QLabel, "overrideResult").text(), timeout=3000
+    )
+    tab.records.selectRow(2)  # the tampered PDF: failed, nothing to accept
+    assert not tab.override_button.isEnabled()
+
 
 def test_a_signature_check_runs_on_the_database_thread(qtbot, open_copy, pki) -> None:
     executor = DbExecutor(lambda exc: None)
@@ -456,7 +479,9 @@ def test_a_signature_check_runs_on_the_database_thread(qtbot, open_copy, pki) ->
     assert tab.results.verdict.splitlines()[1].startswith("Valid:")
     qtbot.waitUntil(lambda: tab.records_model.rowCount() == 1, timeout=3000)
     assert tab.verify_button.isEnabled()
-    qtbot.waitUntil(lambda: tab.destroy_button.isEnabled(), timeout=3000)
+    # issue 15: Alice signed, the subject is Айбек: identity is not settled, copies stay
+    assert tab.state is not None and not tab.state.overview.settled
+    assert not tab.destroy_button.isEnabled()
 
     # locking while a check runs: nothing of it stays on screen, nothing breaks
     choose(tab.signature_file, seeded.ids["stranger.pdf"])
@@ -474,9 +499,11 @@ def test_verification_models_pass_modeltester(qtmodeltester, open_copy, pki) -> 
     opened = open_copy("empty")
     cf = opened.cf
     seeded = seed(cf, pki, signatures=True)
-    from dpo_desk.identity.service import verify_attachment
+    from dpo_desk.services.identity import verify_signature
 
-    report = verify_attachment(cf, seeded.case_id, seeded.ids["signed-request.pdf"], today=TODAY)
+    report = verify_signature(
+        cf, seeded.case_id, seeded.ids["signed-request.pdf"], today=TODAY
+    ).report
     checks = SignatureChecksModel()
     qtmodeltester.check(checks)
     checks.set_report(report.to_dict())
@@ -487,3 +514,33 @@ def test_verification_models_pass_modeltester(qtmodeltester, open_copy, pki) -> 
     records.set_records(tuple(cf.identity.for_case(seeded.case_id)))
     assert records.data(records.index(0, 3)) == "Signature: Valid"
     qtmodeltester.check(records)
+
+
+def test_partial_reports_list_what_is_unsigned_and_each_problem() -> None:
+    """Issue 15: permitted changes after signing are shown, with the unsigned parts."""
+    from dpo_desk.ui.views.signature_results import verdict_text
+
+    text = verdict_text(
+        {
+            "kind": "pdf",
+            "verdict": "partial",
+            "reason": "The signature is valid, but not everything is signed.",
+            "unsigned_parts": ["The PDF was changed after its last signature."],
+            "signatures": [
+                {
+                    "signer": "Alice Example",
+                    "problems": ["The document was changed after this signature."],
+                    "subject_match": "match",
+                    "revocation": "good (embedded revocation data)",
+                }
+            ],
+            "outcome": "more_information_needed",
+            "outcome_reason": "Only part of the file or message is signed.",
+        }
+    )
+    lines = text.splitlines()
+    assert lines[0].startswith("Only partly signed: The signature itself is valid, but")
+    assert "Not signed: The PDF was changed after its last signature." in lines
+    assert "Signature 1: The document was changed after this signature." in lines
+    assert "Signature 1: the signer Alice Example is the data subject." in lines
+    assert lines[-1].startswith("Recorded: More information needed. Only part")

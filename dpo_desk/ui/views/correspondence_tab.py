@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMenu,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -31,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from dpo_desk.casefile.records import EmailRecord
 from dpo_desk.core.errors import KnownError
-from dpo_desk.core.model import AttachmentMeta
+from dpo_desk.core.model import AttachmentMeta, AttachmentRole
 
 from ..app import AppContext
 from ..dialogs.scans import AddScansDialog
@@ -44,6 +45,7 @@ from ..operations import (
     attachment_bytes,
     letter_pdf,
     load_correspondence,
+    mark_id_copy,
 )
 from .case_view import CaseView
 from .lazy import LazyLoader
@@ -169,6 +171,9 @@ class CorrespondenceTab(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        # issue 15: an emailed attachment can be marked as an ID copy from its context menu
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
 
         self._add_scans = QPushButton(self.tr("Add &scans…"), self)
         self._add_scans.setObjectName("addScansButton")
@@ -430,6 +435,50 @@ class CorrespondenceTab(QWidget):
         if not started:
             self._message.setText(self.tr("A signature check is still running."))
         self._update_actions()
+
+    # --- ID copies that came by email (issue 15) --------------------------------------------
+    def _markable(self, item: CorrespondenceItem | None) -> AttachmentMeta | None:
+        meta = item.file if item is not None else None
+        if meta is None or meta.destroyed_at is not None:
+            return None
+        return meta if meta.role == AttachmentRole.EMAIL_PART else None
+
+    def context_menu(self) -> QMenu:
+        """The selected row's menu (built for tests too; shown by a right click)."""
+        menu = QMenu(self)
+        menu.setObjectName("correspondenceMenu")
+        action = menu.addAction(self.tr("Mark as an &ID copy"))
+        action.setObjectName("markIdCopyAction")
+        meta = self._markable(self.selected_item())
+        action.setEnabled(meta is not None)
+        action.setToolTip(
+            self.tr(
+                "This attachment is a copy of an identity document: it will be destroyed with "
+                "the other ID copies, and cut out of its email"
+            )
+        )
+        action.triggered.connect(self.mark_selected_as_id_copy)
+        return menu
+
+    def _context_menu(self, position: Any) -> None:
+        menu = self.context_menu()
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.popup(self.table.viewport().mapToGlobal(position))
+
+    def mark_selected_as_id_copy(self) -> None:
+        meta = self._markable(self.selected_item())
+        if meta is None:
+            return
+
+        def done(_result: Any) -> None:
+            self._message.setText(
+                self.tr(
+                    "{name} is now an ID copy: it is destroyed with the others, and cut out of "
+                    "its email."
+                ).format(name=meta.filename)
+            )
+
+        self._view.apply(mark_id_copy, meta.id, on_known_error=self._message.setText, on_done=done)
 
 
 def _key(item: CorrespondenceItem) -> tuple[str, int]:

@@ -65,6 +65,7 @@ from ..operations import (
     destroy_copies,
     is_signature_file,
     load_identity,
+    override_signature,
     record_identity_check,
 )
 from ..style import Urgency, accent
@@ -143,6 +144,57 @@ class DestroyCopiesDialog(QDialog):
     def _confirm(self) -> None:
         if not self.reason.text().strip():
             self._message.setText(self.tr("Say why the copies are destroyed."))
+            return
+        self.accept()
+
+
+class OverrideSignatureDialog(QDialog):
+    """Accept a signature check the rules left open (its signer did not match the subject, or
+    only part of the file is signed): the DPO's reason is recorded and audited."""
+
+    def __init__(self, check_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("overrideSignatureDialog")
+        self.setWindowTitle(self.tr("Accept this signature as proof of identity?"))
+        what = QLabel(
+            self.tr(
+                "Signature check {check} did not settle identity by itself. Accept it only if "
+                "you are sure the data subject signed (for example, the name is written in a "
+                "way DPO Desk does not recognise). Your reason is kept in the record and the "
+                "audit log."
+            ).format(check=check_id),
+            self,
+        )
+        what.setWordWrap(True)
+        self.reason = QLineEdit(self)
+        self.reason.setObjectName("overrideReason")
+        reason_label = QLabel(self.tr("&Reason:"), self)
+        reason_label.setBuddy(self.reason)
+        self._message = QLabel(self)
+        self._message.setObjectName("overrideMessage")
+        self._message.setWordWrap(True)
+        buttons = QDialogButtonBox(self)
+        self.accept_button = buttons.addButton(
+            self.tr("&Accept as verified"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.accept_button.setObjectName("confirmOverride")
+        cancel = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setDefault(True)
+        self.accept_button.clicked.connect(self._confirm)
+        buttons.rejected.connect(self.reject)
+        row = QHBoxLayout()
+        row.addWidget(reason_label)
+        row.addWidget(self.reason, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(what)
+        layout.addLayout(row)
+        layout.addWidget(self._message)
+        layout.addWidget(buttons)
+        self.resize(520, self.sizeHint().height())
+
+    def _confirm(self) -> None:
+        if len(self.reason.text().strip()) < 15:
+            self._message.setText(self.tr("Write why you accept this signature (a sentence)."))
             return
         self.accept()
 
@@ -330,9 +382,22 @@ class IdentityTab(QWidget):
         self.records.selectionModel().selectionChanged.connect(self._record_selected)
         hint = QLabel(self.tr("Select a signature check to see its results above."), box)
         hint.setWordWrap(True)
+        self.override_button = QPushButton(self.tr("A&ccept this signature…"), box)
+        self.override_button.setObjectName("overrideSignature")
+        self.override_button.setToolTip(
+            self.tr(
+                "Settle identity with the selected signature check although DPO Desk could not "
+                "tie its signer to the data subject (your written reason is recorded)"
+            )
+        )
+        self.override_button.setEnabled(False)
+        self.override_button.clicked.connect(self.override_signature)
+        self._override_message = wrapped_label(box, "overrideResult")
         layout = QVBoxLayout(box)
         layout.addWidget(self.records)
         layout.addWidget(hint)
+        layout.addWidget(self.override_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self._override_message)
         return box
 
     def _build_scans(self, parent: QWidget) -> QWidget:
@@ -618,17 +683,55 @@ class IdentityTab(QWidget):
         height += self.records.horizontalScrollBar().sizeHint().height()
         self.records.setFixedHeight(height + 2 * self.records.frameWidth() + 2)
 
-    def _record_selected(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+    def _selected_record(self) -> IdentityRecord | None:
         rows = self.records.selectionModel().selectedRows()
         if not rows:
-            return
+            return None
         record = self.records_model.data(rows[0], RECORD_ROLE)
-        if not isinstance(record, IdentityRecord) or record.signature_report is None:
+        return record if isinstance(record, IdentityRecord) else None
+
+    def _record_selected(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        record = self._selected_record()
+        self.override_button.setEnabled(
+            record is not None
+            and record.signature_report is not None
+            and record.outcome == "more_information_needed"
+        )
+        if record is None or record.signature_report is None:
             return
         heading = self.tr("{method} checked {moment}:").format(
             method=identity_method_label(record.method), moment=format_moment(record.checked_at)
         )
         self.results.show_report(record.signature_report, heading)
+
+    def override_signature(self) -> OverrideSignatureDialog | None:
+        """Ask for the reason, then accept the selected signature check (the button calls this)."""
+        record = self._selected_record()
+        if record is None or record.signature_report is None:
+            return None
+        dialog = OverrideSignatureDialog(record.id, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        check_id = record.id
+        dialog.accepted.connect(lambda: self._override(check_id, dialog.reason.text().strip()))
+        dialog.open()
+        return dialog
+
+    def _override(self, check_id: int, reason: str) -> None:
+        def done(result: Changed[int]) -> None:
+            self._override_message.setText(
+                self.tr("Identity verified by your decision (record {record}).").format(
+                    record=result.value
+                )
+            )
+
+        self._view.apply(
+            override_signature,
+            check_id,
+            reason,
+            on_known_error=self._override_message.setText,
+            on_done=done,
+        )
 
     # --- signatures ------------------------------------------------------------------------
     def _file_text(self, meta: AttachmentMeta) -> str:

@@ -77,6 +77,7 @@ class OverviewTab(QScrollArea):
             ("subject", self.tr("Data subject")),
             ("email", self.tr("Email")),
             ("address", self.tr("Address")),
+            ("identifiers", self.tr("Personal identifiers")),  # issue 15
             ("kinds", self.tr("Asks for")),
             ("channel", self.tr("Channel")),
             ("received", self.tr("Received")),
@@ -154,6 +155,16 @@ class OverviewTab(QScrollArea):
             "subject": subject.name,
             "email": subject.email or "—",
             "address": subject.address or "—",
+            "identifiers": ", ".join(
+                f"{label} {value}"
+                for label, value in (
+                    ("SNILS", subject.snils),
+                    ("INN", subject.inn),
+                    ("IIN", subject.iin),
+                )
+                if value
+            )
+            or "—",
             "kinds": kinds_label([str(k) for k in case.kinds]),
             "channel": channel_label(str(case.channel)),
             "received": format_date(case.received),

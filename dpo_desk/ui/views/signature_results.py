@@ -25,7 +25,7 @@ from dpo_desk.core.errors import KnownError
 
 from ..app import AppContext
 from ..errors import describe_error
-from ..labels import verdict_label
+from ..labels import identity_outcome_label, verdict_label
 from ..models.verifications import SIGNATURE_FIELDS, SignatureChecksModel
 from ..operations import Changed, SignedFileNeeded, check_signature
 from ..style import Urgency, accent
@@ -43,6 +43,11 @@ _MEANINGS = {
         "SignatureResults",
         "The signed content is unchanged since it was signed, and the signer's certificate "
         "chains to a certificate in your trust store.",
+    ),
+    "partial": QT_TRANSLATE_NOOP(
+        "SignatureResults",
+        "The signature itself is valid, but it does not cover everything: part of the message "
+        "or later changes to the document are unsigned and prove nothing.",
     ),
     "untrusted": QT_TRANSLATE_NOOP(
         "SignatureResults",
@@ -62,6 +67,23 @@ _MEANINGS = {
     ),
     "malformed": QT_TRANSLATE_NOOP(
         "SignatureResults", "The file or its signature is damaged and cannot be read."
+    ),
+}
+
+
+#: Whether a signer is the case's data subject (``signatures[].subject_match``, issue 15).
+_MATCHES = {
+    "match": QT_TRANSLATE_NOOP(
+        "SignatureResults", "Signature {number}: the signer {signer} is the data subject."
+    ),
+    "mismatch": QT_TRANSLATE_NOOP(
+        "SignatureResults",
+        "Signature {number}: the signer {signer} is NOT the data subject; it does not prove "
+        "the requester's identity.",
+    ),
+    "unknown": QT_TRANSLATE_NOOP(
+        "SignatureResults",
+        "Signature {number}: whether the signer {signer} is the data subject cannot be told.",
     ),
 }
 
@@ -88,7 +110,33 @@ def verdict_text(report: dict[str, Any]) -> str:
                 "The signer's certificate does not name the sender's address ({sender}).",
             ).format(sender=report.get("sender") or "?")
         )
+    for part in report.get("unsigned_parts") or ():
+        lines.append(
+            QCoreApplication.translate("SignatureResults", "Not signed: {part}").format(part=part)
+        )
     checks = [c for c in report.get("signatures") or () if isinstance(c, dict)]
+    for number, check in enumerate(checks, start=1):
+        for problem in check.get("problems") or ():
+            lines.append(
+                QCoreApplication.translate(
+                    "SignatureResults", "Signature {number}: {problem}"
+                ).format(number=number, problem=problem)
+            )
+        match = check.get("subject_match")
+        if match in _MATCHES:
+            lines.append(
+                QCoreApplication.translate("SignatureResults", _MATCHES[match]).format(
+                    number=number, signer=check.get("signer") or "?"
+                )
+            )
+    outcome = report.get("outcome")
+    if outcome:
+        lines.append(
+            QCoreApplication.translate("SignatureResults", "Recorded: {outcome}. {reason}").format(
+                outcome=identity_outcome_label(str(outcome)),
+                reason=str(report.get("outcome_reason") or ""),
+            )
+        )
     if any(c.get("revocation") == "not checked" for c in checks):
         lines.append(
             QCoreApplication.translate(
