@@ -289,7 +289,6 @@ def _looks_like_email(head: bytes) -> bool:
 # --- .eml ------------------------------------------------------------------------------------
 
 _POLICY = email.policy.default.clone(max_line_length=None)
-_DELIM_LINE = re.compile(rb"(?m)^--\S")
 _CT_LINE = re.compile(rb"(?im)^content-type:")
 _BOUNDARY_DECL = re.compile(
     rb"(?is)content-type:\s*multipart/[^\n]*?(?:\n[ \t][^\n]*?)*?boundary\*?\s*=\s*"
@@ -310,16 +309,25 @@ def _prescan(data: bytes, limits: Limits) -> None:
             "allowed."
         )
     parts_bound = max(len(_CT_LINE.findall(data)), 0)
-    delimiters = len(_DELIM_LINE.findall(data))
+    declared = [(m.group(1) or m.group(2)) for m in _BOUNDARY_DECL.finditer(data)]
+    delimiters = _delimiter_count(data, declared)
     if parts_bound > limits.max_parts or delimiters > 2 * limits.max_parts + 8:
         raise ImportRejected(
             f"The message has more than {limits.max_parts} MIME parts; it was not imported."
         )
-    declared = [(m.group(1) or m.group(2)) for m in _BOUNDARY_DECL.finditer(data)]
     if len(declared) > limits.max_depth and _nesting_depth(data, declared) > limits.max_depth:
         raise ImportRejected(
             f"The message's MIME parts are nested more than {limits.max_depth} levels deep."
         )
+
+
+def _delimiter_count(data: bytes, declared: list[bytes]) -> int:
+    """Lines that delimit a part of a declared boundary: real parts, not every line that
+    starts with "--" (signatures, rulers and quoted lists in a text email)."""
+    if not declared:
+        return 0
+    alternatives = b"|".join(re.escape(b) for b in set(declared))
+    return len(re.findall(rb"(?m)^--(?:" + alternatives + rb")(?:--)?[ \t]*\r?$", data))
 
 
 def _header_end(data: bytes) -> int | None:
