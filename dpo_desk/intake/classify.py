@@ -55,7 +55,18 @@ KINDS: tuple[str, ...] = (
     "transfer_notification",
 )
 LANGUAGES: tuple[str, ...] = (
-    "en", "ru", "kk", "ky", "fr", "de", "es", "it", "nl", "pt", "pl", "cs",
+    "en",
+    "ru",
+    "kk",
+    "ky",
+    "fr",
+    "de",
+    "es",
+    "it",
+    "nl",
+    "pt",
+    "pl",
+    "cs",
 )  # fmt: skip  (languages with a phrase list)
 EU_LANGUAGES: tuple[str, ...] = (
     "bg", "cs", "da", "de", "el", "en", "es", "et", "fi", "fr", "ga", "hr",
@@ -187,9 +198,7 @@ def _titles() -> tuple[_Title, ...]:
 
 @lru_cache(maxsize=1)
 def _signs() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    data = tomllib.loads(
-        _resource_dir().joinpath("not_requests.toml").read_text(encoding="utf-8")
-    )
+    data = tomllib.loads(_resource_dir().joinpath("not_requests.toml").read_text(encoding="utf-8"))
     return tuple(
         (category, re.compile(p, _FLAGS))
         for category, patterns in data["signs"].items()
@@ -596,7 +605,9 @@ def _score_sentence(
         m = title.regex.search(sentence)
         if m:
             weak = title.kind == "objection_automated"  # access letters name it in passing
-            hit = _Hit(title.kind, _WEAK if weak else _TITLE_WEIGHT, not weak, _phrase(sentence, m), 1.0)
+            hit = _Hit(
+                title.kind, _WEAK if weak else _TITLE_WEIGHT, not weak, _phrase(sentence, m), 1.0
+            )
             hit.unchecked = "" if title.checked else title.language
             found.append(hit)
     if not found:
