@@ -355,10 +355,11 @@ class _LetterRule:
 
 # Checked in order. py3langid has no Tajik or Uzbek and mixes Kazakh and Kyrgyz up.
 _LETTER_RULES: tuple[_LetterRule, ...] = (
-    _LetterRule("tg", frozenset("ӣҷӯ"), frozenset("әңөүұі")),
-    _LetterRule("uz", frozenset("ў"), frozenset("әңөүұіыщ")),
-    _LetterRule("kk", frozenset("әғқұһі"), frozenset("ӣҷ")),
-    _LetterRule("ky", frozenset("ңөү"), frozenset("әғқұһіӣҷ")),
+    _LetterRule("tg", frozenset("ӣҷӯ"), frozenset("әңөүұіїєґ"), min_count=1),
+    _LetterRule("uz", frozenset("ў"), frozenset("әңөүұіыщїєґ")),
+    # і is Ukrainian and Belarusian too: Kazakh is told by ә ғ қ ұ һ
+    _LetterRule("kk", frozenset("әғқұһ"), frozenset("ӣҷїєґў")),
+    _LetterRule("ky", frozenset("ңөү"), frozenset("әғқұһіӣҷїєґ")),
 )
 _MODEL_LANGUAGES: tuple[str, ...] = (*EU_LANGUAGES, "ru", "uk", "kk", "ky")
 
@@ -518,15 +519,13 @@ def classify(text: str, subject: str = "") -> Classification:
 def _triage(result: Classification, text: str) -> Classification:
     """Mark mail that is not confidently a request: no request found, too little evidence, or
     signs of automated / marketing mail without a strong request of the sender's own."""
-    signs = tuple(
-        dict.fromkeys(
-            m.group(0).strip()[:80]
-            for _, regex in _signs()
-            for m in [regex.search(text)]
-            if m is not None
-        )
-    )
-    top = max(result.scores.values(), default=0.0)
+    found = [(category, m) for category, regex in _signs() for m in [regex.search(text)] if m]
+    signs = tuple(dict.fromkeys(m.group(0).strip()[:80] for _, m in found))
+    categories = {category for category, _ in found}
+    scores = dict(result.scores)
+    if "unsubscribe" in categories:  # "you have been unsubscribed" asks nothing
+        scores.pop("marketing_opt_out", None)
+    top = max(scores.values(), default=0.0)
     doubtful = (
         not result.kinds
         or result.confidence < _CONFIDENT_REQUEST

@@ -157,7 +157,7 @@ def _parse_date(text: str) -> datetime | None:
 
 _LOOSE = re.compile(
     r"(?:\w+,?\s+)?(?P<a>\d{1,2}|[A-Za-z]+)\.?\s+(?P<b>\d{1,2}|[A-Za-zА-Яа-яё]+),?\s+(?P<y>\d{4})"
-    r"(?:\s*(?:г\.|at|в|um|à)?\s*(?P<h>\d{1,2}):(?P<m>\d{2}))?"
+    r"(?:[\s,]*(?:г\.|at|в|um|à)?[\s,]*(?P<h>\d{1,2}):(?P<m>\d{2}))?"
 )
 _EN_MONTHS = {
     m: i + 1
