@@ -34,6 +34,7 @@ if TYPE_CHECKING:
 __all__ = [
     "MAX_NEW_CASES",
     "AcceptedMessage",
+    "InboxItem",
     "TooManyNewCases",
     "accept",
     "dismiss",
@@ -49,6 +50,10 @@ MAX_NEW_CASES = 200  # more new cases than this from one import: the DPO confirm
 
 class TooManyNewCases(KnownError):
     """One import would open more cases than the DPO is asked to allow without confirming."""
+
+    def __init__(self, message: str, count: int = 0) -> None:
+        super().__init__(message)
+        self.count = count  # messages in the import
 
 
 @dataclass(frozen=True)
@@ -99,7 +104,8 @@ def import_mail(
         if count > MAX_NEW_CASES and not confirmed:
             raise TooManyNewCases(
                 f"The import holds {count} messages, which may open more than "
-                f"{MAX_NEW_CASES} new cases; confirm to go on (--yes on the command line)."
+                f"{MAX_NEW_CASES} new cases; confirm to go on (--yes on the command line).",
+                count,
             )
 
     options = ImportOptions(
