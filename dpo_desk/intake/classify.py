@@ -392,11 +392,43 @@ def detect_language(text: str) -> tuple[str, float]:
     by_letters = _by_letters(sample)
     if by_letters is not None:
         return by_letters, 0.95
-    code, probability = _identifier().classify(sample)
-    probability = round(float(probability), 2)
+    ranked = _identifier().rank(sample)
+    code, probability = str(ranked[0][0]), float(ranked[0][1])
+    for group in _CLOSE_LANGUAGES:
+        if code in group:  # a short text: the model hesitates between close neighbours
+            together = sum(float(p) for c, p in ranked if c in group)
+            told = _by_group_letters(sample, group)
+            if told is not None and together >= _MIN_LANGUAGE_CONFIDENCE:
+                return told, round(together, 2)
+    probability = round(probability, 2)
     if probability < _MIN_LANGUAGE_CONFIDENCE:
         return "", probability
-    return str(code), probability
+    return code, probability
+
+
+# Close neighbours the model confuses on short texts, told apart by letters of their own
+# (checked in order; a letter in "excluded" rules the language out).
+_CLOSE_LANGUAGES: tuple[tuple[str, ...], ...] = (("ru", "uk", "bg"),)
+_GROUP_LETTERS: tuple[_LetterRule, ...] = (
+    _LetterRule("uk", frozenset("іїєґ"), frozenset("ыэё"), min_count=1),
+    _LetterRule("ru", frozenset("ыэё"), frozenset("іїєґ"), min_count=1),
+    _LetterRule("bg", frozenset("ъ"), frozenset("ыэёіїєґ"), min_count=2),
+)
+
+
+def _by_group_letters(sample: str, group: tuple[str, ...]) -> str | None:
+    letters = set(sample.casefold())
+    for rule in _GROUP_LETTERS:
+        if rule.code not in group or letters & rule.excluded:
+            continue
+        if sum(1 for ch in sample.casefold() if ch in rule.letters) >= rule.min_count:
+            return rule.code
+    # і (Ukrainian) and ъ (Bulgarian) are among their most frequent letters: a Cyrillic text of
+    # some length with neither is Russian
+    cyrillic = sum(1 for ch in sample if "\u0400" <= ch <= "\u04ff")
+    if "ru" in group and cyrillic >= 30 and not letters & frozenset("іїєґъ"):
+        return "ru"
+    return None
 
 
 # --- citations -------------------------------------------------------------------------------
