@@ -395,7 +395,7 @@ def detect_language(text: str) -> tuple[str, float]:
     ranked = _identifier().rank(sample)
     code, probability = str(ranked[0][0]), float(ranked[0][1])
     for group in _CLOSE_LANGUAGES:
-        if code in group:  # a short text: the model hesitates between close neighbours
+        if code in group and probability < _MIN_LANGUAGE_CONFIDENCE:  # hesitating: letters
             together = sum(float(p) for c, p in ranked if c in group)
             told = _by_group_letters(sample, group)
             if told is not None and together >= _MIN_LANGUAGE_CONFIDENCE:
