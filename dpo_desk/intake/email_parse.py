@@ -308,8 +308,9 @@ def _prescan(data: bytes, limits: Limits) -> None:
             f"The message header is {_mb(end)}, more than the {_mb(limits.max_header_block)} "
             "allowed."
         )
-    parts_bound = max(len(_CT_LINE.findall(data)), 0)
-    declared = [(m.group(1) or m.group(2)) for m in _BOUNDARY_DECL.finditer(data)]
+    headers = [m.start() for m in _CT_LINE.finditer(data)]
+    parts_bound = len(headers)
+    declared = _declared_boundaries(data, headers)
     delimiters = _delimiter_count(data, declared)
     if parts_bound > limits.max_parts or delimiters > 2 * limits.max_parts + 8:
         raise ImportRejected(
@@ -319,6 +320,17 @@ def _prescan(data: bytes, limits: Limits) -> None:
         raise ImportRejected(
             f"The message's MIME parts are nested more than {limits.max_depth} levels deep."
         )
+
+
+def _declared_boundaries(data: bytes, headers: list[int]) -> list[bytes]:
+    """The boundaries declared by multipart Content-Type fields, read only where such a field
+    starts (one scan of a 50 MB message instead of two)."""
+    found: list[bytes] = []
+    for start in headers:
+        m = _BOUNDARY_DECL.match(data, start, start + 4096)
+        if m is not None:
+            found.append(m.group(1) or m.group(2))
+    return found
 
 
 def _delimiter_count(data: bytes, declared: list[bytes]) -> int:
@@ -849,8 +861,19 @@ def _body_text(msg: Message, limits: Limits) -> tuple[str, bool, list[str]]:
     if len(body) > limits.max_body_chars:
         warnings.append("The body was too long and was cut.")
         body = body[: limits.max_body_chars]
-    body = "".join(ch for ch in body if ch in "\n\t" or ch.isprintable())
-    return body, is_html, warnings
+    return _printable(body), is_html, warnings
+
+
+def _printable(text: str) -> str:
+    """Drop control and format characters but newlines and tabs; lines that are clean (nearly
+    all) are checked at C speed, so a 5-million-character body costs milliseconds."""
+    out = []
+    for line in text.split("\n"):
+        if line.isprintable() or line.replace("\t", "").isprintable():
+            out.append(line)
+        else:
+            out.append("".join(ch for ch in line if ch == "\t" or ch.isprintable()))
+    return "\n".join(out)
 
 
 def _normalise_newlines(text: str) -> str:
