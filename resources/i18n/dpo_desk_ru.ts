@@ -1941,6 +1941,21 @@ Its content is gone for good; the verification record keeps its SHA-256:
         <source>The inbox is empty.</source>
         <translation>Входящих нет.</translation>
     </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/inbox.py" line="213"/>
+        <source>Looks like automated or marketing mail, not a request: %1</source>
+        <translation>Похоже на автоматическое или рекламное письмо, а не запрос: %1</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/inbox.py" line="217"/>
+        <source>Perhaps a request (%1), but the evidence is weak.</source>
+        <translation>Возможно, запрос (%1), но признаков мало.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/inbox.py" line="221"/>
+        <source>No data-subject request was recognised (a complaint, a question …?).</source>
+        <translation>Запрос субъекта данных не распознан (жалоба, вопрос…?).</translation>
+    </message>
 </context>
 <context>
     <name>Labels</name>

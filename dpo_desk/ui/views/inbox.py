@@ -198,12 +198,28 @@ class InboxView(QWidget):
         if item is None:
             self.reason.setText(self.tr("The inbox is empty.") if not self._items else "")
         else:
-            self.reason.setText(item.reason + ("\n" + "\n".join(item.notes) if item.notes else ""))
+            notes = "\n".join(item.notes)
+            self.reason.setText(self._reason_text(item) + ("\n" + notes if notes else ""))
             self._highlight(item)
             if item.controller_id in self._controller_ids:
                 self.controller.setCurrentIndex(self._controller_ids.index(item.controller_id))
         self.dismiss_reason.clear()
         self._update_buttons()
+
+    def _reason_text(self, item: InboxItem) -> str:
+        """The service's reason (services.intake.triage_reason), in the window's language."""
+        if item.reason.startswith("Looks like automated or marketing mail"):
+            signs = item.reason.partition(": ")[2]
+            return self.tr("Looks like automated or marketing mail, not a request: %1").replace(
+                "%1", signs
+            )
+        if item.reason.startswith("Perhaps a request"):
+            return self.tr("Perhaps a request (%1), but the evidence is weak.").replace(
+                "%1", kinds_label(list(item.kinds))
+            )
+        if item.reason.startswith("No data-subject request"):
+            return self.tr("No data-subject request was recognised (a complaint, a question …?).")
+        return item.reason
 
     def _highlight(self, item: InboxItem) -> None:
         phrases = [p for group in item.evidence.values() for p in group]
