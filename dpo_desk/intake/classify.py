@@ -622,6 +622,38 @@ def _opening_offset(body: str) -> int:
     return 0
 
 
+def _phrase_hits(sentence: str, langs: list[_Language]) -> list[_Hit]:
+    return [
+        _Hit(p.kind, p.weight, p.qualifies, _phrase(sentence, m), 1.0)
+        for lang in langs
+        for p in lang.patterns
+        if (m := p.regex.search(sentence))
+    ]
+
+
+def _citation_hits(sentence: str, language: str) -> list[_Hit]:
+    return [
+        _Hit(kind, weight, qualifies, phrase, 1.0)
+        for _, _, phrase, kind, weight, qualifies in _citations(sentence, language)
+    ]
+
+
+def _title_hits(sentence: str) -> list[_Hit]:
+    """The GDPR's own title of a right, in any official language."""
+    if not _any_title().search(sentence):
+        return []
+    found: list[_Hit] = []
+    for title in _titles():
+        m = title.regex.search(sentence)
+        if m:
+            weak = title.kind == "objection_automated"  # access letters name it in passing
+            weight = _WEAK if weak else _TITLE_WEIGHT
+            hit = _Hit(title.kind, weight, not weak, _phrase(sentence, m), 1.0)
+            hit.unchecked = "" if title.checked else title.language
+            found.append(hit)
+    return found
+
+
 def _score_sentence(
     sentence: str,
     offset: int,
@@ -632,23 +664,8 @@ def _score_sentence(
     hits: list[_Hit],
     is_subject: bool,
 ) -> None:
-    found: list[_Hit] = []
-    for lang in langs:
-        for p in lang.patterns:
-            m = p.regex.search(sentence)
-            if m:
-                found.append(_Hit(p.kind, p.weight, p.qualifies, _phrase(sentence, m), 1.0))
-    for _, _, phrase, kind, weight, qualifies in _citations(sentence, language):
-        found.append(_Hit(kind, weight, qualifies, phrase, 1.0))
-    for title in _titles() if _any_title().search(sentence) else ():
-        m = title.regex.search(sentence)
-        if m:
-            weak = title.kind == "objection_automated"  # access letters name it in passing
-            hit = _Hit(
-                title.kind, _WEAK if weak else _TITLE_WEIGHT, not weak, _phrase(sentence, m), 1.0
-            )
-            hit.unchecked = "" if title.checked else title.language
-            found.append(hit)
+    found = _phrase_hits(sentence, langs) + _citation_hits(sentence, language)
+    found += _title_hits(sentence)
     if not found:
         return
     kinds_here = {h.kind for h in found}
