@@ -28,6 +28,7 @@ ALL_CHECKS = {
     "keyring",
     "keyring_usable",
     "fonts",
+    "language",
     "qtpdf",
     "printing",
     "icons",
