@@ -61,3 +61,30 @@ def test_inbox_view_accepts_and_dismisses(qtbot, open_copy, tmp_path: Path) -> N
     qtbot.waitUntil(lambda: model.data(model.index_of(SidebarEntry("inbox")), COUNT_ROLE) == 0)
     window.sidebar.setCurrentIndex(model.index_of(SidebarEntry("open")))
     assert window.pages.currentWidget() is not view
+
+
+def test_window_asks_before_many_new_cases(qtbot, open_copy, tmp_path: Path, monkeypatch) -> None:
+    from PySide6.QtWidgets import QMessageBox, QPushButton
+
+    from dpo_desk.ui.dialogs.import_result import ImportResultDialog
+
+    monkeypatch.setattr(service, "MAX_NEW_CASES", 1)
+    opened = open_copy("demo")
+    window = make_window(qtbot, opened.ctx)
+    paths = []
+    for i in range(2):
+        path = tmp_path / f"r{i}.eml"
+        body = b"Please delete my account and all my personal data. Regards, Jane %d" % i
+        path.write_bytes(eml(body, headers={"Message-ID": f"<many-{i}@example.org>"}))
+        paths.append(path)
+    before = opened.cf.cases.count()
+    window.start_import(paths)
+    box = window.findChild(QMessageBox, "confirmManyCases")
+    assert box is not None and "2" in box.text()
+    assert opened.cf.cases.count() == before  # nothing stored before the answer
+    box.findChild(QPushButton, "confirmManyCasesOk").click()
+    qtbot.waitUntil(
+        lambda: any(isinstance(d, ImportResultDialog) for d in window.open_dialogs()), timeout=3000
+    )
+    result = next(d for d in window.open_dialogs() if isinstance(d, ImportResultDialog))
+    assert [o.status for o in result.outcomes] == ["created", "follow_up"]  # same sender
