@@ -98,7 +98,8 @@ _TITLE_WEIGHT = 3.0
 # when both are asked, the first one ranks above the second (an opt-out letter that also asks
 # for deletion is a deletion request: erasure ends all processing, marketing included)
 _PRECEDENCE: tuple[tuple[str, str], ...] = (("erasure", "marketing_opt_out"),)
-_PRECEDENCE_SHARE = 0.75
+_PRECEDENCE_SHARE = 0.5
+_SEQUENCE_FACTOR = 1.6
 
 
 @dataclass(frozen=True)
@@ -204,13 +205,29 @@ def _any_title() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def _not_requests() -> dict[str, Any]:
+    return tomllib.loads(_resource_dir().joinpath("not_requests.toml").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
 def _signs() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    data = tomllib.loads(_resource_dir().joinpath("not_requests.toml").read_text(encoding="utf-8"))
     return tuple(
         (category, re.compile(p, _FLAGS))
-        for category, patterns in data["signs"].items()
+        for category, patterns in _not_requests()["signs"].items()
         for p in patterns
     )
+
+
+@lru_cache(maxsize=1)
+def _sequence() -> re.Pattern[str]:
+    patterns = _not_requests()["cues"]["sequence"]
+    return re.compile("|".join(f"(?:{p})" for p in patterns), _FLAGS)
+
+
+@lru_cache(maxsize=1)
+def _list_removal() -> re.Pattern[str]:
+    patterns = _not_requests()["cues"]["list_removal"]
+    return re.compile("|".join(f"(?:{p})" for p in patterns), _FLAGS)
 
 
 @lru_cache(maxsize=1)
@@ -539,6 +556,7 @@ class _Hit:
     phrase: str
     factor: float
     unchecked: str = ""  # an unverified GDPR title in this language was the evidence
+    start: int = 0  # where in the sentence the evidence stands
 
 
 def classify(text: str, subject: str = "") -> Classification:
@@ -624,7 +642,7 @@ def _opening_offset(body: str) -> int:
 
 def _phrase_hits(sentence: str, langs: list[_Language]) -> list[_Hit]:
     return [
-        _Hit(p.kind, p.weight, p.qualifies, _phrase(sentence, m), 1.0)
+        _Hit(p.kind, p.weight, p.qualifies, _phrase(sentence, m), 1.0, start=m.start())
         for lang in langs
         for p in lang.patterns
         if (m := p.regex.search(sentence))
@@ -633,8 +651,8 @@ def _phrase_hits(sentence: str, langs: list[_Language]) -> list[_Hit]:
 
 def _citation_hits(sentence: str, language: str) -> list[_Hit]:
     return [
-        _Hit(kind, weight, qualifies, phrase, 1.0)
-        for _, _, phrase, kind, weight, qualifies in _citations(sentence, language)
+        _Hit(kind, weight, qualifies, phrase, 1.0, start=start)
+        for start, _, phrase, kind, weight, qualifies in _citations(sentence, language)
     ]
 
 
@@ -648,7 +666,7 @@ def _title_hits(sentence: str) -> list[_Hit]:
         if m:
             weak = title.kind == "objection_automated"  # access letters name it in passing
             weight = _WEAK if weak else _TITLE_WEIGHT
-            hit = _Hit(title.kind, weight, not weak, _phrase(sentence, m), 1.0)
+            hit = _Hit(title.kind, weight, not weak, _phrase(sentence, m), 1.0, start=m.start())
             hit.unchecked = "" if title.checked else title.language
             found.append(hit)
     return found
@@ -666,6 +684,12 @@ def _score_sentence(
 ) -> None:
     found = _phrase_hits(sentence, langs) + _citation_hits(sentence, language)
     found += _title_hits(sentence)
+    removal = _list_removal().search(sentence)
+    if removal:  # "remove me from your mailing list": an opt-out, not an erasure
+        for h in found:
+            if h.kind == "erasure":
+                h.kind = "marketing_opt_out"
+        found.append(_Hit("marketing_opt_out", _STRONG, True, _phrase(sentence, removal), 1.0))
     if not found:
         return
     kinds_here = {h.kind for h in found}
@@ -683,10 +707,13 @@ def _score_sentence(
     for h in found:
         h.factor = factor
         by_kind.setdefault(h.kind, []).append(h)
+    sequence = _sequence().search(sentence) if len(by_kind) > 1 else None
     for kind, group in by_kind.items():
         group.sort(key=lambda h: -h.weight)
         contribution = group[0].weight + 0.25 * sum(h.weight for h in group[1:])
-        scores[kind] = scores.get(kind, 0.0) + contribution * factor
+        first = sequence is not None and min(h.start for h in group) < sequence.start()
+        boost = _SEQUENCE_FACTOR if first else 1.0  # asked first: "a copy, then deletion"
+        scores[kind] = scores.get(kind, 0.0) + contribution * factor * boost
         hits.extend(group)
 
 

@@ -239,3 +239,20 @@ def test_forwarded_blocks_give_the_original_sender_and_date(block):
 
 def test_no_forward_in_ordinary_mail():
     assert find_forward("Hello,\n-- \nlines with -- dashes\n---\nregards") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Please send me a copy of my data. After that, delete everything you have about me.",
+        "Пришлите копию моих данных, а затем удалите мой аккаунт.",
+        "I want to know what data you hold on me and then I want it erased.",
+    ],
+)
+def test_two_requests_in_sequence_keep_both_in_order(text):
+    assert classify(text).kinds[:2] == ("access", "erasure")
+
+
+def test_removal_from_a_mailing_list_is_an_opt_out_not_an_erasure():
+    assert classify("Please remove me from your mailing list.").kinds == ("marketing_opt_out",)
+    assert classify("Stop sending me marketing emails and delete my account.").kinds[0] == "erasure"
