@@ -5,17 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
+from dpo_desk.services import intake as service
+from dpo_desk.ui.models.sidebar import COUNT_ROLE, SidebarEntry
+from tests.intake.intake_builders import eml
 
-pytest.importorskip("pytestqt")
-
-from dpo_desk.services import intake as service  # noqa: E402
-from dpo_desk.ui.models.sidebar import COUNT_ROLE, SidebarEntry  # noqa: E402
-from tests.ui.conftest import TODAY, make_window, type_text  # noqa: E402
-
-from .intake_builders import eml  # noqa: E402
-
-pytest_plugins = ["tests.ui.conftest"]
+from .conftest import TODAY, make_window, type_text
 
 QUESTION = eml(
     b"Hello, I saw your advert. Could you tell me what data you keep about me? Maybe.\r\n"
