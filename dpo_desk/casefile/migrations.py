@@ -335,6 +335,40 @@ def _subject_identifiers_and_id_copy_marks(db: sqlite_utils.Database) -> None:
     )
 
 
+def _intake_inbox(db: sqlite_utils.Database) -> None:
+    """Issue 17: the triage inbox. Imported mail that is not confidently a request waits here,
+    its original bytes inside the encrypted file like any attachment, until the DPO accepts it
+    (a case is made) or dismisses it (the row is deleted; secure_delete is on)."""
+    db.executescript(
+        """
+        CREATE TABLE intake_inbox (
+            id INTEGER PRIMARY KEY,
+            raw BLOB NOT NULL,
+            filename TEXT NOT NULL DEFAULT '',
+            source_format TEXT NOT NULL DEFAULT 'eml',
+            message_id TEXT,
+            content_hash TEXT NOT NULL,
+            sha256 TEXT NOT NULL,
+            received TEXT NOT NULL,
+            sender TEXT NOT NULL DEFAULT '',
+            sender_name TEXT NOT NULL DEFAULT '',
+            subject TEXT NOT NULL DEFAULT '',
+            body_text TEXT NOT NULL DEFAULT '',
+            kinds TEXT NOT NULL DEFAULT '[]',
+            evidence TEXT NOT NULL DEFAULT '{}',
+            language TEXT NOT NULL DEFAULT '',
+            confidence REAL NOT NULL DEFAULT 0,
+            reason TEXT NOT NULL DEFAULT '',
+            notes TEXT NOT NULL DEFAULT '[]',
+            controller_id INTEGER REFERENCES controllers(id),
+            created_at TEXT NOT NULL
+        );
+        CREATE INDEX intake_inbox_hash ON intake_inbox(content_hash);
+        CREATE INDEX intake_inbox_message_id ON intake_inbox(message_id);
+        """
+    )
+
+
 MIGRATIONS: tuple[Step, ...] = (
     _v1,
     _v2,
@@ -342,5 +376,6 @@ MIGRATIONS: tuple[Step, ...] = (
     _trust_sources,
     _breaches,
     _subject_identifiers_and_id_copy_marks,
+    _intake_inbox,
 )
 LATEST = len(MIGRATIONS)

@@ -1,7 +1,9 @@
-"""Intake commands: ``classify`` (no case file needed).
+"""Intake commands: ``classify`` (no case file needed), ``import``, ``inbox``, ``scan``.
 
 ``dpo-desk classify PATH [--json]`` reads an .eml, .msg or plain .txt letter and prints the
-suggested request kinds (main first), the language, a confidence and the phrases found.
+suggested request kinds (main first), the language, a confidence and the phrases found; mail
+that is not confidently a request gives ``kinds: []`` and ``not_a_request: true``.
+``dpo-desk inbox list|accept|dismiss`` works the triage inbox (services.intake decides).
 
 The module is laid out for more intake commands: ``register`` adds one parser per command and
 each handler is ``(args, ctx) -> int``; ``load_letter`` is shared by them.
@@ -22,6 +24,7 @@ from .context import CliContext
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     _register_classify(subparsers)
     _register_import(subparsers)
+    _register_inbox(subparsers)
     _register_scan(subparsers)
 
 
@@ -72,7 +75,11 @@ def _classify(args: argparse.Namespace, ctx: CliContext) -> int:
 def _classification_text(result: Classification) -> str:
     if not result.kinds:
         language = result.language or "unknown"
-        return f"No request kind recognised (language: {language}).\n"
+        lines = [f"Not a request, or not confidently one (language: {language})."]
+        if result.suggested:
+            lines.append(f"Perhaps:      {', '.join(result.suggested)}")
+        lines.extend(f"Sign:         {sign}" for sign in result.signs)
+        return "\n".join(lines) + "\n"
     lines = [
         f"Main request: {result.kinds[0]}",
         f"Also:         {', '.join(result.kinds[1:]) or '-'}",
@@ -81,6 +88,7 @@ def _classification_text(result: Classification) -> str:
         "Evidence:",
     ]
     lines.extend(f"  - {phrase}" for phrase in result.evidence)
+    lines.extend(f"Review:       {note}" for note in result.review_notes)
     return "\n".join(lines) + "\n"
 
 
@@ -108,6 +116,11 @@ def _register_import(subparsers: argparse._SubParsersAction[argparse.ArgumentPar
         action="store_true",
         help="never attach a message to the sender's open case; always open a new one",
     )
+    p.add_argument(
+        "--yes",
+        action="store_true",
+        help="go on when the import would open more than 200 new cases (scripted runs)",
+    )
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(handler=_import)
 
@@ -115,7 +128,7 @@ def _register_import(subparsers: argparse._SubParsersAction[argparse.ArgumentPar
 def _import(args: argparse.Namespace, ctx: CliContext) -> int:
     import sys
 
-    from dpo_desk.intake.service import ImportOptions, import_files
+    from dpo_desk.services.intake import import_mail
 
     cf = ctx.casefile()
     missing = [str(p) for p in args.paths if not p.exists()]
@@ -128,11 +141,13 @@ def _import(args: argparse.Namespace, ctx: CliContext) -> int:
             ctx.stderr.write(f"\r{done}/{total} messages")
             ctx.stderr.flush()
 
-    outcomes = import_files(
+    outcomes = import_mail(
         cf,
         list(args.paths),
         ctx.today(),
-        ImportOptions(controller_slug=args.controller, follow_ups=not args.new_cases),
+        controller_slug=args.controller,
+        follow_ups=not args.new_cases,
+        confirmed=args.yes,
         progress=progress,
     )
     if show_progress and len(outcomes) > 20:
@@ -146,11 +161,87 @@ def _import(args: argparse.Namespace, ctx: CliContext) -> int:
                 + (f" (S/MIME: {o.smime})" if o.smime else "")
             )
             lines.extend(f"    warning: {w}" for w in o.warnings)
+            lines.extend(f"    note: {n}" for n in o.notes)
+        elif o.status == "inbox":
+            lines.append(f"{o.source}: waits in the inbox as message {o.inbox_id} — {o.reason}")
+            lines.extend(f"    note: {n}" for n in o.notes)
         else:
             lines.append(f"{o.source}: {o.status.replace('_', ' ')} — {o.reason}")
     ctx.emit([o.to_dict() for o in outcomes], "\n".join(lines) or "Nothing to import.")
     failed = [o for o in outcomes if o.status in ("error", "needs_controller")]
     return 1 if failed and len(failed) == len(outcomes) else 0
+
+
+# --- the triage inbox ------------------------------------------------------------------------
+
+
+def _register_inbox(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = subparsers.add_parser(
+        "inbox",
+        help="imported mail that is not confidently a request: list, accept or dismiss it",
+        description=(
+            "Mail that is not confidently a data-subject request waits in the inbox instead of "
+            "becoming a case with a deadline. Accept it with the kinds you confirm, or dismiss "
+            "it (the message is deleted and the dismissal audited)."
+        ),
+    )
+    sub = p.add_subparsers(dest="inbox_command", metavar="COMMAND", required=True)
+    ls = sub.add_parser("list", help="the messages waiting, newest first")
+    ls.add_argument("--json", action="store_true", help="print JSON")
+    ls.set_defaults(handler=_inbox_list)
+    ok = sub.add_parser("accept", help="make a case of a message, with the kinds you confirm")
+    ok.add_argument("id", metavar="ID", type=_inbox_id, help="the message's inbox id")
+    ok.add_argument(
+        "--kind",
+        dest="kinds",
+        metavar="KIND",
+        action="append",
+        default=[],
+        help="a request kind you confirm (repeat for several; main first)",
+    )
+    ok.add_argument("--controller", metavar="SLUG", help="the controller (default: as imported)")
+    ok.add_argument("--json", action="store_true", help="print JSON")
+    ok.set_defaults(handler=_inbox_accept)
+    no = sub.add_parser("dismiss", help="delete a message that is not a request")
+    no.add_argument("id", metavar="ID", type=_inbox_id, help="the message's inbox id")
+    no.add_argument("--reason", metavar="TEXT", required=True, help="why it is not a request")
+    no.add_argument("--json", action="store_true", help="print JSON")
+    no.set_defaults(handler=_inbox_dismiss)
+
+
+def _inbox_id(text: str) -> int:
+    if not text.isdigit():
+        raise argparse.ArgumentTypeError(f"'{text}' is not an inbox id (a whole number).")
+    return int(text)
+
+
+def _inbox_list(args: argparse.Namespace, ctx: CliContext) -> int:
+    from dpo_desk.services.intake import inbox
+
+    items = inbox(ctx.casefile())
+    lines = [
+        f"{i.id:>5}  {i.received.isoformat()}  {i.sender or '-':<30}  "
+        f"{', '.join(i.kinds) or '-':<20}  {i.subject[:50]}"
+        for i in items
+    ]
+    ctx.emit([i.to_dict() for i in items], "\n".join(lines) or "The inbox is empty.")
+    return 0
+
+
+def _inbox_accept(args: argparse.Namespace, ctx: CliContext) -> int:
+    from dpo_desk.services.intake import accept
+
+    done = accept(ctx.casefile(), args.id, args.kinds, ctx.today(), controller_slug=args.controller)
+    ctx.emit(done.to_dict(), f"Inbox message {done.id} is now case {done.reference}.")
+    return 0
+
+
+def _inbox_dismiss(args: argparse.Namespace, ctx: CliContext) -> int:
+    from dpo_desk.services.intake import dismiss
+
+    dismiss(ctx.casefile(), args.id, args.reason)
+    ctx.emit({"id": args.id, "dismissed": True}, f"Inbox message {args.id} was deleted.")
+    return 0
 
 
 # --- scans on a case ---------------------------------------------------------------------------

@@ -60,6 +60,7 @@ def run_self_test(ctx: CliContext) -> int:
         _guarded("sqlcipher", check_sqlcipher),
         *_guarded_many("keyring", check_keyring),
         _guarded("fonts", lambda: check_fonts(_resource("fonts"))),
+        _guarded("language", check_language),  # issue 17: the bundled language model
         *run_qt_checks(),
     ]
     order = {name: i for i, name in enumerate(("version", "python", "qt", "sqlcipher"))}
@@ -127,6 +128,16 @@ def check_components() -> Check:
     if missing:
         return Check("components", False, f"{detail}; no version metadata for {', '.join(missing)}")
     return Check("components", True, detail)
+
+
+def check_language() -> Check:
+    """The language model ships inside py3langid (nothing downloaded): it loads and answers."""
+    from dpo_desk.intake.classify import detect_language
+
+    code, confidence = detect_language("Bonjour, je souhaite la suppression de mes données.")
+    if code != "fr":
+        return Check("language", False, f"the language model answered {code or 'nothing'}")
+    return Check("language", True, f"language identification works (fr, {confidence:.2f})")
 
 
 def check_version() -> Check:

@@ -5,8 +5,14 @@ numbers, live in ``resources/classifier/*.toml``. The main request is ranked fir
 the evidence stands (subject line, opening sentences, the sentence that asks for something,
 conditional asides demoted) and by specificity (an objection to *direct marketing* is a
 marketing opt-out, an objection to an *automated decision* is ``objection_automated``).
-Language detection uses character sets (Kazakh ә ғ қ ұ һ і; Kyrgyz ң ө ү without them;
-Russian) and stopword lists for Latin-script languages.
+Language identification is py3langid's naive-Bayes model (shipped inside the package, nothing
+downloaded), restricted to the 24 official EU languages, Russian, Ukrainian, Kazakh and Kyrgyz,
+with letter rules first for languages it lacks or confuses (Tajik ӣ ҷ ӯ, Uzbek ў, Kazakh
+ә ғ қ ұ һ і, Kyrgyz ң ө ү without the Kazakh ones). Below its confidence the language is
+unknown (``""``, ``null`` in JSON), never a guess. GDPR letters are recognised in every
+official EU language by the titles of Arts 15-22 (``gdpr_titles.toml``) and by article
+citations, whose numbering is the law's named near them (``citations.toml``). Mail that is not
+a request (automated, marketing, confirmations, complaints, questions) is ``not_a_request``.
 
 The DPO confirms or changes the suggestion: the result carries the phrases that led to it.
 No Qt, no SQL; nothing is logged (the text is personal data).
@@ -18,7 +24,7 @@ import math
 import re
 import tomllib
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -26,6 +32,7 @@ from typing import Any
 __all__ = [
     "KINDS",
     "LANGUAGES",
+    "IDENTIFIED_LANGUAGES",
     "Classification",
     "classify",
     "detect_language",
@@ -48,8 +55,25 @@ KINDS: tuple[str, ...] = (
     "transfer_notification",
 )
 LANGUAGES: tuple[str, ...] = (
-    "en", "ru", "kk", "ky", "fr", "de", "es", "it", "nl", "pt", "pl", "cs",
+    "en",
+    "ru",
+    "kk",
+    "ky",
+    "fr",
+    "de",
+    "es",
+    "it",
+    "nl",
+    "pt",
+    "pl",
+    "cs",
+)  # fmt: skip  (languages with a phrase list)
+EU_LANGUAGES: tuple[str, ...] = (
+    "bg", "cs", "da", "de", "el", "en", "es", "et", "fi", "fr", "ga", "hr",
+    "hu", "it", "lt", "lv", "mt", "nl", "pl", "pt", "ro", "sk", "sl", "sv",
 )  # fmt: skip
+# what detect_language can answer: the model's languages plus those from letter rules
+IDENTIFIED_LANGUAGES: tuple[str, ...] = (*EU_LANGUAGES, "ru", "uk", "kk", "ky", "tg", "uz")
 
 # A more specific kind found in the same sentence as a general one takes its evidence.
 _SPECIFIC_OVER_GENERAL: tuple[tuple[str, str], ...] = (
@@ -64,7 +88,18 @@ _REQUEST_FACTOR = 1.4
 _CONDITIONAL_FACTOR = 0.45
 _POSITION_BOOST, _POSITION_SCALE = 1.6, 600.0
 _MIN_SECONDARY = 1.2  # a strong phrase in a conditional aside still counts
-_MAX_TEXT = 200_000  # characters looked at; request letters are far shorter
+_MAX_TEXT = 60_000  # characters looked at; request letters are far shorter
+_MAX_FALLBACK_TEXT = 15_000  # ... when every language's phrases are tried (12x the work)
+_MIN_LANGUAGE_CONFIDENCE = 0.6  # below it the language is unknown, never a guess
+_MIN_LANGUAGE_LETTERS = 12
+_CONFIDENT_REQUEST = 0.3  # below it (or with signs of automated/marketing mail): not a request
+_SIGN_OVERRIDE = 10.0  # a request scoring this much stays a request despite such signs
+_TITLE_WEIGHT = 3.0
+# when both are asked, the first one ranks above the second (an opt-out letter that also asks
+# for deletion is a deletion request: erasure ends all processing, marketing included)
+_PRECEDENCE: tuple[tuple[str, str], ...] = (("erasure", "marketing_opt_out"),)
+_PRECEDENCE_SHARE = 0.5
+_SEQUENCE_FACTOR = 1.6
 
 
 @dataclass(frozen=True)
@@ -76,14 +111,24 @@ class Classification:
     scores: dict[str, float] = field(default_factory=dict)
     language_confidence: float = 0.0
     evidence_by_kind: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # not confidently a request (automated or marketing mail, a complaint, a question, or too
+    # little evidence): ``kinds`` is then empty and ``suggested`` holds what was seen
+    not_a_request: bool = False
+    suggested: tuple[str, ...] = ()
+    signs: tuple[str, ...] = ()  # phrases that mark automated / marketing mail
+    review_notes: tuple[str, ...] = ()  # points of law to check (unverified wording ...)
 
     def to_dict(self) -> dict[str, Any]:
         """The headless contract of ``dpo-desk classify --json``."""
         return {
             "kinds": list(self.kinds),
-            "language": self.language,
+            "language": self.language or None,
             "confidence": self.confidence,
             "evidence": list(self.evidence),
+            "not_a_request": self.not_a_request,
+            "suggested": list(self.suggested),
+            "signs": list(self.signs),
+            "review_notes": list(self.review_notes),
         }
 
 
@@ -125,6 +170,64 @@ def _resource_dir() -> Any:
 
 def _compile(patterns: list[str]) -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(p, _FLAGS) for p in patterns)
+
+
+@dataclass(frozen=True)
+class _Title:
+    """The GDPR's own title of a right, in one official language."""
+
+    kind: str
+    language: str
+    checked: bool  # compared with the published text (else: needs legal review)
+    regex: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def _titles() -> tuple[_Title, ...]:
+    data = tomllib.loads(_resource_dir().joinpath("gdpr_titles.toml").read_text(encoding="utf-8"))
+    out: list[_Title] = []
+    for code, spec in data["lang"].items():
+        checked = set(spec.get("checked", []))
+        for kind, patterns in spec.items():
+            if kind == "checked":
+                continue
+            if kind not in KINDS:
+                raise ValueError(f"gdpr_titles.toml: unknown kind {kind!r}")
+            for p in patterns:
+                out.append(_Title(kind, code, kind in checked, re.compile(p, _FLAGS)))
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def _any_title() -> re.Pattern[str]:
+    """All titles in one pattern: most sentences match none, and one search says so."""
+    return re.compile("|".join(f"(?:{t.regex.pattern})" for t in _titles()), _FLAGS)
+
+
+@lru_cache(maxsize=1)
+def _not_requests() -> dict[str, Any]:
+    return tomllib.loads(_resource_dir().joinpath("not_requests.toml").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def _signs() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    return tuple(
+        (category, re.compile(p, _FLAGS))
+        for category, patterns in _not_requests()["signs"].items()
+        for p in patterns
+    )
+
+
+@lru_cache(maxsize=1)
+def _sequence() -> re.Pattern[str]:
+    patterns = _not_requests()["cues"]["sequence"]
+    return re.compile("|".join(f"(?:{p})" for p in patterns), _FLAGS)
+
+
+@lru_cache(maxsize=1)
+def _list_removal() -> re.Pattern[str]:
+    patterns = _not_requests()["cues"]["list_removal"]
+    return re.compile("|".join(f"(?:{p})" for p in patterns), _FLAGS)
 
 
 @lru_cache(maxsize=1)
@@ -191,11 +294,29 @@ def _prepare(text: str) -> str:
     text = re.sub(r"\*\*|__|\\\*|</?italic>|</?b>|</?i>", "", text)
     text = re.sub(r"&#39;|&apos;", "'", text)
     text = re.sub(r"-\n(?=[a-zà-žа-яё])", "", text)  # words hyphenated across lines
+    text = _cut_reply_history(text)
     lines = text.split("\n")
     unquoted = [line for line in lines if not line.lstrip().startswith(">")]
     if any(line.strip() for line in unquoted):
         lines = unquoted  # a reply: classify what the sender wrote, not what they quote
     return "\n".join(" ".join(line.split()) for line in lines)
+
+
+# The line that introduces quoted earlier mail in a reply; what follows it is not the sender's.
+_REPLY_HEADER = re.compile(
+    r"^\s*(?:on\b.{5,200}\bwrote:|am\b.{5,200}\bschrieb\b.{0,120}:|le\b.{5,200}\ba écrit\s?:"
+    r"|el\b.{5,200}\bescribió:|.{5,200}\bнаписал\(?а?\)?:|-{2,}\s*original message\s*-{2,}"
+    r"|-{2,}\s*исходное сообщение\s*-{2,}|-{2,}\s*ursprüngliche nachricht\s*-{2,})\s*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def _cut_reply_history(text: str) -> str:
+    """Drop quoted history below a reply header, if the sender wrote something above it."""
+    m = _REPLY_HEADER.search(text)
+    if m and text[: m.start()].strip():
+        return text[: m.start()]
+    return text
 
 
 _BREAK = re.compile(
@@ -244,69 +365,103 @@ def _inner(sentence: str) -> str:
 # --- language detection ----------------------------------------------------------------------
 
 _WORD = re.compile(r"[^\W\d_]+(?:['-][^\W\d_]+)*", re.UNICODE)
-_KAZAKH_ONLY = set("әғқұһі")
-_KAZAKH_KYRGYZ = set("ңөү")
+
+
+@dataclass(frozen=True)
+class _LetterRule:
+    """A language told by its letters (in lower-case words, so names do not count)."""
+
+    code: str
+    letters: frozenset[str]  # letters of this language (count towards it)
+    excluded: frozenset[str]  # letters that rule it out
+    min_count: int = 2
+
+
+# Checked in order. py3langid has no Tajik or Uzbek and mixes Kazakh and Kyrgyz up.
+_LETTER_RULES: tuple[_LetterRule, ...] = (
+    _LetterRule("tg", frozenset("ӣҷӯ"), frozenset("әңөүұіїєґ"), min_count=1),
+    _LetterRule("uz", frozenset("ў"), frozenset("әңөүұіыщїєґ")),
+    # і is Ukrainian and Belarusian too: Kazakh is told by ә ғ қ ұ һ
+    _LetterRule("kk", frozenset("әғқұһ"), frozenset("ӣҷїєґў")),
+    _LetterRule("ky", frozenset("ңөү"), frozenset("әғқұһіӣҷїєґ")),
+)
+_MODEL_LANGUAGES: tuple[str, ...] = (*EU_LANGUAGES, "ru", "uk", "kk", "ky")
+
+
+@lru_cache(maxsize=1)
+def _identifier() -> Any:
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    identifier.set_languages(list(_MODEL_LANGUAGES))
+    return identifier
+
+
+def _by_letters(sample: str) -> str | None:
+    common = "".join(w for w in _WORD.findall(sample) if w[:1].islower())
+    present = set(common)
+    for rule in _LETTER_RULES:
+        if present & rule.excluded:
+            continue
+        if sum(1 for ch in common if ch in rule.letters) >= rule.min_count:
+            return rule.code
+    return None
 
 
 def detect_language(text: str) -> tuple[str, float]:
-    """The letter's language as (ISO 639-1 code, confidence 0..1); ("", 0.0) if unknown."""
-    languages, _ = _rules()
-    sample = _prepare(text)[:50_000].casefold()
-    letters = [ch for ch in sample if ch.isalpha()]
-    if len(letters) < 3:
+    """The letter's language as (ISO 639-1 code, confidence 0..1); ("", p) when unknown."""
+    sample = _prepare(text)[:20_000]
+    if sum(1 for ch in sample if ch.isalpha()) < _MIN_LANGUAGE_LETTERS:
         return "", 0.0
-    cyrillic = sum(1 for ch in letters if "\u0400" <= ch <= "\u04ff")
-    latin = sum(1 for ch in letters if ch < "\u0250")
-    if cyrillic + latin < 0.5 * len(letters):  # another script (Greek, CJK, Arabic ...)
-        return "", 0.0
-    words = _WORD.findall(sample)
-    if not words:
-        return "", 0.0
-    hits = {code: 0 for code in languages}
-    for w in words:
-        for code, lang in languages.items():
-            if w in lang.stopwords:
-                hits[code] += 1
-    n = len(words)
-    size = 1.0 - math.exp(-n / 12.0)  # a few words say little
-    if cyrillic >= latin:
-        common = "".join(w for w in _WORD.findall(_prepare(text)[:50_000]) if w[:1].islower())
-        kk_chars = sum(1 for ch in common if ch in _KAZAKH_ONLY)  # names are capitalised
-        ky_chars = sum(1 for ch in common if ch in _KAZAKH_KYRGYZ)
-        kk_rate, ky_rate = kk_chars / cyrillic, ky_chars / cyrillic
-        score = {
-            "ru": hits["ru"] / n,
-            "kk": hits["kk"] / n + (12 * kk_rate if kk_chars >= 2 else 0.0),
-            "ky": hits["ky"] / n
-            + (12 * ky_rate if ky_chars >= 2 and kk_rate < 0.25 * ky_rate else 0.0),
-        }
-        if kk_rate < 0.004 and ky_rate < 0.004:  # a Kazakh or Kyrgyz name in a Russian letter
-            score["kk"] *= 0.5
-            score["ky"] *= 0.5
-        best = max(score, key=lambda c: score[c])
-        ranked = sorted(score.values(), reverse=True)
-        margin = (ranked[0] - ranked[1]) / ranked[0] if ranked[0] > 0 else 0.0
-        if ranked[0] <= 0:
-            return "ru", round(0.4 * size, 2)
-        return best, round(min(1.0, (0.5 + 0.5 * margin) * size), 2)
-    scored = {c: hits[c] / n for c in LANGUAGES if c not in ("ru", "kk", "ky")}
-    for code, lang in languages.items():
-        if code in scored and lang.letters:
-            special = sum(1 for ch in letters if ch in lang.letters)
-            scored[code] += 2.0 * special / len(letters)
-    best = max(scored, key=lambda c: scored[c])
-    ranked = sorted(scored.values(), reverse=True)
-    if ranked[0] <= 0.02:
-        return "", 0.0
-    margin = (ranked[0] - ranked[1]) / ranked[0]
-    return best, round(min(1.0, (0.35 + 0.65 * margin) * size + 0.1 * size), 2)
+    by_letters = _by_letters(sample)
+    if by_letters is not None:
+        return by_letters, 0.95
+    ranked = _identifier().rank(sample)
+    code, probability = str(ranked[0][0]), float(ranked[0][1])
+    for group in _CLOSE_LANGUAGES:
+        if code in group and probability < _MIN_LANGUAGE_CONFIDENCE:  # hesitating: letters
+            together = sum(float(p) for c, p in ranked if c in group)
+            told = _by_group_letters(sample, group)
+            if told is not None and together >= _MIN_LANGUAGE_CONFIDENCE:
+                return told, round(together, 2)
+    probability = round(probability, 2)
+    if probability < _MIN_LANGUAGE_CONFIDENCE:
+        return "", probability
+    return code, probability
+
+
+# Close neighbours the model confuses on short texts, told apart by letters of their own
+# (checked in order; a letter in "excluded" rules the language out).
+_CLOSE_LANGUAGES: tuple[tuple[str, ...], ...] = (("ru", "uk", "bg"),)
+_GROUP_LETTERS: tuple[_LetterRule, ...] = (
+    _LetterRule("uk", frozenset("іїєґ"), frozenset("ыэё"), min_count=1),
+    _LetterRule("ru", frozenset("ыэё"), frozenset("іїєґ"), min_count=1),
+    _LetterRule("bg", frozenset("ъ"), frozenset("ыэёіїєґ"), min_count=2),
+)
+
+
+def _by_group_letters(sample: str, group: tuple[str, ...]) -> str | None:
+    letters = set(sample.casefold())
+    for rule in _GROUP_LETTERS:
+        if rule.code not in group or letters & rule.excluded:
+            continue
+        if sum(1 for ch in sample.casefold() if ch in rule.letters) >= rule.min_count:
+            return rule.code
+    # і (Ukrainian) and ъ (Bulgarian) are among their most frequent letters: a Cyrillic text of
+    # some length with neither is Russian
+    cyrillic = sum(1 for ch in sample if "\u0400" <= ch <= "\u04ff")
+    if "ru" in group and cyrillic >= 30 and not letters & frozenset("іїєґъ"):
+        return "ru"
+    return None
 
 
 # --- citations -------------------------------------------------------------------------------
 
 _ART = (
     r"(?:\bart(?:icles?|ikel[sn]?|[íi]culos?|icolo|igos?|ykuł[a-ząęóśłżźćń]*|ykul[a-z]*|t?\.|s?\b)"
-    r"|\bčl(?:\.|án(?:ek|ku|kem|ky|cích)|(?=\s*\d))|\bстать(?:я|и|е|ей|ю)\b|\bст\.?(?=\s*\d))"
+    r"|\bčl(?:\.|án(?:ek|ku|kem|ky|cích)|(?=\s*\d))|\bстать(?:я|и|е|ей|ю)\b|\bст\.?(?=\s*\d)"
+    r"|\bάρθρ\w*|\bчлен\w*|\bчл\.|\bčl[aá]n\w*|\bartikl\w*|\bartikkel\w*|\bartikolu\b"
+    r"|\bairteagal\b)"
 )
 _SUB = (
     r"(?:\s*\(\s*(\d{1,2}(?:\.\d)?)\s*\)"
@@ -317,7 +472,8 @@ _CITATION = re.compile(
     _ART + r"\s*(\d{1,2})(?:\s*[-–]\s*(\d))?" + _SUB
     + r"|(?:\bч\.?|\bчаст[ьи]|\bcomma|\bparagrafo|\babs\.?)\s*(\d{1,2}(?:\.\d)?)\s+"
     + r"(?:ст\.?|стать[иея]|dell'art\.?|art\.?)\s*(\d{1,2})"
-    + r"|\b(\d{1,2})(?:-(\d))?\s*-?\s*(?:бап|бабы|бабын|бабына|бабының|берене|беренеси\w*)",
+    + r"|\b(\d{1,2})(?:-(\d))?\s*-?\s*(?:бап|бабы|бабын|бабына|бабының|берене|беренеси\w*)"
+    + r"|\b(\d{1,2})\.?\s*(?:pant[sau]?|cikk\w*|straipsn\w*|artikl\w*|člen\w*)\b",
     _FLAGS,
 )  # fmt: skip
 
@@ -335,9 +491,14 @@ def _citations(text: str, language: str) -> list[tuple[int, int, str, str, float
             sub = g[2] or g[3]
         elif g[4] is not None:
             article, sub = g[5], g[4]
-        else:
+        elif g[6] is not None:
             article = g[6] + (f"-{g[7]}" if g[7] else "")
             sub = None
+        else:
+            article, sub = g[8], None
+        inciso = _INCISO.match(text, m.end())
+        if inciso:  # LGPD style: "art. 18, VI" / "art. 18, inciso II" / "art. 18, § 2º"
+            sub = sub or (inciso.group(1) or f"§{inciso.group(2)}")
         law = _law_for(m.start(), m.end(), name_hits, named, laws, language)
         if law is None:
             continue
@@ -350,6 +511,9 @@ def _citations(text: str, language: str) -> list[tuple[int, int, str, str, float
         kind, weight, qualifies = spec
         out.append((m.start(), m.end(), m.group(0).strip(), kind, weight, qualifies))
     return out
+
+
+_INCISO = re.compile(r"\s*,?\s*(?:inciso\s+)?(?:([IVX]{1,4})\b|§\s*(\d)º?)")
 
 
 def _law_for(
@@ -391,6 +555,8 @@ class _Hit:
     qualifies: bool
     phrase: str
     factor: float
+    unchecked: str = ""  # an unverified GDPR title in this language was the evidence
+    start: int = 0  # where in the sentence the evidence stands
 
 
 def classify(text: str, subject: str = "") -> Classification:
@@ -401,9 +567,31 @@ def classify(text: str, subject: str = "") -> Classification:
     language, language_confidence = detect_language(f"{subj}\n{body}")
     order = [language] if language in languages else []
     scores, hits = _score(body, subj, [languages[c] for c in order], language)
-    if not scores:  # nothing in the detected language: try every language's phrases
-        scores, hits = _score(body, subj, list(languages.values()), language)
-    return _result(scores, hits, language, language_confidence)
+    if not any(h.qualifies for h in hits):  # nothing in the detected language: try them all
+        head = body[:_MAX_FALLBACK_TEXT]
+        scores, hits = _score(head, subj, list(languages.values()), language)
+    result = _result(scores, hits, language, language_confidence)
+    return _triage(result, f"{subj}\n{body}")
+
+
+def _triage(result: Classification, text: str) -> Classification:
+    """Mark mail that is not confidently a request: no request found, too little evidence, or
+    signs of automated / marketing mail without a strong request of the sender's own."""
+    found = [(category, m) for category, regex in _signs() for m in [regex.search(text)] if m]
+    signs = tuple(dict.fromkeys(m.group(0).strip()[:80] for _, m in found))
+    categories = {category for category, _ in found}
+    scores = dict(result.scores)
+    if "unsubscribe" in categories:  # "you have been unsubscribed" asks nothing
+        scores.pop("marketing_opt_out", None)
+    top = max(scores.values(), default=0.0)
+    doubtful = (
+        not result.kinds
+        or result.confidence < _CONFIDENT_REQUEST
+        or (bool(signs) and top < _SIGN_OVERRIDE)
+    )
+    if not doubtful:
+        return replace(result, signs=signs)
+    return replace(result, kinds=(), not_a_request=True, suggested=result.kinds, signs=signs)
 
 
 def _score(
@@ -452,6 +640,38 @@ def _opening_offset(body: str) -> int:
     return 0
 
 
+def _phrase_hits(sentence: str, langs: list[_Language]) -> list[_Hit]:
+    return [
+        _Hit(p.kind, p.weight, p.qualifies, _phrase(sentence, m), 1.0, start=m.start())
+        for lang in langs
+        for p in lang.patterns
+        if (m := p.regex.search(sentence))
+    ]
+
+
+def _citation_hits(sentence: str, language: str) -> list[_Hit]:
+    return [
+        _Hit(kind, weight, qualifies, phrase, 1.0, start=start)
+        for start, _, phrase, kind, weight, qualifies in _citations(sentence, language)
+    ]
+
+
+def _title_hits(sentence: str) -> list[_Hit]:
+    """The GDPR's own title of a right, in any official language."""
+    if not _any_title().search(sentence):
+        return []
+    found: list[_Hit] = []
+    for title in _titles():
+        m = title.regex.search(sentence)
+        if m:
+            weak = title.kind == "objection_automated"  # access letters name it in passing
+            weight = _WEAK if weak else _TITLE_WEIGHT
+            hit = _Hit(title.kind, weight, not weak, _phrase(sentence, m), 1.0, start=m.start())
+            hit.unchecked = "" if title.checked else title.language
+            found.append(hit)
+    return found
+
+
 def _score_sentence(
     sentence: str,
     offset: int,
@@ -462,14 +682,14 @@ def _score_sentence(
     hits: list[_Hit],
     is_subject: bool,
 ) -> None:
-    found: list[_Hit] = []
-    for lang in langs:
-        for p in lang.patterns:
-            m = p.regex.search(sentence)
-            if m:
-                found.append(_Hit(p.kind, p.weight, p.qualifies, _phrase(sentence, m), 1.0))
-    for _, _, phrase, kind, weight, qualifies in _citations(sentence, language):
-        found.append(_Hit(kind, weight, qualifies, phrase, 1.0))
+    found = _phrase_hits(sentence, langs) + _citation_hits(sentence, language)
+    found += _title_hits(sentence)
+    removal = _list_removal().search(sentence)
+    if removal:  # "remove me from your mailing list": an opt-out, not an erasure
+        for h in found:
+            if h.kind == "erasure":
+                h.kind = "marketing_opt_out"
+        found.append(_Hit("marketing_opt_out", _STRONG, True, _phrase(sentence, removal), 1.0))
     if not found:
         return
     kinds_here = {h.kind for h in found}
@@ -487,10 +707,13 @@ def _score_sentence(
     for h in found:
         h.factor = factor
         by_kind.setdefault(h.kind, []).append(h)
+    sequence = _sequence().search(sentence) if len(by_kind) > 1 else None
     for kind, group in by_kind.items():
         group.sort(key=lambda h: -h.weight)
         contribution = group[0].weight + 0.25 * sum(h.weight for h in group[1:])
-        scores[kind] = scores.get(kind, 0.0) + contribution * factor
+        first = sequence is not None and min(h.start for h in group) < sequence.start()
+        boost = _SEQUENCE_FACTOR if first else 1.0  # asked first: "a copy, then deletion"
+        scores[kind] = scores.get(kind, 0.0) + contribution * factor * boost
         hits.extend(group)
 
 
@@ -520,6 +743,16 @@ def _result(
         for k in ranked
         if k != main and k in qualified and scores[k] >= max(_MIN_SECONDARY, 0.05 * top)
     ]
+    for first, second in _PRECEDENCE:
+        if (
+            first in kinds
+            and second in kinds
+            and kinds.index(first) > kinds.index(second)
+            and scores[first] >= _PRECEDENCE_SHARE * scores[second]  # asked, not mentioned
+        ):
+            kinds.remove(first)
+            kinds.insert(kinds.index(second), first)
+    main = kinds[0]
     second = max((scores[k] for k in kinds[1:]), default=0.0)
     strength = 1.0 - math.exp(-top / 6.0)
     margin = (top - second) / top
@@ -535,6 +768,12 @@ def _result(
     for _, phrase in sorted(ordered, key=lambda t: -t[0]):
         if phrase.casefold() not in {p.casefold() for p in seen}:
             seen[phrase] = None
+    unchecked = sorted({h.unchecked for h in hits if h.unchecked and h.kind in kinds})
+    notes = tuple(
+        f"The GDPR wording found in this letter ({code}) is not yet checked against the "
+        "regulation's published text in that language: needs legal review."
+        for code in unchecked
+    )
     return Classification(
         kinds=tuple(kinds),
         language=language,
@@ -543,4 +782,5 @@ def _result(
         scores=rounded,
         language_confidence=language_confidence,
         evidence_by_kind=evidence_by_kind,
+        review_notes=notes,
     )

@@ -1,7 +1,9 @@
 """Intake into the case file: emails and postal requests become cases.
 
-Each message or postal request is stored in one transaction — a case with its evidence, or
-nothing. A bad file is an ``ImportOutcome`` with a reason; the rest of a batch goes on.
+Each message or postal request is stored in one transaction — a case with its evidence, an
+entry of the triage inbox (mail that is not confidently a request, when the caller's ``triage``
+rule says so), or nothing. A bad file is an ``ImportOutcome`` with a reason; the rest of a batch
+goes on. A forwarded message is filed under its original sender and date.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from dpo_desk.hardening import safe
 
 from .classify import Classification, classify
 from .email_parse import Limits, ParsedEmail, parse_path, safe_filename
+from .forwards import Forwarded, find_forward
 from .scans import check_scan
 
 if TYPE_CHECKING:
@@ -49,7 +52,7 @@ class IdCopyNeedsConfirmation(KnownError):
 @dataclass(frozen=True)
 class ImportOutcome:
     source: str  # file name, with the message number for mailboxes
-    status: str  # created | follow_up | duplicate | error | needs_controller | cancelled
+    status: str  # created | follow_up | inbox | duplicate | error | needs_controller | cancelled
     case_id: int | None = None
     reference: str | None = None
     reason: str = ""
@@ -59,16 +62,20 @@ class ImportOutcome:
     evidence: tuple[str, ...] = ()
     warnings: tuple[str, ...] = ()
     smime: str | None = None  # the signature verdict of a signed message
+    inbox_id: int | None = None  # status "inbox": the message waits for the DPO's triage
+    notes: tuple[str, ...] = ()  # what the DPO should know (a forward's original sender ...)
 
     def to_dict(self) -> dict[str, Any]:
         return {
+            "inbox_id": self.inbox_id,
+            "notes": list(self.notes),
             "source": self.source,
             "status": self.status,
             "case_id": self.case_id,
             "reference": self.reference,
             "reason": self.reason,
             "kinds": list(self.kinds),
-            "language": self.language,
+            "language": self.language or None,
             "confidence": round(self.confidence, 3),
             "evidence": list(self.evidence),
             "warnings": list(self.warnings),
@@ -76,11 +83,17 @@ class ImportOutcome:
         }
 
 
+Triage = Callable[[Classification], str | None]  # why a message waits in the inbox, or None
+BeforeImport = Callable[[int], None]  # told how many messages will be stored; may refuse
+
+
 @dataclass
 class ImportOptions:
     controller_slug: str | None = None
     follow_ups: bool = True  # attach a message from a known subject to their open case
     limits: Limits = field(default_factory=Limits)
+    triage: Triage | None = None  # None: every message becomes a case (old behaviour)
+    before_import: BeforeImport | None = None  # e.g. ask before hundreds of new cases
 
 
 def import_files(
@@ -113,6 +126,8 @@ def import_files(
         for index, item in enumerate(parsed):
             label = path.name if len(parsed) == 1 else f"{path.name} #{index + 1}"
             items.append((label, item))
+    if options.before_import is not None:
+        options.before_import(sum(1 for _, item in items if not isinstance(item, ImportRejected)))
     outcomes: list[ImportOutcome] = []
     total = len(items)
     for done, (label, item) in enumerate(items):
@@ -142,7 +157,13 @@ def _import_one(
         return ImportOutcome(label, "error", reason=str(item))
     try:
         return import_email(
-            cf, item, today, controller=forced, follow_ups=options.follow_ups, source=label
+            cf,
+            item,
+            today,
+            controller=forced,
+            follow_ups=options.follow_ups,
+            source=label,
+            triage=options.triage,
         )
     except ControllerUnknown as exc:
         return ImportOutcome(label, "needs_controller", reason=str(exc))
@@ -166,9 +187,11 @@ def _import_one(
         )
 
 
-def _received_date(parsed: ParsedEmail, today: date) -> tuple[date, list[str]]:
+def _received_date(
+    parsed: ParsedEmail, today: date, forwarded: Forwarded | None = None
+) -> tuple[date, list[str]]:
     warnings: list[str] = []
-    moment = parsed.received_at or parsed.sent_at
+    moment = (forwarded.sent_at if forwarded else None) or parsed.received_at or parsed.sent_at
     if moment is None:
         warnings.append("The message has no usable date; today's date was used — check it.")
         return today, warnings
@@ -187,6 +210,28 @@ def find_controller(cf: CaseFile, parsed: ParsedEmail) -> Controller | None:
     return None
 
 
+@dataclass(frozen=True)
+class _Sender:
+    name: str
+    email: str
+    forwarded: Forwarded | None
+    notes: tuple[str, ...]
+
+
+def _sender(parsed: ParsedEmail) -> _Sender:
+    """Who the data subject is: the sender, or the original sender of a forwarded message."""
+    fwd = find_forward(parsed.body_text)
+    if fwd is None or fwd.from_addr == parsed.from_addr.lower():
+        return _Sender(parsed.from_name or parsed.from_addr, parsed.from_addr, None, ())
+    when = fwd.sent_at.date().isoformat() if fwd.sent_at else "an unreadable date"
+    note = (
+        f"Forwarded by {parsed.from_addr or 'an unknown sender'}: the original sender "
+        f"{fwd.from_addr} is taken as the data subject and the original date ({when}) as the "
+        "received date — check both."
+    )
+    return _Sender(fwd.from_name or fwd.from_addr, fwd.from_addr, fwd, (note,))
+
+
 def import_email(
     cf: CaseFile,
     parsed: ParsedEmail,
@@ -195,9 +240,76 @@ def import_email(
     controller: Controller | None = None,
     follow_ups: bool = True,
     source: str = "",
+    triage: Triage | None = None,
+    kinds: Sequence[RequestKind] | None = None,
 ) -> ImportOutcome:
-    """Store one parsed message: a new case, a follow-up on an open case, or a duplicate."""
+    """Store one parsed message: a new case, a follow-up on an open case, an entry of the
+    triage inbox (when ``triage`` gives a reason), or a duplicate. ``kinds`` (the DPO's
+    confirmation when accepting from the inbox) replaces the classifier's suggestion."""
     source = source or (parsed.subject[:60] or "message")
+    duplicate = _duplicate(cf, parsed, source)
+    if duplicate is not None:
+        return duplicate
+    sender = _sender(parsed)
+    received, warnings = _received_date(parsed, today, sender.forwarded)
+    warnings = [*parsed.all_warnings, *warnings]
+    body = sender.forwarded.body if sender.forwarded else parsed.body_text
+    result: Classification = classify(body, parsed.subject)
+    controller = controller or find_controller(cf, parsed)
+    reason = triage(result) if triage is not None and kinds is None else None
+    if reason is not None:
+        return _to_inbox(cf, parsed, source, result, reason, received, sender, controller)
+    if controller is None:
+        recipients = ", ".join((*parsed.to_addrs, *parsed.cc_addrs)) or "none"
+        raise ControllerUnknown(
+            f"No controller receives mail at {recipients}; choose the controller "
+            "(--controller SLUG) or add the address to a controller."
+        )
+    if kinds is not None:
+        chosen = [RequestKind(k) for k in kinds]
+    else:
+        chosen = [RequestKind(k) for k in result.kinds if k in RequestKind.__members__.values()]
+    if not chosen:
+        chosen = [RequestKind.ACCESS]
+        warnings.append("No request kind was recognised; 'access' was assumed — check it.")
+    # the verdict is shown; identity is recorded only by an explicit identity check (issue 15)
+    smime_verdict, _report = _check_smime(cf, parsed)
+    open_cases = (
+        cf.cases.open_cases_of_subject(controller.id or 0, email=sender.email)
+        if follow_ups and sender.email
+        else []
+    )
+    with cf.transaction():
+        if open_cases:
+            case = open_cases[0]
+            status = "follow_up"
+        else:
+            case = cf.cases.add(
+                _new_case(controller, parsed, sender, tuple(chosen), received, result.language)
+            )
+            status = "created"
+        assert case.id is not None
+        _store_message(cf, case.id, parsed)
+        if status == "follow_up":
+            cf.cases.add_note(case.id, f"Follow-up email received ({received.isoformat()}).")
+        for note in sender.notes:
+            cf.cases.add_note(case.id, note)
+    return ImportOutcome(
+        source,
+        status,
+        case.id,
+        case.reference,
+        kinds=tuple(str(k) for k in chosen),
+        language=result.language,
+        confidence=result.confidence,
+        evidence=tuple(result.evidence),
+        warnings=tuple(warnings),
+        smime=smime_verdict,
+        notes=sender.notes,
+    )
+
+
+def _duplicate(cf: CaseFile, parsed: ParsedEmail, source: str) -> ImportOutcome | None:
     duplicate = cf.emails.find_duplicate(parsed.message_id, parsed.content_hash)
     if duplicate is not None:
         case = cf.cases.get(duplicate.case_id)
@@ -213,96 +325,122 @@ def import_email(
             case.reference,
             reason=f"Already imported (same {same}) in case {case.reference}.",
         )
-    controller = controller or find_controller(cf, parsed)
-    if controller is None:
-        recipients = ", ".join((*parsed.to_addrs, *parsed.cc_addrs)) or "none"
-        raise ControllerUnknown(
-            f"No controller receives mail at {recipients}; choose the controller "
-            "(--controller SLUG) or add the address to a controller."
+    from dpo_desk.casefile.inbox import InboxRepo
+
+    waiting = InboxRepo(cf).find_duplicate(parsed.message_id, parsed.content_hash)
+    if waiting is not None:
+        return ImportOutcome(
+            source,
+            "duplicate",
+            inbox_id=waiting.id,
+            reason=f"Already waiting in the inbox (message {waiting.id}).",
         )
-    received, warnings = _received_date(parsed, today)
-    warnings = [*parsed.all_warnings, *warnings]
-    result: Classification = classify(parsed.body_text, parsed.subject)
-    kinds = [RequestKind(k) for k in result.kinds if k in RequestKind.__members__.values()]
-    if not kinds:
-        kinds = [RequestKind.ACCESS]
-        warnings.append("No request kind was recognised; 'access' was assumed — check it.")
-    # the verdict is shown; identity is recorded only by an explicit identity check (issue 15)
-    smime_verdict, _report = _check_smime(cf, parsed)
-    open_cases = (
-        cf.cases.open_cases_of_subject(controller.id or 0, email=parsed.from_addr)
-        if follow_ups and parsed.from_addr
-        else []
-    )
-    filename = safe_filename(
+    return None
+
+
+def _filename(parsed: ParsedEmail) -> str:
+    return safe_filename(
         f"{parsed.subject or 'message'}.eml"
         if parsed.source_format != "msg"
         else f"{parsed.subject}.msg"
     )
-    with cf.transaction():
-        if open_cases:
-            case = open_cases[0]
-            status = "follow_up"
-        else:
-            language = result.language or ""
-            reply = (
-                language
-                if language in controller.languages
-                else (controller.languages[0] if controller.languages else "en")
-            )
-            case = cf.cases.add(
-                Case(
-                    id=None,
-                    reference="",
-                    controller_id=ControllerId(controller.id or 0),
-                    subject=DataSubject(
-                        name=parsed.from_name or parsed.from_addr or "Unknown sender",
-                        email=parsed.from_addr,
-                    ),
-                    kinds=tuple(kinds),
-                    channel=Channel.EMAIL,
-                    received=received,
-                    language=language,
-                    reply_language=reply,
-                    summary=_summary(parsed.subject, parsed.body_text),
-                )
-            )
-            status = "created"
-        assert case.id is not None
-        cf.emails.add(
-            case.id,
-            raw=parsed.raw,
-            filename=filename,
-            message_id=parsed.message_id,
-            content_hash=parsed.content_hash,
-            from_addr=parsed.from_addr,
-            subject=parsed.subject,
-            body_text=parsed.body_text,
-            sent_at=parsed.sent_at,
-            received_at=parsed.received_at,
-            smime_signed=parsed.is_smime_signed,
+
+
+def _new_case(
+    controller: Controller,
+    parsed: ParsedEmail,
+    sender: _Sender,
+    kinds: tuple[RequestKind, ...],
+    received: date,
+    language: str,
+) -> Case:
+    language = language or ""
+    reply = (
+        language
+        if language in controller.languages
+        else (controller.languages[0] if controller.languages else "en")
+    )
+    body = sender.forwarded.body if sender.forwarded else parsed.body_text
+    return Case(
+        id=None,
+        reference="",
+        controller_id=ControllerId(controller.id or 0),
+        subject=DataSubject(name=sender.name or "Unknown sender", email=sender.email),
+        kinds=kinds,
+        channel=Channel.EMAIL,
+        received=received,
+        language=language,
+        reply_language=reply,
+        summary=_summary(parsed.subject, body),
+    )
+
+
+def _store_message(cf: CaseFile, case_id: int, parsed: ParsedEmail) -> None:
+    cf.emails.add(
+        case_id,
+        raw=parsed.raw,
+        filename=_filename(parsed),
+        message_id=parsed.message_id,
+        content_hash=parsed.content_hash,
+        from_addr=parsed.from_addr,
+        subject=parsed.subject,
+        body_text=parsed.body_text,
+        sent_at=parsed.sent_at,
+        received_at=parsed.received_at,
+        smime_signed=parsed.is_smime_signed,
+    )
+    for attachment in parsed.attachments:
+        cf.attachments.add(
+            case_id,
+            AttachmentRole.EMAIL_PART,
+            attachment.filename,
+            attachment.media_type,
+            attachment.data,
         )
-        for attachment in parsed.attachments:
-            cf.attachments.add(
-                case.id,
-                AttachmentRole.EMAIL_PART,
-                attachment.filename,
-                attachment.media_type,
-                attachment.data,
-            )
-        if status == "follow_up":
-            cf.cases.add_note(case.id, f"Follow-up email received ({received.isoformat()}).")
+
+
+def _to_inbox(
+    cf: CaseFile,
+    parsed: ParsedEmail,
+    source: str,
+    result: Classification,
+    reason: str,
+    received: date,
+    sender: _Sender,
+    controller: Controller | None,
+) -> ImportOutcome:
+    from dpo_desk.casefile.inbox import InboxRepo
+
+    item = InboxRepo(cf).add(
+        raw=parsed.raw,
+        filename=_filename(parsed),
+        source_format=parsed.source_format,
+        message_id=parsed.message_id,
+        content_hash=parsed.content_hash,
+        sha256=parsed.sha256,
+        received=received,
+        sender=sender.email,
+        sender_name=sender.name,
+        subject=parsed.subject,
+        body_text=parsed.body_text,
+        kinds=result.suggested or result.kinds,
+        evidence=result.evidence_by_kind,
+        language=result.language,
+        confidence=result.confidence,
+        reason=reason,
+        notes=sender.notes,
+        controller_id=controller.id if controller is not None else None,
+    )
     return ImportOutcome(
         source,
-        status,
-        case.id,
-        case.reference,
-        kinds=tuple(str(k) for k in kinds),
+        "inbox",
+        reason=reason,
+        kinds=(),
         language=result.language,
         confidence=result.confidence,
         evidence=tuple(result.evidence),
-        warnings=tuple(warnings),
-        smime=smime_verdict,
+        inbox_id=item.id,
+        notes=sender.notes,
     )
 
 

@@ -75,9 +75,10 @@ from .views.case_view import CaseView, TabFactory
 from .views.correspondence_tab import CorrespondenceTab
 from .views.deadlines_tab import DeadlinesTab
 from .views.identity_tab import IdentityTab
+from .views.inbox import InboxView
 from .views.letters_tab import LettersTab
 from .views.overview import OverviewTab
-from .widgets import ReminderBanner, TaskProgress, reminder_text
+from .widgets import ReminderBanner, TaskProgress, ask, reminder_text
 
 log = logging.getLogger("dpo_desk.ui")
 
@@ -449,6 +450,15 @@ class MainWindow(QMainWindow):
         right.setStretchFactor(0, 2)
         right.setStretchFactor(1, 3)
         right.setSizes([330, 460])
+        # issue 17: the triage inbox is a page of its own beside the case list and case view
+        self.inbox_view = InboxView(ctx, workspace)
+        self.inbox_view.case_created.connect(self._open_case_from_import)
+        self.inbox_view.changed.connect(self._refresh_sidebar)
+        self.pages = QStackedWidget(workspace)
+        self.pages.setObjectName("mainPages")
+        self.pages.addWidget(right)
+        self.pages.addWidget(self.inbox_view)
+        self._case_page = right
         # --- issue 22: the breaches view, a tab beside the cases
         from PySide6.QtWidgets import QTabWidget
 
@@ -457,7 +467,7 @@ class MainWindow(QMainWindow):
         self.content_tabs = QTabWidget(workspace)
         self.content_tabs.setObjectName("contentTabs")
         self.content_tabs.setDocumentMode(True)
-        self.content_tabs.addTab(right, self.tr("Requests"))
+        self.content_tabs.addTab(self.pages, self.tr("Requests"))
         self.breaches_view = BreachesView(ctx, self.content_tabs)
         self.content_tabs.addTab(self.breaches_view, self.tr("Breaches"))
         self.breaches_view.urgent_changed.connect(self._breach_reminder)
@@ -465,7 +475,7 @@ class MainWindow(QMainWindow):
         outer = QSplitter(Qt.Orientation.Horizontal, workspace)
         outer.setObjectName("mainSplitter")
         outer.addWidget(self.sidebar)
-        outer.addWidget(self.content_tabs)  # issue 22 (was: right)
+        outer.addWidget(self.content_tabs)  # issues 17, 22: requests (cases, inbox) | breaches
         outer.setStretchFactor(1, 1)
         outer.setSizes([240, 1040])
         workspace_layout = QVBoxLayout(workspace)
@@ -505,7 +515,7 @@ class MainWindow(QMainWindow):
     def _start_workspace(self, first: bool = False) -> None:
         """Fill the window after opening or unlocking: list first, then counts and reminder."""
         index = self.sidebar_model.index_of(self._scope)
-        self.case_model.set_scope(self._scope.view, self._scope.controller_id)
+        self._apply_scope(self._scope)
         self._refresh_sidebar()
         if index.isValid():
             self.sidebar.selectionModel().setCurrentIndex(
@@ -544,6 +554,15 @@ class MainWindow(QMainWindow):
         if entry is None or entry == self._scope:
             return
         self._scope = entry
+        self._apply_scope(entry)
+
+    def _apply_scope(self, entry: SidebarEntry) -> None:
+        self.content_tabs.setCurrentWidget(self.pages)  # a sidebar entry is about requests
+        if entry.view == "inbox":  # issue 17: not a case list
+            self.pages.setCurrentWidget(self.inbox_view)
+            self.inbox_view.reload()
+            return
+        self.pages.setCurrentWidget(self._case_page)
         self.case_model.set_scope(entry.view, entry.controller_id)
 
     def select_scope(self, entry: SidebarEntry) -> None:
@@ -552,7 +571,7 @@ class MainWindow(QMainWindow):
             self.sidebar.setCurrentIndex(index)
         else:
             self._scope = entry
-            self.case_model.set_scope(entry.view, entry.controller_id)
+            self._apply_scope(entry)
 
     def _run_search(self) -> None:
         if not self._locked:
@@ -760,7 +779,7 @@ class MainWindow(QMainWindow):
         self._open_dialog(dialog)
         return dialog
 
-    def start_import(self, paths: list[Path]) -> None:
+    def start_import(self, paths: list[Path], confirmed: bool = False) -> None:
         if self._locked or not paths:
             return
         self._run_task(
@@ -768,10 +787,26 @@ class MainWindow(QMainWindow):
             import_email_files,
             list(paths),
             self._ctx.today(),
-            on_result=self._import_done,
+            confirmed,
+            on_result=lambda result: self._import_done(result, list(paths)),
         )
 
-    def _import_done(self, outcomes: list[Any]) -> None:
+    def _import_done(self, outcomes: Any, paths: list[Path] | None = None) -> None:
+        if isinstance(outcomes, Exception):  # issue 17: more new cases than allowed unasked
+            ask(
+                self,
+                "confirmManyCases",
+                self.tr("Import email"),
+                self.tr(
+                    "The files hold %n message(s): more than 200 new cases may be opened.",
+                    "",
+                    int(getattr(outcomes, "count", 0)),
+                ),
+                self.tr("Import all"),
+                lambda: self.start_import(paths or [], confirmed=True),
+            )
+            return
+        self._refresh_sidebar()
         dialog = ImportResultDialog(outcomes, self)
         dialog.open_case.connect(self._open_case_from_import)
         self._open_dialog(dialog)

@@ -192,18 +192,25 @@ def log_postal_request(cf: CaseFile, request: PostalRequest, today: date) -> Cas
 
 
 def import_email_files(
-    control: TaskControl, cf: CaseFile, paths: list[Path], today: date
-) -> list[ImportOutcome]:
-    """Import .eml/.msg/.mbox/.txt files through the intake service, with progress and cancel."""
-    from dpo_desk.intake.service import import_files
+    control: TaskControl, cf: CaseFile, paths: list[Path], today: date, confirmed: bool = False
+) -> list[ImportOutcome] | Exception:
+    """Import .eml/.msg/.mbox/.txt files through the intake service, with progress and cancel.
+    Not-requests go to the triage inbox; an import that would open more than
+    ``services.intake.MAX_NEW_CASES`` cases returns the ``TooManyNewCases`` question instead
+    (nothing stored) unless ``confirmed``."""
+    from dpo_desk.services.intake import TooManyNewCases, import_mail
 
-    return import_files(
-        cf,
-        paths,
-        today,
-        progress=lambda done, total: control.progress(done, total),
-        cancel=lambda: control.cancelled,
-    )
+    try:
+        return import_mail(
+            cf,
+            paths,
+            today,
+            confirmed=confirmed,
+            progress=lambda done, total: control.progress(done, total),
+            cancel=lambda: control.cancelled,
+        )
+    except TooManyNewCases as exc:
+        return exc
 
 
 # --- lists and counts ------------------------------------------------------------------------
@@ -223,7 +230,9 @@ class SidebarCounts:
 
 
 def sidebar_counts(cf: CaseFile, today: date) -> SidebarCounts:
-    views = cf.cases.counts_by_view(today)
+    from dpo_desk.services.intake import inbox_count
+
+    views = {**cf.cases.counts_by_view(today), "inbox": inbox_count(cf)}  # issue 17: triage
     controllers = tuple(
         ControllerCount(int(c.id or 0), c.name, cf.cases.count(CaseQuery(controller_id=c.id)))
         for c in cf.controllers.list()

@@ -134,7 +134,7 @@
     <context>
         <name>ImportResultDialog</name>
         <message numerus="yes">
-            <location filename="../../dpo_desk/ui/dialogs/import_result.py" line="51" />
+            <location filename="../../dpo_desk/ui/dialogs/import_result.py" line="53" />
             <source>%n message(s) imported.</source>
             <translation>
                 <numerusform>%n message imported.</numerusform>
@@ -142,11 +142,19 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../dpo_desk/ui/dialogs/import_result.py" line="53" />
+            <location filename="../../dpo_desk/ui/dialogs/import_result.py" line="60" />
             <source>%n refused or skipped.</source>
             <translation>
                 <numerusform>%n refused or skipped.</numerusform>
                 <numerusform>%n refused or skipped.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../dpo_desk/ui/dialogs/import_result.py" line="55" />
+            <source>%n wait(s) in the inbox: not confidently a request.</source>
+            <translation>
+                <numerusform>%n wait in the inbox: not confidently a request.</numerusform>
+                <numerusform>%n waits in the inbox: not confidently a request.</numerusform>
             </translation>
         </message>
     </context>
@@ -183,7 +191,7 @@
     <context>
         <name>MainWindow</name>
         <message numerus="yes">
-            <location filename="../../dpo_desk/ui/main_window.py" line="583" />
+            <location filename="../../dpo_desk/ui/main_window.py" line="602" />
             <source>%n case(s)</source>
             <translation>
                 <numerusform>%n case</numerusform>
@@ -191,11 +199,19 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../dpo_desk/ui/main_window.py" line="846" />
+            <location filename="../../dpo_desk/ui/main_window.py" line="881" />
             <source>The case file is sound: every page decrypts and passes its checks, and the audit log's chain of %n event(s) is unbroken.</source>
             <translation>
                 <numerusform>The case file is sound: every page decrypts and passes its checks, and the audit log's chain of %n event is unbroken.</numerusform>
                 <numerusform>The case file is sound: every page decrypts and passes its checks, and the audit log's chain of %n events is unbroken.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../dpo_desk/ui/main_window.py" line="801" />
+            <source>The files hold %n message(s): more than 200 new cases may be opened.</source>
+            <translation>
+                <numerusform>The files hold %n message: more than 200 new cases may be opened.</numerusform>
+                <numerusform>The files hold %n messages: more than 200 new cases may be opened.</numerusform>
             </translation>
         </message>
     </context>
@@ -243,7 +259,7 @@
     <context>
         <name>SidebarModel</name>
         <message numerus="yes">
-            <location filename="../../dpo_desk/ui/models/sidebar.py" line="188" />
+            <location filename="../../dpo_desk/ui/models/sidebar.py" line="189" />
             <source>%n case(s)</source>
             <translation>
                 <numerusform>%n case</numerusform>

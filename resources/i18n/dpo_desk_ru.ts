@@ -2212,32 +2212,32 @@ Its content is gone for good; the verification record keeps its SHA-256:
         <translation>Добавлено в открытое обращение</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/import_result.py" line="27"/>
+        <location filename="../../dpo_desk/ui/dialogs/import_result.py" line="28"/>
         <source>Already in the file</source>
         <translation>Уже есть в файле</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/import_result.py" line="28"/>
+        <location filename="../../dpo_desk/ui/dialogs/import_result.py" line="29"/>
         <source>Refused</source>
         <translation>Отклонено</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/import_result.py" line="29"/>
+        <location filename="../../dpo_desk/ui/dialogs/import_result.py" line="30"/>
         <source>Controller unknown</source>
         <translation>Оператор не определён</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/import_result.py" line="30"/>
+        <location filename="../../dpo_desk/ui/dialogs/import_result.py" line="31"/>
         <source>Cancelled</source>
         <translation>Отменено</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/import_result.py" line="47"/>
+        <location filename="../../dpo_desk/ui/dialogs/import_result.py" line="48"/>
         <source>Email import</source>
         <translation>Импорт писем</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../dpo_desk/ui/dialogs/import_result.py" line="51"/>
+        <location filename="../../dpo_desk/ui/dialogs/import_result.py" line="53"/>
         <source>%n message(s) imported.</source>
         <translation>
             <numerusform>Импортировано %n письмо.</numerusform>
@@ -2246,7 +2246,7 @@ Its content is gone for good; the verification record keeps its SHA-256:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../dpo_desk/ui/dialogs/import_result.py" line="53"/>
+        <location filename="../../dpo_desk/ui/dialogs/import_result.py" line="60"/>
         <source>%n refused or skipped.</source>
         <translation>
             <numerusform>%n письмо отклонено или пропущено.</numerusform>
@@ -2255,29 +2255,131 @@ Its content is gone for good; the verification record keeps its SHA-256:
         </translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/import_result.py" line="60"/>
+        <location filename="../../dpo_desk/ui/dialogs/import_result.py" line="67"/>
         <source>File</source>
         <translation>Файл</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/import_result.py" line="60"/>
+        <location filename="../../dpo_desk/ui/dialogs/import_result.py" line="67"/>
         <source>Result</source>
         <translation>Результат</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/import_result.py" line="60"/>
+        <location filename="../../dpo_desk/ui/dialogs/import_result.py" line="67"/>
         <source>Case</source>
         <translation>Обращение</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/import_result.py" line="60"/>
+        <location filename="../../dpo_desk/ui/dialogs/import_result.py" line="67"/>
         <source>Details</source>
         <translation>Подробности</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/import_result.py" line="86"/>
+        <location filename="../../dpo_desk/ui/dialogs/import_result.py" line="94"/>
         <source>Double-click a row to open its case.</source>
         <translation>Дважды щёлкните строку, чтобы открыть обращение.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/import_result.py" line="27"/>
+        <source>Waits in the inbox</source>
+        <translation>Ждёт во входящих</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../dpo_desk/ui/dialogs/import_result.py" line="55"/>
+        <source>%n wait(s) in the inbox: not confidently a request.</source>
+        <translation>
+            <numerusform>%n письмо ждёт во входящих: не уверенно распознано как запрос.</numerusform>
+            <numerusform>%n письма ждут во входящих: не уверенно распознаны как запросы.</numerusform>
+            <numerusform>%n писем ждут во входящих: не уверенно распознаны как запросы.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>InboxView</name>
+    <message>
+        <location filename="../../dpo_desk/ui/views/inbox.py" line="66"/>
+        <source>Mail that is not confidently a data-subject request waits here instead of becoming a case with a deadline. Accept it with the kinds you confirm, or dismiss it: the message is then deleted.</source>
+        <translation>Письма, которые не распознаны уверенно как запросы субъектов данных, ждут здесь, а не становятся делами со сроком. Примите письмо, подтвердив виды запроса, или отклоните его: тогда письмо удаляется.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/inbox.py" line="78"/>
+        <source>Received</source>
+        <translation>Получено</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/inbox.py" line="79"/>
+        <source>From</source>
+        <translation>От</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/inbox.py" line="80"/>
+        <source>Subject</source>
+        <translation>Тема</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/inbox.py" line="81"/>
+        <source>Suggested</source>
+        <translation>Предложено</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/inbox.py" line="82"/>
+        <source>Language</source>
+        <translation>Язык</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/inbox.py" line="85"/>
+        <source>Messages waiting for triage</source>
+        <translation>Письма, ожидающие разбора</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/inbox.py" line="101"/>
+        <source>The message, with the evidence highlighted</source>
+        <translation>Письмо с выделенными признаками запроса</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/inbox.py" line="103"/>
+        <source>Request kinds to confirm</source>
+        <translation>Подтвердите виды запроса</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/inbox.py" line="114"/>
+        <source>Accept as a case</source>
+        <translation>Принять как дело</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/inbox.py" line="119"/>
+        <source>Why it is not a request</source>
+        <translation>Почему это не запрос</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/inbox.py" line="121"/>
+        <source>Dismiss and delete</source>
+        <translation>Отклонить и удалить</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/inbox.py" line="126"/>
+        <source>Controller:</source>
+        <translation>Оператор:</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/inbox.py" line="199"/>
+        <source>The inbox is empty.</source>
+        <translation>Входящих нет.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/inbox.py" line="213"/>
+        <source>Looks like automated or marketing mail, not a request: %1</source>
+        <translation>Похоже на автоматическое или рекламное письмо, а не запрос: %1</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/inbox.py" line="217"/>
+        <source>Perhaps a request (%1), but the evidence is weak.</source>
+        <translation>Возможно, запрос (%1), но признаков мало.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/inbox.py" line="221"/>
+        <source>No data-subject request was recognised (a complaint, a question …?).</source>
+        <translation>Запрос субъекта данных не распознан (жалоба, вопрос…?).</translation>
     </message>
 </context>
 <context>
@@ -3467,203 +3569,203 @@ Its content is gone for good; the verification record keeps its SHA-256:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="169"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="170"/>
         <source>&amp;New postal request…</source>
         <extracomment>The case view&apos;s tabs in this wave; later waves append theirs. File types the email import takes (dropped on the window or chosen in the file dialog).</extracomment>
         <translation>&amp;Новый почтовый запрос…</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="173"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="174"/>
         <source>Log a request that came by post</source>
         <translation>Зарегистрировать запрос, пришедший по почте</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="177"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="178"/>
         <source>&amp;Import email…</source>
         <translation>&amp;Импорт писем…</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="181"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="182"/>
         <source>Import .eml, .msg or .mbox files (or drop them on the window)</source>
         <translation>Импортировать файлы .eml, .msg или .mbox (или перетащите их в окно)</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="185"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="186"/>
         <source>&amp;Lock</source>
         <translation>&amp;Заблокировать</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="189"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="190"/>
         <source>Hide the cases until the passphrase or keyring unlocks them</source>
         <translation>Скрыть обращения до разблокировки паролем или ключом из хранилища</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="194"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="195"/>
         <source>&amp;Back up now…</source>
         <translation>&amp;Резервная копия…</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="198"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="199"/>
         <source>Write an encrypted copy of the case file</source>
         <translation>Записать зашифрованную копию файла дел</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="202"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="203"/>
         <source>&amp;Check case file</source>
         <translation>&amp;Проверить файл дел</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="206"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="207"/>
         <source>Check every page of the file and the audit log&apos;s chain</source>
         <translation>Проверить каждую страницу файла и цепочку журнала аудита</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="210"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="211"/>
         <source>&amp;Verify identity…</source>
         <translation>&amp;Проверить личность…</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="214"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="215"/>
         <source>Check the requester&apos;s identity on the selected case</source>
         <translation>Проверить личность заявителя по выбранному обращению</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="218"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="219"/>
         <source>&amp;Write letter…</source>
         <translation>&amp;Написать письмо…</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="222"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="223"/>
         <source>Write a letter on the selected case</source>
         <translation>Написать письмо по выбранному обращению</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="226"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="227"/>
         <source>&amp;Export…</source>
         <translation>&amp;Экспорт…</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="230"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="231"/>
         <source>Export a case summary, the register, statistics or the calendar</source>
         <translation>Экспортировать сводку по обращению, реестр, статистику или календарь</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="233"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="234"/>
         <source>Letter &amp;templates…</source>
         <translation>&amp;Шаблоны писем…</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="236"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="237"/>
         <source>&amp;Trusted certificates…</source>
         <translation>&amp;Доверенные сертификаты…</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="239"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="240"/>
         <source>&amp;Quit</source>
         <translation>&amp;Выход</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="242"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="243"/>
         <source>&amp;Find…</source>
         <translation>&amp;Найти…</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="246"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="247"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Обновить</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="252"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="253"/>
         <source>&amp;Controllers…</source>
         <translation>&amp;Операторы…</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="255"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="256"/>
         <source>Calendar &amp;overrides…</source>
         <translation>&amp;Поправки календаря…</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="259"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="260"/>
         <source>&amp;Preferences…</source>
         <translation>&amp;Параметры…</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="263"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="264"/>
         <source>&amp;About DPO Desk</source>
         <translation>&amp;О программе DPO Desk</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="299"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="300"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="310"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="311"/>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="315"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="316"/>
         <source>&amp;Case</source>
         <translation>О&amp;бращение</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="319"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="320"/>
         <source>&amp;Settings</source>
         <translation>&amp;Настройки</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="327"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="328"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="333"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="334"/>
         <source>Main toolbar</source>
         <translation>Основная панель</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="362"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="363"/>
         <source>Start by adding the controllers you serve: their laws set the deadlines.</source>
         <translation>Начните с добавления операторов, которых вы обслуживаете: их право определяет сроки.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="366"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="367"/>
         <source>&amp;Add a controller…</source>
         <translation>&amp;Добавить оператора…</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="383"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="384"/>
         <source>Views and controllers</source>
         <translation>Представления и операторы</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="392"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="393"/>
         <source>Search names, references, notes and emails (Ctrl+F)</source>
         <translation>Поиск по именам, номерам, заметкам и письмам (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="394"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="395"/>
         <source>Search cases</source>
         <translation>Поиск обращений</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="413"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="414"/>
         <source>Cases</source>
         <translation>Обращения</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="501"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="511"/>
         <source>{name} (locked) — DPO Desk</source>
         <translation>{name} (заблокировано) — DPO Desk</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="503"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="513"/>
         <source>{name} — DPO Desk</source>
         <translation>{name} — DPO Desk</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../dpo_desk/ui/main_window.py" line="583"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="602"/>
         <source>%n case(s)</source>
         <translation>
             <numerusform>%n обращение</numerusform>
@@ -3672,73 +3774,74 @@ Its content is gone for good; the verification record keeps its SHA-256:
         </translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="672"/>
-        <location filename="../../dpo_desk/ui/main_window.py" line="685"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="691"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="704"/>
         <source>Select a case first.</source>
         <translation>Сначала выберите обращение.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="700"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="719"/>
         <source>Exported to {path}.</source>
         <translation>Экспортировано в {path}.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="727"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="746"/>
         <source>Another job is still running.</source>
         <translation>Ещё выполняется другая задача.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="755"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="774"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="799"/>
         <source>Import email</source>
         <translation>Импорт писем</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="758"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="777"/>
         <source>Email (*.eml *.msg *.mbox *.txt)</source>
         <translation>Письма (*.eml *.msg *.mbox *.txt)</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="767"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="786"/>
         <source>Importing email…</source>
         <translation>Импорт писем…</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="808"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="843"/>
         <source>Back up the case file</source>
         <translation>Резервная копия файла дел</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="811"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="846"/>
         <source>DPO Desk case files (*.dpodesk)</source>
         <translation>Файлы дел DPO Desk (*.dpodesk)</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="819"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="854"/>
         <source>Writing the backup…</source>
         <translation>Запись резервной копии…</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="827"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="862"/>
         <source>Backup written to {path} ({size} KB).</source>
         <translation>Резервная копия записана в {path} ({size} КБ).</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="831"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="866"/>
         <source>It opens with this file&apos;s recovery key.</source>
         <translation>Она открывается ключом восстановления этого файла.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="836"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="871"/>
         <source>Checking the case file…</source>
         <translation>Проверка файла дел…</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="842"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="877"/>
         <source>Check case file</source>
         <translation>Проверка файла дел</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../dpo_desk/ui/main_window.py" line="846"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="881"/>
         <source>The case file is sound: every page decrypts and passes its checks, and the audit log&apos;s chain of %n event(s) is unbroken.</source>
         <translation>
             <numerusform>Файл дел исправен: каждая страница расшифровывается и проходит проверки, цепочка журнала аудита из %n события не нарушена.</numerusform>
@@ -3747,59 +3850,73 @@ Its content is gone for good; the verification record keeps its SHA-256:
         </translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="853"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="888"/>
         <source>The chain also matches the copy of its end kept in the system keyring.</source>
         <translation>Цепочка также совпадает с копией её конца в системном хранилище ключей.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="860"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="895"/>
         <source>The file is damaged: {problems}</source>
         <translation>Файл повреждён: {problems}</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="866"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="901"/>
         <source>The audit log was altered or cut at event {seq}: {problem}</source>
         <translation>Журнал аудита изменён или обрезан на событии {seq}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="870"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="905"/>
         <source>Restore the last good backup and keep this file for inspection.</source>
         <translation>Восстановите последнюю исправную резервную копию, а этот файл сохраните для проверки.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="881"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="916"/>
         <source>DPO Desk</source>
         <translation>DPO Desk</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="974"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="1009"/>
         <source>The keyring does not hold this file&apos;s key; type the recovery key.</source>
         <translation>В хранилище нет ключа этого файла; введите ключ восстановления.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="978"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="1013"/>
         <source>That passphrase or recovery key is not right.</source>
         <translation>Пароль или ключ восстановления неверен.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="292"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="293"/>
         <source>&amp;Breaches</source>
         <translation>&amp;Инциденты</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="296"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="297"/>
         <source>The register of personal-data breaches and their legal clocks</source>
         <translation>Реестр инцидентов с персональными данными и их законные сроки</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="460"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="470"/>
         <source>Requests</source>
         <translation>Обращения</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="462"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="472"/>
         <source>Breaches</source>
         <translation>Инциденты</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../dpo_desk/ui/main_window.py" line="801"/>
+        <source>The files hold %n message(s): more than 200 new cases may be opened.</source>
+        <translation>
+            <numerusform>В файлах %n письмо: может быть открыто более 200 новых дел.</numerusform>
+            <numerusform>В файлах %n письма: может быть открыто более 200 новых дел.</numerusform>
+            <numerusform>В файлах %n писем: может быть открыто более 200 новых дел.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/main_window.py" line="805"/>
+        <source>Import all</source>
+        <translation>Импортировать всё</translation>
     </message>
 </context>
 <context>
@@ -4603,54 +4720,59 @@ Its content is gone for good; the verification record keeps its SHA-256:
 <context>
     <name>SidebarModel</name>
     <message>
-        <location filename="../../dpo_desk/ui/models/sidebar.py" line="33"/>
+        <location filename="../../dpo_desk/ui/models/sidebar.py" line="34"/>
         <source>Overdue</source>
-        <extracomment>Saved views in the order shown, with their names.</extracomment>
         <translation>Просроченные</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/models/sidebar.py" line="34"/>
+        <location filename="../../dpo_desk/ui/models/sidebar.py" line="35"/>
         <source>Due in 3 days</source>
         <translation>Срок в течение 3 дней</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/models/sidebar.py" line="35"/>
+        <location filename="../../dpo_desk/ui/models/sidebar.py" line="36"/>
         <source>Awaiting identity</source>
         <translation>Ждут подтверждения</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/models/sidebar.py" line="36"/>
+        <location filename="../../dpo_desk/ui/models/sidebar.py" line="37"/>
         <source>Open</source>
         <translation>Открытые</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/models/sidebar.py" line="37"/>
+        <location filename="../../dpo_desk/ui/models/sidebar.py" line="38"/>
         <source>All</source>
         <translation>Все</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/models/sidebar.py" line="38"/>
+        <location filename="../../dpo_desk/ui/models/sidebar.py" line="39"/>
         <source>Closed</source>
         <translation>Закрытые</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/models/sidebar.py" line="60"/>
+        <location filename="../../dpo_desk/ui/models/sidebar.py" line="61"/>
         <source>Views</source>
         <translation>Представления</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/models/sidebar.py" line="60"/>
+        <location filename="../../dpo_desk/ui/models/sidebar.py" line="61"/>
         <source>Controllers</source>
         <translation>Операторы</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../dpo_desk/ui/models/sidebar.py" line="188"/>
+        <location filename="../../dpo_desk/ui/models/sidebar.py" line="189"/>
         <source>%n case(s)</source>
         <translation>
             <numerusform>%n обращение</numerusform>
             <numerusform>%n обращения</numerusform>
             <numerusform>%n обращений</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/models/sidebar.py" line="33"/>
+        <source>Inbox</source>
+        <extracomment>Saved views in the order shown, with their names.</extracomment>
+        <translation>Входящие</translation>
     </message>
 </context>
 <context>

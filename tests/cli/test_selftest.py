@@ -29,6 +29,7 @@ ALL_CHECKS = {
     "keyring",
     "keyring_usable",
     "fonts",
+    "language",
     "qtpdf",
     "printing",
     "icons",

@@ -170,7 +170,8 @@ def test_no_request_gives_no_kind_and_zero_confidence(text):
 
 def test_to_dict_is_the_headless_contract():
     data = classify("Please delete my account.").to_dict()
-    assert set(data) == {"kinds", "language", "confidence", "evidence"}
+    assert set(data) >= {"kinds", "language", "confidence", "evidence", "not_a_request"}
+    assert data["not_a_request"] is False
     assert data["kinds"] == ["erasure"]
     assert isinstance(data["evidence"], list)
 
@@ -223,7 +224,14 @@ def test_every_language_has_a_rule_file_with_every_common_kind():
     for code, lang in languages.items():
         kinds = {p.kind for p in lang.patterns if p.qualifies}
         assert common <= kinds, code
-    assert {law.name for law in laws} == {"GDPR", "RU-152-FZ", "KZ-94-V", "KG-58"}
+    assert {law.name for law in laws} == {
+        "GDPR",
+        "RU-152-FZ",
+        "KZ-94-V",
+        "KG-58",
+        "BR-LGPD",
+        "US-CA-CCPA",
+    }
 
 
 # --- accuracy on letters written by others ---------------------------------------------------
@@ -241,7 +249,7 @@ LANGUAGE_ID_FLOOR = 0.95
 @pytest.fixture(scope="module")
 def outcomes():
     bench = _benchmark()
-    return bench, bench.evaluate(bench.load_corpus("all"))
+    return bench, bench.evaluate(bench.load(bench.SETS["dev"]))
 
 
 def test_corpus_covers_the_required_languages(outcomes):
@@ -254,7 +262,7 @@ def test_corpus_covers_the_required_languages(outcomes):
 @pytest.mark.parametrize("origin", ["public", "own"])
 def test_accuracy_floor(outcomes, origin):
     bench, results = outcomes
-    subset = [o for o in results if o.letter.origin == origin]
+    subset = [o for o in results if o.letter.origin == origin and o.letter.main != "not_a_request"]
     summary = bench.summarise(subset)
     assert summary.top1 >= OVERALL_TOP1_FLOOR, bench.report(subset, details=True)
     assert summary.recall >= OVERALL_RECALL_FLOOR, bench.report(subset, details=True)

@@ -24,6 +24,7 @@ from ..labels import kinds_label
 STATUS_NAMES = {
     "created": QT_TRANSLATE_NOOP("ImportResultDialog", "New case"),
     "follow_up": QT_TRANSLATE_NOOP("ImportResultDialog", "Added to an open case"),
+    "inbox": QT_TRANSLATE_NOOP("ImportResultDialog", "Waits in the inbox"),
     "duplicate": QT_TRANSLATE_NOOP("ImportResultDialog", "Already in the file"),
     "error": QT_TRANSLATE_NOOP("ImportResultDialog", "Refused"),
     "needs_controller": QT_TRANSLATE_NOOP("ImportResultDialog", "Controller unknown"),
@@ -47,10 +48,16 @@ class ImportResultDialog(QDialog):
         self.setWindowTitle(self.tr("Email import"))
         self.outcomes = list(outcomes)
         created = sum(1 for o in outcomes if o.status in ("created", "follow_up"))
+        waiting = sum(1 for o in outcomes if o.status == "inbox")
         summary = QLabel(
             self.tr("%n message(s) imported.", "", created)
+            + (
+                " " + self.tr("%n wait(s) in the inbox: not confidently a request.", "", waiting)
+                if waiting
+                else ""
+            )
             + " "
-            + self.tr("%n refused or skipped.", "", len(outcomes) - created),
+            + self.tr("%n refused or skipped.", "", len(outcomes) - created - waiting),
             self,
         )
         summary.setObjectName("importSummary")
@@ -71,6 +78,7 @@ class ImportResultDialog(QDialog):
             if outcome.kinds:
                 details.append(kinds_label(list(outcome.kinds)))
             details.extend(outcome.warnings)
+            details.extend(outcome.notes)
             cells = (
                 outcome.source,
                 status_text(outcome.status),

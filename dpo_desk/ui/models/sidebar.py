@@ -30,6 +30,7 @@ COUNT_ROLE = Qt.ItemDataRole.UserRole + 2
 
 #: Saved views in the order shown, with their names.
 VIEWS: tuple[tuple[str, str], ...] = (
+    ("inbox", QT_TRANSLATE_NOOP("SidebarModel", "Inbox")),  # triage (issue 17): not cases
     ("overdue", QT_TRANSLATE_NOOP("SidebarModel", "Overdue")),
     ("due_soon", QT_TRANSLATE_NOOP("SidebarModel", "Due in 3 days")),
     ("awaiting_identity", QT_TRANSLATE_NOOP("SidebarModel", "Awaiting identity")),
