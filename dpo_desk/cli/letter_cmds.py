@@ -27,8 +27,8 @@ from typing import Any, NoReturn
 from dpo_desk.core.errors import InvalidInput, KnownError
 from dpo_desk.core.model import Controller, LetterKind
 from dpo_desk.letters.checks import LetterWarning
-from dpo_desk.services import letters as service
 from dpo_desk.reports.atomic import write_atomic
+from dpo_desk.services import letters as service
 
 from .casefile_cmds import parse_date
 from .context import CliContext, CliExit
@@ -517,14 +517,14 @@ def _cmd_profile(args: argparse.Namespace, ctx: CliContext) -> int:
     language = service.parse_language(args.lang)
     if args.profile_action == "set":
         if not args.profile_file:
-            raise InvalidInput("Give the profile as a TOML file (item = \"text\").")
+            raise InvalidInput('Give the profile as a TOML file (item = "text").')
         path = Path(args.profile_file).expanduser()
         try:
             data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
         except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
             raise InvalidInput(f"The profile in {path} is not readable TOML ({exc}).") from None
         if not all(isinstance(v, str) for v in data.values()):
-            raise InvalidInput(f"Every item in {path} must be text (item = \"text\").")
+            raise InvalidInput(f'Every item in {path} must be text (item = "text").')
         status = service.set_profile(cf, cid, language, data)
     else:
         status = service.profile_status(cf, cid, language)

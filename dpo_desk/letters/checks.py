@@ -239,12 +239,11 @@ def check_letter(
                 "The letter does not tell the data subject of the right to complain to the "
                 "supervisory authority.",
             )
-    if kind == LetterKind.ACCESS_RESPONSE:
-        if not inp.enclosures:
-            warn(
-                "access_without_enclosures",
-                "The access response lists no enclosure (the copy of the data).",
-            )
+    if kind == LetterKind.ACCESS_RESPONSE and not inp.enclosures:
+        warn(
+            "access_without_enclosures",
+            "The access response lists no enclosure (the copy of the data).",
+        )
 
     # Identity documents, channels, signatures.
     asked_copy, signed_copy = _id_copy_requests(text)

@@ -135,14 +135,13 @@ _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _KK_ONLY = set("әғқһіұ")  # letters Kazakh has and Kyrgyz and Russian have not
 _KY_KK = set("ңөү")  # letters Kazakh and Kyrgyz share
 _EN = frozenset(
-    "the and of for to with in on by your you we our is are be or from as which this that".split()
+    ["the", "and", "of", "for", "to", "with", "in", "on", "by", "your", "you", "we", "our", "is", "are", "be", "or", "from", "as", "which", "this", "that"]
 )
 _FR = frozenset(
-    "le la les des du de et pour avec dans sur par vos votre nous notre est sont ou au aux "
-    "une un qui que ces".split()
+    ["le", "la", "les", "des", "du", "de", "et", "pour", "avec", "dans", "sur", "par", "vos", "votre", "nous", "notre", "est", "sont", "ou", "au", "aux", "une", "un", "qui", "que", "ces"]
 )
-_RU = frozenset("и в на для с по от о об или к не при до из как их ваших ваши".split())
-_KY_WORDS = frozenset("жана үчүн менен боюнча же болуп саналат".split())
+_RU = frozenset(["и", "в", "на", "для", "с", "по", "от", "о", "об", "или", "к", "не", "при", "до", "из", "как", "их", "ваших", "ваши"])
+_KY_WORDS = frozenset(["жана", "үчүн", "менен", "боюнча", "же", "болуп", "саналат"])
 
 
 def _words(text: str) -> list[str]:
@@ -226,7 +225,7 @@ _FEMALE_WORDS = frozenset({"қызы", "кызы", "гызы"})
 
 
 def suggest_salutation(name: str) -> str:
-    """"m", "f" or "" from a patronymic (-вич/-вна, Kazakh -ұлы/-қызы, Kyrgyz уулу/кызы) or,
+    """ "m", "f" or "" from a patronymic (-вич/-вна, Kazakh -ұлы/-қызы, Kyrgyz уулу/кызы) or,
     failing that, a Russian-style surname ending (-ов/-ова, -ин/-ина, -ский/-ская)."""
     words = [w.strip(".,").lower() for w in name.split() if w.strip(".,")]
     for w in words:

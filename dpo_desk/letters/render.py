@@ -278,17 +278,27 @@ def _values(inp: LetterInput, lab: Labels) -> dict[str, str]:
     }
 
 
+_ACTION_PREFERENCE = ("GDPR", "RU", "KZ", "KG", "OTHER")
+
+
 def regimes_of_input(inp: LetterInput) -> tuple[str, ...]:
     """The regimes on the letter's case: the controller's jurisdictions, else the governing one."""
-    codes = list(inp.controller.jurisdictions) or ([inp.jurisdiction] if inp.jurisdiction else [])
-    return profile_mod.regimes_of(codes)
+    return profile_mod.regimes_of(_case_jurisdictions(inp))
+
+
+def _case_jurisdictions(inp: LetterInput) -> list[str]:
+    """The governing jurisdiction first, then the controller's others (each once)."""
+    codes = [inp.jurisdiction] if inp.jurisdiction.strip() else []
+    for code in inp.controller.jurisdictions:
+        if code.strip() and code.strip().upper() not in {c.strip().upper() for c in codes}:
+            codes.append(code)
+    return codes
 
 
 def _authorities(inp: LetterInput) -> list[tpl_mod.Authority]:
     """One supervisory authority per jurisdiction of the case (each once), in its order."""
     seen: list[tpl_mod.Authority] = []
-    codes = list(inp.controller.jurisdictions) or [_jurisdiction(inp)]
-    for code in codes:
+    for code in _case_jurisdictions(inp):
         if not code.strip():
             continue
         authority = authority_for(code, inp.controller.jurisdictions)
@@ -394,10 +404,14 @@ def _derived(
         return out
     if kind == LetterKind.ACTION_CONFIRMATION:
         paragraphs = []
+        # where several laws word a confirmation differently, the one that promises the
+        # subject most is used: GDPR (Art. 19 notice to recipients), then 152-FZ, 94-V, Law 58
+        table = tpl_mod.regime_texts(inp.language)
+        order = sorted(regimes_of_input(inp), key=_ACTION_PREFERENCE.index)
         for k in _action_kinds(inp):
             key = f"action_{k.value}"
-            regime_wording = _regime_text(inp, key)
-            paragraphs.append(regime_wording[0] if regime_wording else parts[key])
+            worded = [table[r][key] for r in order if key in table.get(r, {})]
+            paragraphs.append(worded[0] if worded else parts[key])
         return {"action_paragraphs": "\n\n".join(paragraphs)}
     return {}
 

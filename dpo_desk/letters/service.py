@@ -49,8 +49,8 @@ from dpo_desk.core.model import (
 )
 from dpo_desk.core.workflow import can_move, check_move
 from dpo_desk.letters import templates as tpl
-from dpo_desk.letters.profile import suggest_salutation
 from dpo_desk.letters.checks import LetterWarning, check_letter
+from dpo_desk.letters.profile import suggest_salutation
 from dpo_desk.letters.render import ComposedLetter, LetterInput, compose_text, render_letter
 from dpo_desk.letters.templates import TemplateFlags
 
@@ -354,9 +354,7 @@ def _extended_due(
     return governing.extended_due
 
 
-def _original_due(
-    cf: CaseFile, case: Case, controller: Controller, today: date
-) -> date | None:
+def _original_due(cf: CaseFile, case: Case, controller: Controller, today: date) -> date | None:
     """The governing due date as it was before a recorded extension (None: none recorded)."""
     events = cf.cases.clock_events(case.id or 0)
     if not any(e.kind == E.EXTENSION_NOTICE_SENT for e in events):

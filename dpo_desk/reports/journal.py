@@ -89,9 +89,7 @@ class Journal:
 @functools.cache
 def _request_phrases() -> Mapping[str, str]:
     """Request kinds in Russian (the letters' own phrases, in the genitive after «запрос …»)."""
-    data = tomllib.loads(
-        resources.path("letters", "ru", "labels.toml").read_text(encoding="utf-8")
-    )
+    data = tomllib.loads(resources.path("letters", "ru", "labels.toml").read_text(encoding="utf-8"))
     return dict(data.get("request_kinds", {}))
 
 
