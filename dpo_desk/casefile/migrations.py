@@ -237,7 +237,9 @@ def _letter_profiles(db: sqlite_utils.Database) -> None:
     )
     import json
 
-    for cid, raw, updated in db.execute("SELECT id, profile, updated_at FROM controllers").fetchall():
+    for cid, raw, updated in db.execute(
+        "SELECT id, profile, updated_at FROM controllers"
+    ).fetchall():
         try:
             old = json.loads(raw or "{}")
         except ValueError:

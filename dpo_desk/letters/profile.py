@@ -135,12 +135,84 @@ _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _KK_ONLY = set("әғқһіұ")  # letters Kazakh has and Kyrgyz and Russian have not
 _KY_KK = set("ңөү")  # letters Kazakh and Kyrgyz share
 _EN = frozenset(
-    ["the", "and", "of", "for", "to", "with", "in", "on", "by", "your", "you", "we", "our", "is", "are", "be", "or", "from", "as", "which", "this", "that"]
+    [
+        "the",
+        "and",
+        "of",
+        "for",
+        "to",
+        "with",
+        "in",
+        "on",
+        "by",
+        "your",
+        "you",
+        "we",
+        "our",
+        "is",
+        "are",
+        "be",
+        "or",
+        "from",
+        "as",
+        "which",
+        "this",
+        "that",
+    ]
 )
 _FR = frozenset(
-    ["le", "la", "les", "des", "du", "de", "et", "pour", "avec", "dans", "sur", "par", "vos", "votre", "nous", "notre", "est", "sont", "ou", "au", "aux", "une", "un", "qui", "que", "ces"]
+    [
+        "le",
+        "la",
+        "les",
+        "des",
+        "du",
+        "de",
+        "et",
+        "pour",
+        "avec",
+        "dans",
+        "sur",
+        "par",
+        "vos",
+        "votre",
+        "nous",
+        "notre",
+        "est",
+        "sont",
+        "ou",
+        "au",
+        "aux",
+        "une",
+        "un",
+        "qui",
+        "que",
+        "ces",
+    ]
 )
-_RU = frozenset(["и", "в", "на", "для", "с", "по", "от", "о", "об", "или", "к", "не", "при", "до", "из", "как", "их", "ваших", "ваши"])
+_RU = frozenset(
+    [
+        "и",
+        "в",
+        "на",
+        "для",
+        "с",
+        "по",
+        "от",
+        "о",
+        "об",
+        "или",
+        "к",
+        "не",
+        "при",
+        "до",
+        "из",
+        "как",
+        "их",
+        "ваших",
+        "ваши",
+    ]
+)
 _KY_WORDS = frozenset(["жана", "үчүн", "менен", "боюнча", "же", "болуп", "саналат"])
 
 
