@@ -377,7 +377,9 @@ def _derived(
         return {"deadline_paragraph": parts[key]}
     if kind == LetterKind.IDENTITY_REQUEST:
         model = pause_model(_jurisdiction(inp))
-        if model == "suspended" and "FR" in {j.upper() for j in inp.controller.jurisdictions}:
+        if "FR" in {j.strip().upper() for j in _case_jurisdictions(inp)}:
+            # French law on the case: the GDPR period is suspended (décret 2019-536 art. 77),
+            # whichever regime governs the earliest date (needs legal review for KG + FR)
             model = "suspended_fr"
         return {
             "doubt_paragraph": parts["doubt"] if v["identity_doubt"] else "",

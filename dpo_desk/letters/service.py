@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 from dpo_desk import resources
 from dpo_desk.casefile.deadlines import calendar_overrides
-from dpo_desk.casefile.letter_profiles import LetterSettingsRepo
+from dpo_desk.casefile.letter_profiles import LetterSettingsRepo, Signatory
 from dpo_desk.casefile.records import SEND_CHANNELS, LetterRecord
 from dpo_desk.core.deadlines import DeadlineSet, compute_case_deadlines, compute_deadline
 from dpo_desk.core.errors import InvalidInput, KnownError, NotFound, TemplateError
@@ -50,7 +50,7 @@ from dpo_desk.core.model import (
 from dpo_desk.core.workflow import can_move, check_move
 from dpo_desk.letters import templates as tpl
 from dpo_desk.letters.checks import LetterWarning, check_letter
-from dpo_desk.letters.profile import suggest_salutation
+from dpo_desk.letters.profile import foreign_fragments, suggest_salutation
 from dpo_desk.letters.render import ComposedLetter, LetterInput, compose_text, render_letter
 from dpo_desk.letters.templates import TemplateFlags
 
@@ -371,6 +371,14 @@ def _original_due(cf: CaseFile, case: Case, controller: Controller, today: date)
     return before.due if before is not None else None
 
 
+def _title_in(signatory: Signatory | None, language: str) -> str:
+    """The controller's remembered title, unless it is written in another language than the
+    letter (then the letter's own DPO title is used)."""
+    if signatory is None or not signatory.title.strip():
+        return ""
+    return "" if foreign_fragments(signatory.title, language) else signatory.title
+
+
 def _recipient_address(case: Case) -> str:
     """Postal address for the window envelope; for an email case, the email address line."""
     subject = case.subject
@@ -469,8 +477,7 @@ def build_input(
         enclosures=fields.get("enclosures", ()),
         signatory_name=fields.get("signatory_name", "")
         or (signatory.name if signatory is not None else ""),
-        signatory_title=fields.get("signatory_title", "")
-        or (signatory.title if signatory is not None else ""),
+        signatory_title=fields.get("signatory_title", "") or _title_in(signatory, lang),
         signature_image=fields.get("signature_image"),
         body_override=body_override,
         paper=fields.get("paper", "").strip() or "A4",

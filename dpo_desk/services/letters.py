@@ -119,9 +119,8 @@ class LetterRefused(KnownError):
 
     def __init__(self, warnings: Sequence[LetterWarning]) -> None:
         self.warnings = tuple(warnings)
-        super().__init__(
-            "The letter cannot be finalised: " + " ".join(w.message for w in self.warnings)
-        )
+        clauses = "; ".join(w.message.rstrip(".") for w in self.warnings)
+        super().__init__(f"The letter cannot be finalised: {clauses}.")
 
 
 def is_blocking(warning: LetterWarning) -> bool:
@@ -143,9 +142,16 @@ def extension_available(cf: CaseFile, case_id: int) -> bool:
     return all(r in prof.EXTENSION_REGIMES for r in _kind_regimes(cf, case_id))
 
 
-def available_kinds(cf: CaseFile, case_id: int) -> tuple[str, ...]:
-    """The letter kinds the case may get (no extension notice under 94-V or Law 58)."""
-    if extension_available(cf, case_id):
+def available_kinds(cf: CaseFile, case_id: int, today: date | None = None) -> tuple[str, ...]:
+    """The letter kinds the case may get: no extension notice under 94-V or Law 58, nor where
+    the rules of the case's requests give no extended date (e.g. 152-FZ erasure)."""
+    offered = extension_available(cf, case_id)
+    if offered:
+        case = cf.cases.get(case_id)
+        on = today or case.received
+        inp = build_input(cf, case_id, LetterKind.EXTENSION_NOTICE, None, on)
+        offered = inp.extended_due is not None
+    if offered:
         return KINDS
     return tuple(k for k in KINDS if k != LetterKind.EXTENSION_NOTICE.value)
 
@@ -160,7 +166,15 @@ def rule_findings(inp: Any, text: str, fields: Mapping[str, Any]) -> list[Letter
     lang = inp.language
     lab = tpl.labels(lang)
     regimes = regimes_of_input(inp)
-    if inp.kind == LetterKind.EXTENSION_NOTICE and not all(
+    if inp.kind == LetterKind.EXTENSION_NOTICE and inp.extended_due is None:
+        out.append(
+            LetterWarning(
+                "extension_not_available",
+                "no extended date applies to this case: the rule of its request allows no "
+                "extension, or the period can no longer be extended",
+            )
+        )
+    elif inp.kind == LetterKind.EXTENSION_NOTICE and not all(
         r in prof.EXTENSION_REGIMES for r in regimes
     ):
         laws = ", ".join(r for r in regimes if r not in prof.EXTENSION_REGIMES)
