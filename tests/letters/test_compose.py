@@ -77,11 +77,15 @@ def test_statutory_deadline_without_citation_names_the_applicable_law(
     ],
 )
 def test_identity_request_states_the_clock_rule_of_the_regime(
-    make_input: MakeInput, jurisdiction: str, model: str, phrase: str
+    make_input: MakeInput, controller, jurisdiction: str, model: str, phrase: str
 ) -> None:
     assert pause_model(jurisdiction) == model
-    text = compose_text(make_input(LetterKind.IDENTITY_REQUEST, jurisdiction=jurisdiction)).text
+    alone = replace(controller, jurisdictions=(jurisdiction,))
+    inp = make_input(LetterKind.IDENTITY_REQUEST, jurisdiction=jurisdiction, controller=alone)
+    text = compose_text(inp).text
     assert phrase in text
+    # under French law the letter cites the decree that suspends the period
+    assert ("Article 77 of French Decree No. 2019-536" in text) == (jurisdiction == "FR")
 
 
 def test_identity_request_lists_the_means_and_the_doubt(make_input: MakeInput) -> None:
