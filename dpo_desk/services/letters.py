@@ -78,6 +78,8 @@ __all__ = [
     "StoredLetter",
     "TemplateText",
     "available_kinds",
+    "extension_available",
+    "extension_offered",
     "build_input",
     "clear_override",
     "finalise",
@@ -135,6 +137,11 @@ def _kind_regimes(cf: CaseFile, case_id: int) -> tuple[str, ...]:
     case = cf.cases.get(case_id)
     controller = cf.controllers.get(case.controller_id)
     return prof.regimes_of(controller.jurisdictions)
+
+
+def extension_offered(jurisdictions: Sequence[str]) -> bool:
+    """Whether every law of these jurisdictions provides an extension (not 94-V, not Law 58)."""
+    return all(r in prof.EXTENSION_REGIMES for r in prof.regimes_of(jurisdictions))
 
 
 def extension_available(cf: CaseFile, case_id: int) -> bool:
@@ -291,6 +298,9 @@ def finalise(
             {"letter_id": record.id, "count": len(language_acks)},
         )
     inp = checked.input
+    form = str(extra.get("salutation") or "").strip().lower()
+    if form in SALUTATION_FORMS:  # the form chosen for this letter is the case's from now on
+        LetterSettingsRepo(cf).set_salutation(case_id, form)
     name, title = extra.get("signatory_name"), extra.get("signatory_title")
     if inp.controller.id is not None and (name or title):
         current = signatory(cf, inp.controller.id)

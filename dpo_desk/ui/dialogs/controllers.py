@@ -176,7 +176,7 @@ class ControllersDialog(QDialog):
         form.addRow(languages_label, self._languages)
         tabs.addTab(_scrolled(right, tabs), self.tr("Details"))
         tabs.addTab(_scrolled(self._build_identity_page(tabs), tabs), self.tr("Identity proof"))
-        tabs.addTab(_scrolled(self._build_profile_page(tabs), tabs), self.tr("Profile"))
+        tabs.addTab(self._build_profile_page(tabs), self.tr("Profile"))
 
         editor = QWidget(self)
         editor_layout = QVBoxLayout(editor)
