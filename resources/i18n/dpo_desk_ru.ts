@@ -522,6 +522,30 @@
         <source>Saved.</source>
         <translation>Сохранено.</translation>
     </message>
+    <message>
+        <source>What an access response tells the requester about the processing, written in each reply language (one entry per line for lists). Items marked * are required by the law of the ticked jurisdictions: a letter is not finalised while one is empty.</source>
+        <translation>Что ответ на запрос о доступе сообщает заявителю об обработке — на каждом языке ответа (списки — по одному пункту в строке). Пункты со знаком * требует закон отмеченных юрисдикций: пока такой пункт пуст, письмо не может быть утверждено.</translation>
+    </message>
+    <message>
+        <source>Default si&amp;gnatory:</source>
+        <translation>&amp;Подписант по умолчанию:</translation>
+    </message>
+    <message>
+        <source>Signatory's t&amp;itle:</source>
+        <translation>Д&amp;олжность подписанта:</translation>
+    </message>
+    <message>
+        <source>Missing (letters are refused): %1</source>
+        <translation>Не заполнено (письма не утверждаются): %1</translation>
+    </message>
+    <message>
+        <source>Not written in this language: %1</source>
+        <translation>Написано не на этом языке: %1</translation>
+    </message>
+    <message>
+        <source>The list of items required by Kyrgyz Law 58 needs legal review.</source>
+        <translation>Перечень сведений, которых требует Закон КР № 58, нуждается в юридической проверке.</translation>
+    </message>
 </context>
 <context>
     <name>CorrespondenceModel</name>
@@ -2978,6 +3002,54 @@ Its content is gone for good; the verification record keeps its SHA-256:
         <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1379"/>
         <source>The printer could not be started; nothing was printed.</source>
         <translation>Не удалось запустить печать; ничего не напечатано.</translation>
+    </message>
+    <message>
+        <source>Suggested from the name</source>
+        <translation>По имени (предложено)</translation>
+    </message>
+    <message>
+        <source>To a man (Уважаемый…, Monsieur)</source>
+        <translation>Мужчине (Уважаемый…, Monsieur)</translation>
+    </message>
+    <message>
+        <source>To a woman (Уважаемая…, Madame)</source>
+        <translation>Женщине (Уважаемая…, Madame)</translation>
+    </message>
+    <message>
+        <source>Neutral</source>
+        <translation>Нейтральное</translation>
+    </message>
+    <message>
+        <source>Sa&amp;lutation:</source>
+        <translation>&amp;Обращение:</translation>
+    </message>
+    <message>
+        <source>I have read the blocking warnings and the letter is right as it is</source>
+        <translation>Я прочитал(а) блокирующие предупреждения, письмо верно в таком виде</translation>
+    </message>
+    <message>
+        <source>&amp;Finalise with the warnings acknowledged</source>
+        <translation>&amp;Утвердить с учётом предупреждений</translation>
+    </message>
+    <message>
+        <source>Required particulars missing</source>
+        <translation>Не заполнены обязательные сведения</translation>
+    </message>
+    <message>
+        <source>Blank particulars in the letter</source>
+        <translation>Незаполненные сведения в письме</translation>
+    </message>
+    <message>
+        <source>No extension for this case</source>
+        <translation>Продление невозможно</translation>
+    </message>
+    <message>
+        <source>Text in another language</source>
+        <translation>Текст на другом языке</translation>
+    </message>
+    <message>
+        <source>The law of this case provides no extension of the reply period.</source>
+        <translation>Закон, применимый к этому делу, не предусматривает продления срока ответа.</translation>
     </message>
 </context>
 <context>

@@ -516,7 +516,7 @@ class LettersTab(QWidget):
         self._warnings.setAccessibleName(self.tr("Warnings before the letter goes out"))
         self._warnings.setMinimumHeight(48)
         self._acknowledge = QCheckBox(
-            self.tr("I have read the warnings marked ⛔ and the letter is right as it is"), middle
+            self.tr("I have read the blocking warnings and the letter is right as it is"), middle
         )
         self._acknowledge.setObjectName("acknowledgeWarnings")
         self._acknowledge.setVisible(False)
