@@ -121,7 +121,7 @@ class LetterRefused(KnownError):
 
     def __init__(self, warnings: Sequence[LetterWarning]) -> None:
         self.warnings = tuple(warnings)
-        clauses = "; ".join(w.message.rstrip(".") for w in self.warnings)
+        clauses = "; ".join(w.message[:1].lower() + w.message[1:].rstrip(".") for w in warnings)
         super().__init__(f"The letter cannot be finalised: {clauses}.")
 
 
@@ -173,15 +173,7 @@ def rule_findings(inp: Any, text: str, fields: Mapping[str, Any]) -> list[Letter
     lang = inp.language
     lab = tpl.labels(lang)
     regimes = regimes_of_input(inp)
-    if inp.kind == LetterKind.EXTENSION_NOTICE and inp.extended_due is None:
-        out.append(
-            LetterWarning(
-                "extension_not_available",
-                "no extended date applies to this case: the rule of its request allows no "
-                "extension, or the period can no longer be extended",
-            )
-        )
-    elif inp.kind == LetterKind.EXTENSION_NOTICE and not all(
+    if inp.kind == LetterKind.EXTENSION_NOTICE and not all(
         r in prof.EXTENSION_REGIMES for r in regimes
     ):
         laws = ", ".join(r for r in regimes if r not in prof.EXTENSION_REGIMES)
@@ -192,6 +184,14 @@ def rule_findings(inp: Any, text: str, fields: Mapping[str, Any]) -> list[Letter
                 "extension of the reply period (Kazakhstan 94-V; Kyrgyzstan Law 58).",
             )
         )
+    elif inp.kind == LetterKind.EXTENSION_NOTICE and inp.extended_due is None:
+        out.append(
+            LetterWarning(
+                "extension_not_available",
+                "No extended date applies to this case: the rule of its request allows no "
+                "extension, or the period can no longer be extended.",
+            )
+        )
     if inp.kind == LetterKind.ACCESS_RESPONSE:
         missing = prof.missing_items(inp.profile, regimes)
         if missing:
@@ -199,7 +199,7 @@ def rule_findings(inp: Any, text: str, fields: Mapping[str, Any]) -> list[Letter
             out.append(
                 LetterWarning(
                     "profile_item_missing",
-                    f"the {lang} processing profile of {inp.controller.name} lacks items the "
+                    f"The {lang} processing profile of {inp.controller.name} lacks items the "
                     f"law requires: {names}.",
                 )
             )
@@ -209,7 +209,7 @@ def rule_findings(inp: Any, text: str, fields: Mapping[str, Any]) -> list[Letter
         out.append(
             LetterWarning(
                 "unfilled_particulars",
-                f"the letter still shows “{shown}” where a particular belongs.",
+                f"The letter still shows “{shown}” where a particular belongs.",
             )
         )
     # free text in another language than the reply (names, addresses, e-mails are exempt)
