@@ -113,6 +113,27 @@ REFUSING: Final[frozenset[str]] = frozenset(
 ACKNOWLEDGE: Final[frozenset[str]] = frozenset({"foreign_language"})
 
 _BLANK: Final = "________"
+_A, _R, _I = LetterKind.ACCESS_RESPONSE, LetterKind.REFUSAL, LetterKind.IDENTITY_REQUEST
+#: (regime, letter kinds, what is unsure) — the research behind it is in the lead's notes.
+_UNSURE: Final = (
+    (
+        "KG",
+        (_A,),
+        "the items Law 58 requires in an access response were not read in the law's own text "
+        "(the list follows Art. 17 and the State Agency's answers)",
+    ),
+    (
+        "KG",
+        (_A, _R),
+        "Law 58 Art. 17(e)-(f) is cited by the letters «д»/«е» of the Russian text",
+    ),
+    (
+        "KZ",
+        (_R,),
+        "94-V names no single article limiting access: cite the provision relied on in the "
+        "legal ground",
+    ),
+)
 _FREE_FIELDS: Final = ("refusal_reasons", "extension_reasons", "identity_doubt", "clarification")
 
 
@@ -201,6 +222,26 @@ def rule_findings(inp: Any, text: str, fields: Mapping[str, Any]) -> list[Letter
                     "profile_item_missing",
                     f"The {lang} processing profile of {inp.controller.name} lacks items the "
                     f"law requires: {names}.",
+                )
+            )
+    # points of law the desk could not confirm: shown, never hidden (non-blocking)
+    if inp.kind in (LetterKind.ACCESS_RESPONSE, LetterKind.REFUSAL, LetterKind.IDENTITY_REQUEST):
+        points = [
+            note for regime, kinds, note in _UNSURE if regime in regimes and inp.kind in kinds
+        ]
+        if inp.kind != LetterKind.IDENTITY_REQUEST:
+            for code in inp.controller.jurisdictions:
+                authority = tpl.authority_for(code, inp.controller.jurisdictions)
+                if authority is not None and not (authority.confirmed and authority.address):
+                    points.append(
+                        f"the postal address of {authority.name('en')} is not confirmed "
+                        f"({authority.note or 'the letter gives its website only'})"
+                    )
+        if points:
+            out.append(
+                LetterWarning(
+                    "legal_review_points",
+                    "Check before sending: " + "; ".join(dict.fromkeys(points)) + ".",
                 )
             )
     found = [m for m in _none_markers() if m in text]

@@ -3051,6 +3051,10 @@ Its content is gone for good; the verification record keeps its SHA-256:
         <source>The law of this case provides no extension of the reply period.</source>
         <translation>Закон, применимый к этому делу, не предусматривает продления срока ответа.</translation>
     </message>
+    <message>
+        <source>Points of law to check</source>
+        <translation>Правовые вопросы для проверки</translation>
+    </message>
 </context>
 <context>
     <name>LockScreen</name>

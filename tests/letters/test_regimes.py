@@ -186,6 +186,12 @@ def test_infinity_letters_name_both_authorities_and_gdpr_article_15(cf: CaseFile
     assert "Article 15 of the General Data Protection Regulation" in text
     assert "Article 17(e) of Law of the Kyrgyz Republic No. 58" in text
     assert text.index("State Agency") < text.index("CNIL")  # the governing (KG) route first
+    # what the desk could not confirm is shown to the DPO, not hidden
+    shown = letters.preview(cf, case.id or 0, "access_response", "en", TODAY)
+    review = next(w.message for w in shown.warnings if w.code == "legal_review_points")
+    assert "Law 58" in review and "State Agency" in review
+    assert "CNIL" not in review  # its address is confirmed
+    assert "legal_review_points" not in letters.REFUSING | letters.BLOCKING
 
 
 def test_russian_erasure_confirmation_says_reasonable_measures(cf: CaseFile) -> None:

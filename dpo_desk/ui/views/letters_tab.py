@@ -1137,6 +1137,7 @@ class LettersTab(QWidget):
             "unfilled_particulars": self.tr("Blank particulars in the letter"),
             "extension_not_available": self.tr("No extension for this case"),
             "foreign_language": self.tr("Text in another language"),
+            "legal_review_points": self.tr("Points of law to check"),
         }
         return titles.get(code, code.replace("_", " "))
 
