@@ -450,8 +450,10 @@ def test_missing_particulars_refuse_finalising_and_the_salutation_is_chosen(
     cf = opened.cf
     case = find_case(
         cf,
-        lambda c: c.status == CaseStatus.IN_PROGRESS
-        and cf.controllers.get(c.controller_id).slug == "astrum-oyun",
+        lambda c: (
+            c.status == CaseStatus.IN_PROGRESS
+            and cf.controllers.get(c.controller_id).slug == "astrum-oyun"
+        ),
     )
     items = letters.profile(cf, case.controller_id, "ru")
     del items["retention"]
