@@ -39,11 +39,10 @@ CONTROLLERS: tuple[Controller, ...] = (
         id=None,
         slug="infinity",
         name="INFINITY",
-        legal_entity="Infinity, a company incorporated under the laws of Kyrgyzstan",
+        legal_entity="Infinity",  # a company under the laws of Kyrgyzstan (letters name it only)
         registration_no="182246 3301 ООО",
         address="128 Dzerjinsky st.\n720011 Bishkek\nKyrgyzstan",
-        dpo_contact="To the attention of the Data Protection Officer, 128 Dzerjinsky st., "
-        "720011 Bishkek",
+        dpo_contact="128 Dzerjinsky st., 720011 Bishkek",
         emails=(),
         jurisdictions=("KG", "FR"),
         channels=(Channel.POST,),
@@ -122,7 +121,7 @@ CONTROLLERS: tuple[Controller, ...] = (
         id=None,
         slug="backgroundmusic",
         name="BACKGROUND MUSIC",
-        legal_entity="Digital service BACKGROUND MUSIC",
+        legal_entity="BACKGROUND MUSIC",
         registration_no="",
         address="backgroundmusic.net",
         dpo_contact="info@backgroundmusic.net",
@@ -434,6 +433,15 @@ DEMO_PROFILES: dict[str, dict[str, dict[str, str]]] = {
     },
 }
 
+#: The enclosure of a demo answer, in the reply's language.
+ENCLOSURE: dict[str, str] = {
+    "en": "Copy of your personal data (PDF)",
+    "ru": "Копия Ваших персональных данных (PDF)",
+    "fr": "Copie de vos données personnelles (PDF)",
+    "kk": "Дербес деректеріңіздің көшірмесі (PDF)",
+    "ky": "Жеке маалыматтарыңыздын көчүрмөсү (PDF)",
+}
+
 #: The default signatory of each demo controller's letters (invented people).
 DEMO_SIGNATORIES: dict[str, tuple[str, str]] = {
     "infinity": ("Aidai Sydykova", "Data Protection Officer"),
@@ -707,12 +715,16 @@ def _answer_by_letter(
     from dpo_desk.services import letters
 
     case = cf.cases.get(case_id)
+    controller = cf.controllers.get(case.controller_id)
+    language = next(
+        (c for c in (case.reply_language, *controller.languages) if c in ENCLOSURE), "en"
+    )
     channel = "email" if case.channel == Channel.EMAIL else "post"
     acknowledged = min(received + timedelta(days=1), answered)
     response = "access_response" if "access" in case.kinds else "action_confirmation"
     steps: list[tuple[str, date, dict[str, object]]] = [
         ("acknowledgement", acknowledged, {}),
-        (response, answered, {"enclosures": ["Copy of your personal data (PDF)"]}),
+        (response, answered, {"enclosures": [ENCLOSURE.get(language, ENCLOSURE["en"])]}),
     ]
     for kind, on, fields in steps:
         try:

@@ -273,7 +273,8 @@ def foreign_fragments(text: str, language: str) -> str:
     """
     language = language.strip().lower()
     if language in ("ru", "kk", "ky"):
-        lat_lower = [w for w in _words(text) if _is_latin(w) and not w[:1].isupper()]
+        # distinct words: a loanword used twice ("файлы cookie") is still one loanword
+        lat_lower = sorted({w for w in _words(text) if _is_latin(w) and not w[:1].isupper()})
         if len(lat_lower) >= 2:
             found = detect_language(" ".join(lat_lower))
             return found or "en"

@@ -134,7 +134,13 @@ _UNSURE: Final = (
         "legal ground",
     ),
 )
-_FREE_FIELDS: Final = ("refusal_reasons", "extension_reasons", "identity_doubt", "clarification")
+_FREE_FIELDS: Final = (
+    "refusal_reasons",
+    "extension_reasons",
+    "identity_doubt",
+    "clarification",
+    "signatory_title",
+)
 
 
 class LetterRefused(KnownError):
@@ -263,6 +269,10 @@ def rule_findings(inp: Any, text: str, fields: Mapping[str, Any]) -> list[Letter
             if k in used and k not in prof.NAME_ITEMS
         ]
     checked += [(k, str(fields.get(k, ""))) for k in _FREE_FIELDS if fields.get(k)]
+    enclosures = fields.get("enclosures") or ()
+    if isinstance(enclosures, str):
+        enclosures = (enclosures,)
+    checked += [("enclosures", "\n".join(str(e) for e in enclosures))] if enclosures else []
     for name, value in checked:
         other = prof.foreign_fragments(value, lang)
         if other:

@@ -36,7 +36,7 @@ from dpo_desk.core.model import (
 )
 from dpo_desk.demo import CONTROLLERS, DEMO_PROFILES, seed_demo
 from dpo_desk.letters import profile as prof
-from dpo_desk.letters.templates import format_date, labels
+from dpo_desk.letters.templates import authority_table, format_date, labels
 from dpo_desk.reports.journal import export_journal
 from dpo_desk.services import letters
 
@@ -154,6 +154,17 @@ def test_every_kind_in_every_language_renders_complete_and_right_for_the_law(
             found = {w.code for w in shown.warnings}
             assert not found & letters.REFUSING, (where, shown.warnings)
             assert "foreign_language" not in found, (where, shown.warnings)
+            # the whole letter reads as the reply's language, once the controller's and the
+            # subject's addresses (exempt: proper names and addresses) are set aside
+            letter = shown.text.text
+            addresses = [controller.address, controller.dpo_contact, case.subject.address]
+            addresses += [a.address for a in authority_table().authorities.values()]
+            for address in addresses:
+                lines = [ln.strip() for ln in address.splitlines() if ln.strip()]
+                for piece in (", ".join(lines), *lines):
+                    if piece:
+                        letter = letter.replace(piece, " ")
+            assert prof.foreign_fragments(letter, language) == "", (where, letter)
             for banned in NEVER[slug]:
                 assert banned not in text, (where, banned)
             if kind in ACCESS_KINDS:
@@ -279,6 +290,10 @@ def test_a_foreign_language_item_must_be_acknowledged(cf: CaseFile) -> None:
             cf, case.id or 0, "access_response", "ru", TODAY, enclosures=["Копия данных"]
         )
     assert "foreign_language" in {w.code for w in blocked.value.warnings}
+    english_enclosure = letters.preview(
+        cf, case.id or 0, "acknowledgement", "ru", TODAY, enclosures=["a copy of your data"]
+    )
+    assert "foreign_language" in {w.code for w in english_enclosure.warnings}
     record = letters.finalise(
         cf,
         case.id or 0,
