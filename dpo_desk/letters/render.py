@@ -736,7 +736,10 @@ class _PageFurniture:
         head_bottom = g.address_top - 2.0
         # Letterhead, left: who writes.
         left: list[Flowable] = [_p(_inline(c.name), st.head_name)]
-        if c.legal_entity.strip() and _inline(c.legal_entity) != _inline(c.name):
+        if (
+            c.legal_entity.strip()
+            and _inline(c.legal_entity).casefold() != _inline(c.name).casefold()
+        ):
             left.append(_p(_inline(c.legal_entity), st.head))
         if c.registration_no.strip():
             left.append(_p(f"{lab.registration_no} {_inline(c.registration_no)}", st.head))
