@@ -130,6 +130,7 @@ def missing_items(profile: Mapping[str, str], regimes: Iterable[str]) -> tuple[s
 
 _EMAIL = re.compile(r"\S+@\S+")
 _URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w-]+\.(?:com|net|org|kg|kz|ru|fr|eu|io)\b", re.I)
+_FILE = re.compile(r"\b[\w-]+(?:\.[\w-]+)*\.[A-Za-z][A-Za-z0-9]{1,4}\b")  # data-export.pdf
 _QUOTED = re.compile(r"«[^»]*»|“[^”]*”|\"[^\"]*\"")
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _KK_ONLY = set("әғқһіұ")  # letters Kazakh has and Kyrgyz and Russian have not
@@ -219,6 +220,7 @@ _KY_WORDS = frozenset(["жана", "үчүн", "менен", "боюнча", "ж
 def _words(text: str) -> list[str]:
     text = _EMAIL.sub(" ", text)
     text = _URL.sub(" ", text)
+    text = _FILE.sub(" ", text)  # file names are names
     text = _QUOTED.sub(" ", text)
     return _WORD.findall(text)
 

@@ -114,6 +114,7 @@ ACKNOWLEDGE: Final[frozenset[str]] = frozenset({"foreign_language"})
 
 _BLANK: Final = "________"
 _A, _R, _I = LetterKind.ACCESS_RESPONSE, LetterKind.REFUSAL, LetterKind.IDENTITY_REQUEST
+_C = LetterKind.ACTION_CONFIRMATION
 #: (regime, letter kinds, what is unsure) — the research behind it is in the lead's notes.
 _UNSURE: Final = (
     (
@@ -126,6 +127,18 @@ _UNSURE: Final = (
         "KG",
         (_A, _R),
         "Law 58 Art. 17(e)-(f) is cited by the letters «д»/«е» of the Russian text",
+    ),
+    (
+        "RU",
+        (_C,),
+        "the notice to third parties is cited as 152-FZ Art. 20(3) («разумные меры»); the "
+        "part number was not checked against the consolidated text",
+    ),
+    (
+        "GDPR",
+        (_I,),
+        "the suspension is cited as décret 2019-536 art. 77 (the wording is confirmed, the "
+        "article number comes from commentary)",
     ),
     (
         "KZ",
@@ -231,11 +244,11 @@ def rule_findings(inp: Any, text: str, fields: Mapping[str, Any]) -> list[Letter
                 )
             )
     # points of law the desk could not confirm: shown, never hidden (non-blocking)
-    if inp.kind in (LetterKind.ACCESS_RESPONSE, LetterKind.REFUSAL, LetterKind.IDENTITY_REQUEST):
+    if inp.kind in (_A, _R, _I, _C):
         points = [
             note for regime, kinds, note in _UNSURE if regime in regimes and inp.kind in kinds
         ]
-        if inp.kind != LetterKind.IDENTITY_REQUEST:
+        if inp.kind in (_A, _R):
             for code in inp.controller.jurisdictions:
                 authority = tpl.authority_for(code, inp.controller.jurisdictions)
                 if authority is not None and not (authority.confirmed and authority.address):

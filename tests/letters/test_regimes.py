@@ -319,6 +319,8 @@ def test_a_foreign_language_item_must_be_acknowledged(cf: CaseFile) -> None:
         ("les données de votre compte", "en", "fr"),
         ("the data of your account", "fr", "en"),
         ("ООО «АСТРУМ», 125315, Москва, info@astrum.example", "ky", ""),
+        ("account-export.csv\ndata-export.pdf", "ky", ""),  # file names are names
+        ("файлы cookie; cookie третьих лиц", "ru", ""),  # one loanword, used twice
     ],
 )
 def test_language_of_a_free_text(text: str, language: str, foreign: str) -> None:
