@@ -15,6 +15,7 @@ from pathlib import Path
 from dpo_desk.casefile import CaseFile, Key
 from dpo_desk.casefile import keys as keystore
 from dpo_desk.casefile.deadlines import case_deadlines
+from dpo_desk.casefile.letter_profiles import LetterSettingsRepo
 from dpo_desk.casefile.paths import demo_casefile
 from dpo_desk.core.model import (
     Case,
@@ -38,11 +39,10 @@ CONTROLLERS: tuple[Controller, ...] = (
         id=None,
         slug="infinity",
         name="INFINITY",
-        legal_entity="Infinity, a company incorporated under the laws of Kyrgyzstan",
+        legal_entity="Infinity",  # a company under the laws of Kyrgyzstan (letters name it only)
         registration_no="182246 3301 ООО",
         address="128 Dzerjinsky st.\n720011 Bishkek\nKyrgyzstan",
-        dpo_contact="To the attention of the Data Protection Officer, 128 Dzerjinsky st., "
-        "720011 Bishkek",
+        dpo_contact="128 Dzerjinsky st., 720011 Bishkek",
         emails=(),
         jurisdictions=("KG", "FR"),
         channels=(Channel.POST,),
@@ -121,7 +121,7 @@ CONTROLLERS: tuple[Controller, ...] = (
         id=None,
         slug="backgroundmusic",
         name="BACKGROUND MUSIC",
-        legal_entity="Digital service BACKGROUND MUSIC",
+        legal_entity="BACKGROUND MUSIC",
         registration_no="",
         address="backgroundmusic.net",
         dpo_contact="info@backgroundmusic.net",
@@ -178,6 +178,281 @@ CONTROLLERS: tuple[Controller, ...] = (
         verification=VerificationPolicy(accepted=("account_match", "signed_id_copy")),
     ),
 )
+
+
+# Processing profiles per reply language (issue 16), written from the controllers' privacy
+# policies in reference/controllers.md: every item the laws on each controller require.
+DEMO_PROFILES: dict[str, dict[str, dict[str, str]]] = {
+    "infinity": {
+        "en": {
+            "legal_grounds": "performance of your contract with us\nyour consent (marketing)",
+            "purposes": "paying you and distributing your music\nanswering your questions\n"
+            "keeping track of your account and collecting fees\n"
+            "keeping our services secure and improving our website\nmarketing, where you agreed",
+            "methods": "collection from you and from the social media platforms you connected\n"
+            "recording, storage, use and erasure, by automated means",
+            "categories": "name\npostal address and geographical position\n"
+            "e-mail addresses and phone numbers\nlanguage spoken\ncookies and IP address\n"
+            "card, bank and PayPal account details\nsocial security or tax number\n"
+            "access tokens of connected social media pages",
+            "sources": "you, directly\nsocial media platforms you connected to our services",
+            "recipients": "payment service providers\nmusic distribution platforms and stores\n"
+            "hosting providers in the European Union",
+            "retention": "for as long as your account is open, then until the statutory "
+            "limitation periods expire",
+            "transfers": "your data are stored mainly in the European Union; payments and "
+            "distribution platforms outside it receive only what they need, under the "
+            "European Commission's standard contractual clauses",
+            "automated_decisions": "we take no decision about you based solely on automated "
+            "processing, including profiling",
+        },
+        "ru": {
+            "legal_grounds": "исполнение договора с Вами\nВаше согласие (рекламные рассылки)",
+            "purposes": "выплата Вам вознаграждения и распространение Вашей музыки\n"
+            "ответы на Ваши вопросы\nведение Вашей учётной записи и взимание платы\n"
+            "безопасность и улучшение наших сервисов\n"
+            "рекламные рассылки, если Вы на них согласились",
+            "methods": "сбор у Вас и на подключённых Вами платформах социальных сетей\n"
+            "запись, хранение, использование и удаление с использованием средств автоматизации",
+            "categories": "имя\nпочтовый адрес и местоположение\n"
+            "адреса электронной почты и номера телефонов\nязык общения\n"
+            "файлы cookie и IP-адрес\nданные банковской карты, банковского счёта и счёта PayPal\n"
+            "номер социального страхования или идентификационный номер налогоплательщика\n"
+            "токены доступа подключённых страниц социальных сетей",
+            "sources": "Вы сами\nподключённые Вами платформы социальных сетей",
+            "recipients": "платёжные сервисы\nплатформы и магазины цифровой музыки\n"
+            "хостинг-провайдеры в Европейском союзе",
+            "retention": "пока открыта Ваша учётная запись, а затем до истечения сроков "
+            "исковой давности",
+            "transfers": "данные хранятся преимущественно в Европейском союзе; платёжные сервисы "
+            "и платформы за его пределами получают только необходимые им данные на условиях "
+            "стандартных договорных положений Европейской комиссии",
+            "automated_decisions": "мы не принимаем в отношении Вас решений, основанных "
+            "исключительно на автоматизированной обработке, в том числе профилировании",
+        },
+        "fr": {
+            "legal_grounds": "exécution du contrat conclu avec vous\n"
+            "votre consentement (prospection commerciale)",
+            "purposes": "vous payer et distribuer votre musique\nrépondre à vos questions\n"
+            "gérer votre compte et percevoir les frais\n"
+            "sécuriser nos services et améliorer notre site\n"
+            "prospection commerciale, si vous l'avez acceptée",
+            "methods": "collecte auprès de vous et des réseaux sociaux que vous avez connectés\n"
+            "enregistrement, conservation, utilisation et effacement par des moyens automatisés",
+            "categories": "nom\nadresse postale et position géographique\n"
+            "adresses électroniques et numéros de téléphone\nlangue parlée\n"
+            "cookies et adresse IP\ncoordonnées de carte, de compte bancaire et de compte PayPal\n"
+            "numéro de sécurité sociale ou d'identification fiscale\n"
+            "jetons d'accès des pages de réseaux sociaux connectées",
+            "sources": "vous-même\nles réseaux sociaux que vous avez connectés à nos services",
+            "recipients": "prestataires de paiement\nplateformes et boutiques de musique\n"
+            "hébergeurs situés dans l'Union européenne",
+            "retention": "tant que votre compte est ouvert, puis jusqu'à l'expiration des délais "
+            "de prescription",
+            "transfers": "vos données sont conservées principalement dans l'Union européenne ; "
+            "les prestataires de paiement et les plateformes situés hors de l'Union ne reçoivent "
+            "que les données nécessaires, encadrées par les clauses contractuelles types de la "
+            "Commission européenne",
+            "automated_decisions": "nous ne prenons aucune décision vous concernant fondée "
+            "exclusivement sur un traitement automatisé, y compris le profilage",
+        },
+    },
+    "infini": {
+        "ru": {
+            "legal_grounds": "Ваше согласие\nисполнение заказа\nтребования законодательства "
+            "Республики Казахстан (бухгалтерский и налоговый учёт, защита прав потребителей)",
+            "purposes": "создание и ведение учётной записи\nобработка заказов и доставка\n"
+            "поддержка покупателей и возвраты\nпредотвращение мошенничества\n"
+            "публикация отзывов о товарах\nисполнение требований законодательства",
+            "methods": "сбор при регистрации, оформлении заказа и обращении в поддержку\n"
+            "запись, хранение, использование, передача службам доставки и оплаты, удаление; "
+            "с использованием средств автоматизации",
+            "categories": "данные учётной записи (имя, адрес электронной почты, телефон, фото)\n"
+            "данные заказов и доставки (адрес, получатель, контакт WhatsApp)\n"
+            "способ и статус оплаты\nотзывы и оценки\n"
+            "технические данные (IP-адрес, сведения об устройстве и браузере)",
+            "sources": "Вы сами\nплатёжные сервисы (статус оплаты)",
+            "recipients": "службы доставки\nплатёжные сервисы\nхостинг-провайдер",
+            "retention": "пока существует Ваша учётная запись, а затем в течение сроков, "
+            "установленных законодательством о бухгалтерском учёте и защите прав потребителей",
+            "transfers": "данные хранятся в Республике Казахстан; трансграничная передача "
+            "осуществляется только в случаях, допускаемых законодательством Республики Казахстан",
+        },
+        "kk": {
+            "legal_grounds": "Сіздің келісіміңіз\nтапсырысты орындау\nҚазақстан Республикасы "
+            "заңнамасының талаптары (бухгалтерлік және салықтық есеп, тұтынушылардың құқықтарын "
+            "қорғау)",
+            "purposes": "есептік жазбаны жасау және жүргізу\nтапсырыстарды өңдеу және жеткізу\n"
+            "сатып алушыларды қолдау және тауарды қайтару\nалаяқтықтың алдын алу\n"
+            "тауарлар туралы пікірлерді жариялау\nзаңнама талаптарын орындау",
+            "methods": "тіркелу, тапсырыс беру және қолдау қызметіне жүгіну кезінде жинау\n"
+            "жазу, сақтау, пайдалану, жеткізу және төлем қызметтеріне беру, жою; "
+            "автоматтандыру құралдарын пайдалана отырып",
+            "categories": "есептік жазба деректері (аты, электрондық пошта мекенжайы, телефон, "
+            "фото)\nтапсырыс және жеткізу деректері (мекенжай, алушы, WhatsApp байланысы)\n"
+            "төлем тәсілі мен мәртебесі\nпікірлер мен бағалар\n"
+            "техникалық деректер (IP-мекенжай, құрылғы және браузер туралы мәліметтер)",
+            "sources": "Сіздің өзіңіз\nтөлем қызметтері (төлем мәртебесі)",
+            "recipients": "жеткізу қызметтері\nтөлем қызметтері\nхостинг-провайдер",
+            "retention": "есептік жазбаңыз бар болғанша, содан кейін бухгалтерлік есеп және "
+            "тұтынушылардың құқықтарын қорғау туралы заңнамада белгіленген мерзімдер ішінде",
+            "transfers": "деректер Қазақстан Республикасында сақталады; трансшекаралық беру тек "
+            "Қазақстан Республикасының заңнамасы рұқсат ететін жағдайларда жүзеге асырылады",
+        },
+        "en": {
+            "legal_grounds": "your consent\nperformance of your order\nthe law of the Republic of "
+            "Kazakhstan (accounting, tax and consumer protection)",
+            "purposes": "creating and maintaining your account\nprocessing orders and delivery\n"
+            "customer support and returns\npreventing fraud\npublishing product reviews\n"
+            "complying with the law",
+            "methods": "collection at registration, checkout and when you contact support\n"
+            "recording, storage, use, transfer to delivery and payment services, erasure; "
+            "by automated means",
+            "categories": "account data (name, e-mail address, phone number, photo)\n"
+            "order and delivery data (address, recipient, WhatsApp contact)\n"
+            "payment method and status\nreviews and ratings\n"
+            "technical data (IP address, device and browser information)",
+            "sources": "you, directly\npayment services (payment status)",
+            "recipients": "delivery services\npayment services\nour hosting provider",
+            "retention": "while your account exists, then for the periods set by the accounting "
+            "and consumer-protection laws",
+            "transfers": "the data are stored in the Republic of Kazakhstan; they are transferred "
+            "abroad only where the law of the Republic of Kazakhstan allows it",
+        },
+    },
+    "backgroundmusic": {
+        "ru": {
+            "legal_grounds": "Ваше согласие на обработку персональных данных (пункт 1 части 1 "
+            "статьи 6 Федерального закона № 152-ФЗ)\nисполнение лицензионного и "
+            "пользовательского соглашений (пункт 5 части 1 статьи 6 Федерального закона № 152-ФЗ)",
+            "purposes": "исполнение лицензионного и пользовательского соглашений\n"
+            "связь с Вами\nинформационные и рекламные рассылки\n"
+            "регистрация, идентификация и ведение учётной записи\n"
+            "улучшение качества сервиса\nисполнение требований законодательства",
+            "methods": "смешанная обработка (с использованием средств автоматизации и без них) "
+            "с использованием баз данных\nзапись, систематизация, накопление, хранение, "
+            "уточнение, извлечение, использование, передача, обезличивание, блокирование, "
+            "удаление, уничтожение",
+            "categories": "фамилия, имя, отчество\nлогин\nадрес электронной почты\n"
+            "почтовый адрес\nссылки на профили в социальных сетях\nфайлы cookie",
+            "sources": "Вы сами (при регистрации и использовании сайта)",
+            "recipients": "третьи лица не получают доступа к данным, за исключением "
+            "правопреемника при реорганизации сервиса и органов власти по их законному запросу",
+            "retention": "в течение срока действия соглашений между Вами и сервисом",
+            "transfers": "трансграничная передача осуществляется только во исполнение соглашений "
+            "с Вами и с Вашего согласия, в соответствии со статьёй 12 Федерального закона "
+            "№ 152-ФЗ",
+            "processor": "Обработка персональных данных другим лицам не поручается.",
+            "measures": "назначен ответственный за организацию обработки персональных данных\n"
+            "издана политика в отношении обработки персональных данных\n"
+            "применяются правовые, организационные и технические меры защиты "
+            "(статья 19 Федерального закона № 152-ФЗ)\nосуществляется внутренний контроль "
+            "соответствия обработки закону\nработники ознакомлены с требованиями "
+            "законодательства о персональных данных",
+        },
+        "en": {
+            "legal_grounds": "your consent to the processing of personal data (Article 6(1)(1) "
+            "of Federal Law No. 152-FZ)\nperformance of the licence and user agreements "
+            "(Article 6(1)(5) of Federal Law No. 152-FZ)",
+            "purposes": "performing the licence and user agreements\nkeeping in touch with you\n"
+            "newsletters and promotional messages\n"
+            "registration, identification and management of your account\n"
+            "improving the service\ncomplying with the law",
+            "methods": "processing both by automated means and without them, using databases\n"
+            "recording, systematisation, accumulation, storage, updating, retrieval, use, "
+            "transfer, depersonalisation, blocking, deletion, destruction",
+            "categories": "full name\nlogin\ne-mail address\npostal address\n"
+            "links to social network profiles\ncookies",
+            "sources": "you, directly (when registering and using the website)",
+            "recipients": "no third party has access to the data, except a successor on "
+            "reorganisation of the service and public authorities on a lawful request",
+            "retention": "for the term of the agreements between you and the service",
+            "transfers": "data are transferred abroad only to perform the agreements with you "
+            "and with your consent, under Article 12 of Federal Law No. 152-FZ",
+            "processor": "No processing is entrusted to another person.",
+            "measures": "a person responsible for the organisation of personal data processing "
+            "is appointed\na policy on personal data processing is published\n"
+            "legal, organisational and technical protection measures are applied (Article 19 "
+            "of Federal Law No. 152-FZ)\ninternal control of compliance is carried out\n"
+            "staff are trained in the personal data legislation",
+        },
+    },
+    "astrum-oyun": {
+        "ru": {
+            "legal_grounds": "Ваше согласие\nисполнение соглашений об использовании сервисов",
+            "purposes": "предоставление игр и сервисов\nреклама\nаналитика и улучшение сервисов",
+            "methods": "сбор при регистрации и использовании сервисов, в том числе с помощью "
+            "файлов cookie и SDK\nзапись, хранение, использование, передача, удаление "
+            "с использованием средств автоматизации",
+            "categories": "данные учётной записи (имя, фамилия, дата рождения, пол, номер "
+            "телефона)\nданные об устройстве и IP-адрес\nфайлы cookie\n"
+            "данные, полученные через SDK\nвнутриигровые ценности",
+            "sources": "Вы сами\nпартнёры, предоставляющие SDK",
+            "recipients": "ООО «АСТРУМ», 125315, Москва, Ленинградский проспект, 70\n"
+            "операторы мобильной связи",
+            "retention": "пока существует Ваша учётная запись",
+            "transfers": "данные хранятся в Кыргызской Республике; аффилированному лицу в "
+            "Российской Федерации они передаются только в объёме, необходимом для "
+            "предоставления сервисов",
+        },
+        "ky": {
+            "legal_grounds": "сиздин макулдугуңуз\nкызматтарды колдонуу жөнүндө келишимдерди "
+            "аткаруу",
+            "purposes": "оюндарды жана кызматтарды көрсөтүү\nжарнама\n"
+            "талдоо жана кызматтарды жакшыртуу",
+            "methods": "каттоодо жана кызматтарды колдонууда, анын ичинде cookie файлдары жана "
+            "SDK аркылуу чогултуу\nавтоматташтыруу каражаттары менен жазуу, сактоо, колдонуу, "
+            "берүү, өчүрүү",
+            "categories": "эсептик жазуунун маалыматтары (аты, фамилиясы, туулган күнү, жынысы, "
+            "телефон номери)\nтүзмөк жөнүндө маалыматтар жана IP-дарек\ncookie файлдары\n"
+            "SDK аркылуу алынган маалыматтар\nоюн ичиндеги баалуулуктар",
+            "sources": "сиз өзүңүз\nSDK берүүчү өнөктөштөр",
+            "recipients": "«АСТРУМ» ЖЧК, 125315, Москва, Ленинградский проспект, 70\n"
+            "мобилдик байланыш операторлору",
+            "retention": "эсептик жазууңуз бар болгонго чейин",
+            "transfers": "маалыматтар Кыргыз Республикасында сакталат; Россия Федерациясындагы "
+            "аффилирленген жакка кызматтарды көрсөтүү үчүн зарыл болгон көлөмдө гана берилет",
+        },
+        "en": {
+            "legal_grounds": "your consent\nperformance of the agreements on the use of the "
+            "services",
+            "purposes": "providing games and services\nadvertising\n"
+            "analytics and improving the services",
+            "methods": "collection at registration and while you use the services, including "
+            "through cookies and SDKs\nrecording, storage, use, transfer and erasure by "
+            "automated means",
+            "categories": "account data (name, surname, date of birth, sex, phone number)\n"
+            "device data and IP address\ncookies\ndata received through SDKs\nin-game assets",
+            "sources": "you, directly\nSDK partners",
+            "recipients": "ASTRUM LLC, 125315, Moscow, Leningradsky prospekt, 70\n"
+            "mobile network operators",
+            "retention": "for as long as your account exists",
+            "transfers": "the data are stored in the Kyrgyz Republic; the affiliate in the "
+            "Russian Federation receives only what it needs to provide the services",
+        },
+    },
+}
+
+#: The enclosure of a demo answer, in the reply's language.
+ENCLOSURE: dict[str, str] = {
+    "en": "Copy of your personal data (PDF)",
+    "ru": "Копия Ваших персональных данных (PDF)",
+    "fr": "Copie de vos données personnelles (PDF)",
+    "kk": "Дербес деректеріңіздің көшірмесі (PDF)",
+    "ky": "Жеке маалыматтарыңыздын көчүрмөсү (PDF)",
+}
+
+#: The default signatory of each demo controller's letters (invented people).
+DEMO_SIGNATORIES: dict[str, tuple[str, str]] = {
+    "infinity": ("Aidai Sydykova", "Data Protection Officer"),
+    "infini": ("Асель Жумабаева", "Ответственный за защиту персональных данных"),
+    "backgroundmusic": (
+        "Павел Орлов",
+        "Ответственный за организацию обработки персональных данных",
+    ),
+    "astrum-oyun": ("Бермет Осмонова", "Ответственный за обработку персональных данных"),
+}
+
 
 NAMES = {
     "ky": [
@@ -316,6 +591,11 @@ def seed_demo(cf: CaseFile, today: date, *, seed: int = 2026) -> int:
     """Fill an empty case file with the demo controllers and cases; returns the case count."""
     rng = random.Random(seed)
     controllers = {c.slug: cf.controllers.add(c) for c in CONTROLLERS}
+    settings = LetterSettingsRepo(cf)
+    for slug, by_language in DEMO_PROFILES.items():
+        for language, items in by_language.items():
+            settings.set_profile(controllers[slug].id or 0, language, items)
+        settings.set_signatory(controllers[slug].id or 0, *DEMO_SIGNATORIES[slug])
     count = 0
     for plan in _plans(rng):
         controller = controllers[plan.controller]
@@ -437,15 +717,19 @@ def _answer_by_letter(
     response (the access response, or the confirmation of what was done), each finalised and
     recorded as sent — which moves the case to "responded"."""
     from dpo_desk.core.errors import KnownError
-    from dpo_desk.letters import service as letters
+    from dpo_desk.services import letters
 
     case = cf.cases.get(case_id)
+    controller = cf.controllers.get(case.controller_id)
+    language = next(
+        (c for c in (case.reply_language, *controller.languages) if c in ENCLOSURE), "en"
+    )
     channel = "email" if case.channel == Channel.EMAIL else "post"
     acknowledged = min(received + timedelta(days=1), answered)
     response = "access_response" if "access" in case.kinds else "action_confirmation"
     steps: list[tuple[str, date, dict[str, object]]] = [
         ("acknowledgement", acknowledged, {}),
-        (response, answered, {"enclosures": ["Copy of your personal data (PDF)"]}),
+        (response, answered, {"enclosures": [ENCLOSURE.get(language, ENCLOSURE["en"])]}),
     ]
     for kind, on, fields in steps:
         try:

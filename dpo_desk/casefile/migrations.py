@@ -369,6 +369,55 @@ def _intake_inbox(db: sqlite_utils.Database) -> None:
     )
 
 
+def _letter_profiles(db: sqlite_utils.Database) -> None:
+    """Letters (issue 16): a processing profile per controller and reply language, the default
+    signatory per controller, the salutation chosen per case. The legacy profile (one, written
+    in English) becomes the controller's English profile."""
+    db.executescript(
+        """
+        CREATE TABLE letter_profiles (
+            controller_id INTEGER NOT NULL REFERENCES controllers(id),
+            language TEXT NOT NULL,
+            items TEXT NOT NULL DEFAULT '{}',
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (controller_id, language)
+        );
+        CREATE TABLE letter_signatories (
+            controller_id INTEGER PRIMARY KEY REFERENCES controllers(id),
+            name TEXT NOT NULL DEFAULT '',
+            title TEXT NOT NULL DEFAULT '',
+            updated_at TEXT NOT NULL
+        );
+        CREATE TABLE letter_salutations (
+            case_id INTEGER PRIMARY KEY REFERENCES cases(id),
+            form TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        """
+    )
+    import json
+
+    for cid, raw, updated in db.execute(
+        "SELECT id, profile, updated_at FROM controllers"
+    ).fetchall():
+        try:
+            old = json.loads(raw or "{}")
+        except ValueError:
+            continue
+        items = {}
+        for key in ("purposes", "categories", "recipients", "retention", "sources", "transfers"):
+            value = old.get(key)
+            text = "\n".join(value) if isinstance(value, list) else str(value or "")
+            if text.strip():
+                items[key] = text.strip()
+        if items:
+            db.execute(
+                "INSERT INTO letter_profiles(controller_id, language, items, updated_at) "
+                "VALUES (?, 'en', ?, ?)",
+                (cid, json.dumps(items, ensure_ascii=False), updated),
+            )
+
+
 MIGRATIONS: tuple[Step, ...] = (
     _v1,
     _v2,
@@ -377,5 +426,6 @@ MIGRATIONS: tuple[Step, ...] = (
     _breaches,
     _subject_identifiers_and_id_copy_marks,
     _intake_inbox,
+    _letter_profiles,
 )
 LATEST = len(MIGRATIONS)

@@ -7,6 +7,8 @@ per-controller template overrides.
     dpo-desk --file F letter register [--from D] [--to D]
     dpo-desk --file F letter pdf LETTER_ID -o OUT.pdf
     dpo-desk --file F letter template set|clear|show|list --controller SLUG ...
+    dpo-desk --file F letter profile show|set --controller SLUG --lang LANG [FILE.toml]
+    dpo-desk --file F letter signatory --controller SLUG [--name N] [--title T]
 
 ``letter`` takes a case id (or reference) where the other forms take an action word, so its
 arguments are parsed here rather than by the top-level parser; a mistake in them is one
@@ -18,19 +20,20 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import tomllib
 from pathlib import Path
 from typing import Any, NoReturn
 
 from dpo_desk.core.errors import InvalidInput, KnownError
 from dpo_desk.core.model import Controller, LetterKind
-from dpo_desk.letters import service
 from dpo_desk.letters.checks import LetterWarning
 from dpo_desk.reports.atomic import write_atomic
+from dpo_desk.services import letters as service
 
 from .casefile_cmds import parse_date
 from .context import CliContext, CliExit
 
-ACTIONS = ("sent", "list", "register", "pdf", "template")
+ACTIONS = ("sent", "list", "register", "pdf", "template", "profile", "signatory")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -83,6 +86,38 @@ def write_parser() -> _Parser:
     p.add_argument("--signatory", default=None, help="name under the signature")
     p.add_argument("--signatory-title", default=None)
     p.add_argument("--paper", default=None, help="A4 (default) or LETTER")
+    p.add_argument(
+        "--salutation",
+        default=None,
+        choices=("m", "f", "neutral"),
+        help="salutation form (default: the case's choice, else suggested from the name)",
+    )
+    p.add_argument("--json", action="store_true")
+    return p
+
+
+def profile_parser() -> _Parser:
+    p = _Parser(
+        prog="dpo-desk letter profile",
+        description="A controller's processing profile in one reply language: the items an "
+        "access response must give under the laws on the controller (TOML: item = text).",
+    )
+    p.add_argument("profile_action", choices=("show", "set"), metavar="show|set")
+    p.add_argument("--controller", required=True, metavar="SLUG")
+    p.add_argument("--lang", required=True, metavar="LANG")
+    p.add_argument("profile_file", nargs="?", metavar="FILE.toml")
+    p.add_argument("--json", action="store_true")
+    return p
+
+
+def signatory_parser() -> _Parser:
+    p = _Parser(
+        prog="dpo-desk letter signatory",
+        description="Show or set the default signatory and title of a controller's letters.",
+    )
+    p.add_argument("--controller", required=True, metavar="SLUG")
+    p.add_argument("--name", default=None)
+    p.add_argument("--title", default=None)
     p.add_argument("--json", action="store_true")
     return p
 
@@ -150,6 +185,8 @@ _PARSERS = {
     "register": register_parser,
     "pdf": pdf_parser,
     "template": template_parser,
+    "profile": profile_parser,
+    "signatory": signatory_parser,
 }
 
 
@@ -200,6 +237,8 @@ def cmd_letter(args: argparse.Namespace, ctx: CliContext) -> int:
         "register": _cmd_register,
         "pdf": _cmd_pdf,
         "template": _cmd_template,
+        "profile": _cmd_profile,
+        "signatory": _cmd_signatory,
     }[action](args, ctx)
 
 
@@ -256,6 +295,7 @@ def _fields(args: argparse.Namespace, kind: LetterKind) -> dict[str, Any]:
         ("signatory_name", args.signatory),
         ("signatory_title", args.signatory_title),
         ("paper", args.paper),
+        ("salutation", args.salutation),
     ):
         if value is not None:
             fields[key] = value
@@ -293,7 +333,7 @@ def _cmd_write(args: argparse.Namespace, ctx: CliContext) -> int:
                 acknowledge_warnings=args.acknowledge_warnings,
                 **fields,
             )
-        except service.LetterBlocked as exc:
+        except (service.LetterBlocked, service.LetterRefused) as exc:
             _warn(ctx, exc.warnings)
             raise
         letter_id = record.id
@@ -464,4 +504,55 @@ def _cmd_template(args: argparse.Namespace, ctx: CliContext) -> int:
     if shown.needs_legal_review:
         header += " — needs legal review"
     ctx.emit(shown.to_dict(), f"{header}\n{shown.text}")
+    return 0
+
+
+# --- processing profiles and the signatory ------------------------------------------------------
+
+
+def _cmd_profile(args: argparse.Namespace, ctx: CliContext) -> int:
+    cf = ctx.casefile()
+    controller = _controller(ctx, args.controller)
+    cid = controller.id or 0
+    language = service.parse_language(args.lang)
+    if args.profile_action == "set":
+        if not args.profile_file:
+            raise InvalidInput('Give the profile as a TOML file (item = "text").')
+        path = Path(args.profile_file).expanduser()
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+            raise InvalidInput(f"The profile in {path} is not readable TOML ({exc}).") from None
+        if not all(isinstance(v, str) for v in data.values()):
+            raise InvalidInput(f'Every item in {path} must be text (item = "text").')
+        status = service.set_profile(cf, cid, language, data)
+    else:
+        status = service.profile_status(cf, cid, language)
+    lines = [f"{k} = {v!r}" for k, v in status.items.items()]
+    if status.missing:
+        lines.append("# missing (letters are refused): " + ", ".join(status.missing))
+    if status.foreign:
+        lines.append("# not in the reply language: " + ", ".join(status.foreign))
+    if status.needs_legal_review:
+        lines.append("# the list of required items for KG needs legal review")
+    ctx.emit(status.to_dict(), "\n".join(lines) or f"No {language} profile for {controller.name}.")
+    return 0
+
+
+def _cmd_signatory(args: argparse.Namespace, ctx: CliContext) -> int:
+    cf = ctx.casefile()
+    controller = _controller(ctx, args.controller)
+    cid = controller.id or 0
+    current = service.signatory(cf, cid)
+    if args.name is not None or args.title is not None:
+        current = service.set_signatory(
+            cf,
+            cid,
+            args.name if args.name is not None else current.name,
+            args.title if args.title is not None else current.title,
+        )
+    ctx.emit(
+        {"controller": controller.slug, "name": current.name, "title": current.title},
+        f"{controller.name}: {current.name or '(no name)'}, {current.title or '(no title)'}",
+    )
     return 0

@@ -89,6 +89,16 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_export_ics)
 
+    # --- issue 16 (letters): the Russian journal of requests ---
+    p = esub.add_parser(
+        "journal", help="the journal of requests (журнал учёта обращений), for print"
+    )
+    _output(p, ".pdf, .xlsx or .csv")
+    p.add_argument("--controller", default=None, metavar="SLUG", help="only this controller")
+    p.add_argument("--year", type=int, default=None, help="only requests received in this year")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_export_journal)
+
 
 def _output(p: argparse.ArgumentParser, formats: str) -> None:
     p.add_argument(
@@ -228,3 +238,13 @@ def cmd_export_breaches(args: argparse.Namespace, ctx: CliContext) -> int:
         data, f"Wrote the {result.format.upper()} breach register ({result.cases}) to {result.path}"
     )
     return 0
+
+
+def cmd_export_journal(args: argparse.Namespace, ctx: CliContext) -> int:
+    from dpo_desk.reports.journal import export_journal
+
+    cf = ctx.casefile()
+    result = export_journal(
+        cf, Path(args.output).expanduser(), controller=args.controller, year=args.year
+    )
+    return _report(ctx, result, f"the {result.format.upper()} journal of requests")

@@ -195,7 +195,15 @@ def check_letter(
             "The acknowledgement states no reply date; compute the deadline first.",
         )
     citation = inp.deadline_citation.strip()
-    if not inp.deadline_statutory and citation and citation.casefold() in text.casefold():
+    # only letters that state a reply date can present an internal target as law; the other
+    # kinds cite the law for the rights and the answer itself
+    states_date = kind in (LetterKind.ACKNOWLEDGEMENT, LetterKind.EXTENSION_NOTICE)
+    if (
+        states_date
+        and not inp.deadline_statutory
+        and citation
+        and citation.casefold() in text.casefold()
+    ):
         warn(
             "internal_target_cited",
             f"The letter cites '{citation}' for an internal target: an internal target must "
@@ -231,29 +239,11 @@ def check_letter(
                 "The letter does not tell the data subject of the right to complain to the "
                 "supervisory authority.",
             )
-    if kind == LetterKind.ACCESS_RESPONSE:
-        p = inp.controller.profile
-        missing = [
-            name
-            for name, value in (
-                ("purposes", p.purposes),
-                ("categories", p.categories),
-                ("recipients", p.recipients),
-                ("retention", p.retention.strip()),
-                ("sources", p.sources),
-            )
-            if not value
-        ]
-        if missing:
-            warn(
-                "access_profile_incomplete",
-                "The controller's profile lacks: " + ", ".join(missing) + ".",
-            )
-        if not inp.enclosures:
-            warn(
-                "access_without_enclosures",
-                "The access response lists no enclosure (the copy of the data).",
-            )
+    if kind == LetterKind.ACCESS_RESPONSE and not inp.enclosures:
+        warn(
+            "access_without_enclosures",
+            "The access response lists no enclosure (the copy of the data).",
+        )
 
     # Identity documents, channels, signatures.
     asked_copy, signed_copy = _id_copy_requests(text)
@@ -271,8 +261,9 @@ def check_letter(
                 "signed_id_copy_without_doubt",
                 "The letter demands a signed copy of an identity document without stating a "
                 "doubt about identity. Under French law a signed ID copy may be asked only "
-                "where the situation requires it (décret 2019-536 art. 77); the CNIL sanctions "
-                "systematic ID demands.",
+                "where the situation requires it (décret n° 2019-536 of 29 May 2019, art. 77); "
+                "the CNIL fined systematic ID demands (délibération SAN-2020-008 of 18 November "
+                "2020, Carrefour France).",
             )
         else:
             warn(

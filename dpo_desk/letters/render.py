@@ -13,8 +13,8 @@ from __future__ import annotations
 import functools
 import io
 import re
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 from xml.sax.saxutils import escape
@@ -39,6 +39,7 @@ from reportlab.platypus import (
 
 from dpo_desk.core.errors import InvalidInput, TemplateError, UnknownRequestKind
 from dpo_desk.core.model import Case, Controller, LetterKind, RequestKind
+from dpo_desk.letters import profile as profile_mod
 from dpo_desk.letters import templates as tpl_mod
 from dpo_desk.letters.fonts import FontSet, register_fonts
 from dpo_desk.letters.templates import (
@@ -97,6 +98,11 @@ class LetterInput:
     identity_doubt: str = ""
     identity_means: tuple[str, ...] = ()
     clarification: str = ""
+    # the controller's processing profile in the letter's language (item name -> text; see
+    # letters/profile.py): an access response is filled from it, never from another language
+    profile: Mapping[str, str] = field(default_factory=dict)
+    salutation: str = ""  # "m", "f" or "neutral"/"": which salutation and closing
+    original_due: date | None = None  # extension notice: the period before the extension
 
 
 @dataclass(frozen=True)
@@ -227,7 +233,11 @@ def _values(inp: LetterInput, lab: Labels) -> dict[str, str]:
     authority = authority_for(_jurisdiction(inp), c.jurisdictions)
     contact = authority.contact() if authority else ""
     means = inp.identity_means or c.verification.accepted
-    profile = c.profile
+    profile = inp.profile
+
+    def bullets(key: str) -> str:
+        return _bullets(_lines(profile.get(key, "")), lab)
+
     return {
         "recipient_name": _inline(inp.recipient_name) or _inline(case.subject.name),
         "subject_name": _inline(case.subject.name),
@@ -242,7 +252,9 @@ def _values(inp: LetterInput, lab: Labels) -> dict[str, str]:
         "account_ref": _inline(case.subject.account_ref),
         "signatory_name": _inline(inp.signatory_name),
         "signatory_title": _inline(inp.signatory_title) or lab.dpo,
-        "due_date": format_date(inp.deadline_due, lang) if inp.deadline_due else "",
+        "due_date": format_date(inp.original_due or inp.deadline_due, lang)
+        if (inp.original_due or inp.deadline_due)
+        else "",
         "deadline_citation": _phrase(inp.deadline_citation) or lab.applicable_law,
         # no extended date (the law allows none: a blocking warning says so) shows as a blank
         # to fill, never as a silent gap in the sentence
@@ -253,12 +265,12 @@ def _values(inp: LetterInput, lab: Labels) -> dict[str, str]:
         "identity_doubt": _sentence(inp.identity_doubt),
         "clarification": _sentence(inp.clarification),
         "identity_means": _bullets([lab.identity_mean(m) for m in means], lab) if means else "",
-        "purposes": _bullets(profile.purposes, lab),
-        "categories": _bullets(profile.categories, lab),
-        "recipients": _bullets(profile.recipients, lab),
-        "retention": _sentence(profile.retention) or lab.none_recorded,
-        "sources": _bullets(profile.sources, lab),
-        "transfers": _sentence(profile.transfers),
+        "purposes": bullets("purposes"),
+        "categories": bullets("categories"),
+        "recipients": bullets("recipients"),
+        "retention": _sentence(profile.get("retention", "")) or lab.none_recorded,
+        "sources": bullets("sources"),
+        "transfers": _sentence(profile.get("transfers", "")),
         "authority_name": authority.name(lang) if authority else "",
         "authority_contact": substitute(lab.authority_contact, {"contact": contact})
         if contact
@@ -266,7 +278,96 @@ def _values(inp: LetterInput, lab: Labels) -> dict[str, str]:
     }
 
 
-def _derived(inp: LetterInput, parts: dict[str, str], v: dict[str, str]) -> dict[str, str]:
+_ACTION_PREFERENCE = ("GDPR", "RU", "KZ", "KG", "OTHER")
+
+
+def regimes_of_input(inp: LetterInput) -> tuple[str, ...]:
+    """The regimes on the letter's case: the controller's jurisdictions, else the governing one."""
+    return profile_mod.regimes_of(_case_jurisdictions(inp))
+
+
+def _case_jurisdictions(inp: LetterInput) -> list[str]:
+    """The governing jurisdiction first, then the controller's others (each once)."""
+    codes = [inp.jurisdiction] if inp.jurisdiction.strip() else []
+    for code in inp.controller.jurisdictions:
+        if code.strip() and code.strip().upper() not in {c.strip().upper() for c in codes}:
+            codes.append(code)
+    return codes
+
+
+def _authorities(inp: LetterInput) -> list[tpl_mod.Authority]:
+    """One supervisory authority per jurisdiction of the case (each once), in its order."""
+    seen: list[tpl_mod.Authority] = []
+    for code in _case_jurisdictions(inp):
+        if not code.strip():
+            continue
+        authority = authority_for(code, inp.controller.jurisdictions)
+        if authority is not None and all(a.id != authority.id for a in seen):
+            seen.append(authority)
+    return seen
+
+
+def _regime_text(inp: LetterInput, key: str) -> list[str]:
+    table = tpl_mod.regime_texts(inp.language)
+    out: list[str] = []
+    for regime in regimes_of_input(inp):
+        text = table.get(regime, table.get("OTHER", {})).get(key, "")
+        if text and text not in out:
+            out.append(text)
+    return out
+
+
+def profile_paragraphs(inp: LetterInput, lab: Labels) -> str:
+    """The access response's items: every item a regime of the case requires, then any other
+    item the profile fills, each under its heading in the letter's language."""
+    required = profile_mod.required_items(regimes_of_input(inp))
+    shown = [i for i in profile_mod.ITEMS if i in required or inp.profile.get(i, "").strip()]
+    blocks = []
+    for item in shown:
+        heading = lab.profile_items.get(item, item)
+        text = inp.profile.get(item, "").strip()
+        if item in profile_mod.LIST_ITEMS:
+            value = _bullets(_lines(text), lab)
+        else:
+            value = _sentence(text) or lab.none_recorded
+        blocks.append(f"{heading}:\n{value}")
+    return "\n\n".join(blocks)
+
+
+def _complaints(inp: LetterInput, tpl: tpl_mod.LetterTemplate, values: dict[str, str]) -> str:
+    lab = labels(inp.language)
+    out = []
+    names = part_placeholders(inp.kind)
+    for authority in _authorities(inp):
+        contact = authority.contact()
+        v = {
+            **values,
+            "authority_name": authority.name(inp.language),
+            "authority_contact": substitute(lab.authority_contact, {"contact": contact})
+            if contact
+            else "",
+        }
+        out.append(substitute(tpl.parts["complaint"], v, names, "part 'complaint'"))
+    if not out:
+        out.append(substitute(tpl.parts["complaint_generic"], values, names, "complaint_generic"))
+    return "\n\n".join(out)
+
+
+def _channels_part(inp: LetterInput) -> str:
+    channels = {str(c) for c in inp.controller.channels}
+    if channels == {"post"}:
+        return "channels_post"
+    if channels == {"email"}:
+        return "channels_email"
+    return "channels_any"
+
+
+def _derived(
+    inp: LetterInput,
+    parts: dict[str, str],
+    v: dict[str, str],
+    tpl: tpl_mod.LetterTemplate | None = None,
+) -> dict[str, str]:
     kind = inp.kind
     if kind == LetterKind.ACKNOWLEDGEMENT:
         if inp.deadline_due is None:
@@ -275,20 +376,44 @@ def _derived(inp: LetterInput, parts: dict[str, str], v: dict[str, str]) -> dict
             key = "deadline_statutory" if inp.deadline_statutory else "deadline_internal"
         return {"deadline_paragraph": parts[key]}
     if kind == LetterKind.IDENTITY_REQUEST:
+        model = pause_model(_jurisdiction(inp))
+        if "FR" in {j.strip().upper() for j in _case_jurisdictions(inp)}:
+            # French law on the case: the GDPR period is suspended (décret 2019-536 art. 77),
+            # whichever regime governs the earliest date (needs legal review for KG + FR)
+            model = "suspended_fr"
         return {
             "doubt_paragraph": parts["doubt"] if v["identity_doubt"] else "",
             "means_paragraph": parts["means"] if v["identity_means"] else "",
             "clarification_paragraph": parts["clarification"] if v["clarification"] else "",
-            "clock_paragraph": parts[f"clock_{pause_model(_jurisdiction(inp))}"],
+            "clock_paragraph": parts.get(f"clock_{model}", parts.get("clock_suspended", "")),
+            "channels_paragraph": parts.get(_channels_part(inp), ""),
         }
     if kind in (LetterKind.ACCESS_RESPONSE, LetterKind.REFUSAL):
-        complaint = parts["complaint"] if v["authority_name"] else parts["complaint_generic"]
+        if tpl is not None:
+            complaint = _complaints(inp, tpl, v)
+        else:
+            complaint = parts["complaint"] if v["authority_name"] else parts["complaint_generic"]
         out = {"complaint_paragraph": complaint}
         if kind == LetterKind.ACCESS_RESPONSE:
-            out["transfers_paragraph"] = parts["transfers"] if v["transfers"] else ""
+            out["transfers_paragraph"] = (
+                parts["transfers"] if v["transfers"] and "transfers" in parts else ""
+            )
+            out["profile_paragraphs"] = profile_paragraphs(inp, labels(inp.language))
+            out["rights_paragraph"] = "\n\n".join(_regime_text(inp, "rights"))
+            out["basis_paragraph"] = " ".join(_regime_text(inp, "basis"))
+        else:
+            out["refusal_law_paragraph"] = " ".join(_regime_text(inp, "refusal_law"))
         return out
     if kind == LetterKind.ACTION_CONFIRMATION:
-        paragraphs = [parts[f"action_{k.value}"] for k in _action_kinds(inp)]
+        paragraphs = []
+        # where several laws word a confirmation differently, the one that promises the
+        # subject most is used: GDPR (Art. 19 notice to recipients), then 152-FZ, 94-V, Law 58
+        table = tpl_mod.regime_texts(inp.language)
+        order = sorted(regimes_of_input(inp), key=_ACTION_PREFERENCE.index)
+        for k in _action_kinds(inp):
+            key = f"action_{k.value}"
+            worded = [table[r][key] for r in order if key in table.get(r, {})]
+            paragraphs.append(worded[0] if worded else parts[key])
         return {"action_paragraphs": "\n\n".join(paragraphs)}
     return {}
 
@@ -322,14 +447,15 @@ def compose_text(inp: LetterInput, template_override: str | None = None) -> Comp
         key: substitute(text, values, part_names, f"part '{key}' of {where}")
         for key, text in tpl.parts.items()
     }
-    values.update(_derived(inp, parts, values))
+    values.update(_derived(inp, parts, values, tpl))
     allowed = allowed_placeholders(kind)
     subject = _inline(substitute(tpl.subject, values, allowed, f"the subject of {where}"))
     if inp.body_override is not None:
         body = _tidy(inp.body_override)
     else:
-        salutation = tpl.salutation if tpl.salutation is not None else lab.salutation
-        closing = tpl.closing if tpl.closing is not None else lab.closing
+        form = inp.salutation.strip().lower()
+        salutation = tpl.salutation if tpl.salutation is not None else lab.salutation_for(form)
+        closing = tpl.closing if tpl.closing is not None else lab.closing_for(form)
         text = "\n\n".join(
             (
                 substitute(
@@ -532,6 +658,9 @@ def _body_flowables(
 ) -> list[Flowable]:
     story: list[Flowable] = [_p(composed.subject, st.subject)]
     blocks = composed.paragraphs
+    # The closing formula never stands alone on a page: it is kept with the signature and with
+    # the last lines of the paragraph before it (keep-with-next).
+    tail: list[Flowable] = []
     for i, block in enumerate(blocks):
         flow = _block_flowables(block, st)
         if flow and isinstance(flow[-1], Paragraph) and flow[-1].style is st.bullet:
@@ -539,7 +668,11 @@ def _body_flowables(
         if len(flow) > 1 and isinstance(flow[0], Paragraph) and flow[0].style is st.body:
             flow[0].keepWithNext = True
         if i == len(blocks) - 1:
-            story.append(KeepTogether(flow + _signature(inp, lab, st)))
+            story.append(KeepTogether(tail + flow + _signature(inp, lab, st)))
+        elif i == len(blocks) - 2 and len(blocks) > 2:
+            # the paragraph before the closing: its last element travels with the closing
+            story.extend(flow[:-1])
+            tail = flow[-1:]
         else:
             story.extend(flow)
     if not blocks:
@@ -603,7 +736,10 @@ class _PageFurniture:
         head_bottom = g.address_top - 2.0
         # Letterhead, left: who writes.
         left: list[Flowable] = [_p(_inline(c.name), st.head_name)]
-        if c.legal_entity.strip() and _inline(c.legal_entity) != _inline(c.name):
+        if (
+            c.legal_entity.strip()
+            and _inline(c.legal_entity).casefold() != _inline(c.name).casefold()
+        ):
             left.append(_p(_inline(c.legal_entity), st.head))
         if c.registration_no.strip():
             left.append(_p(f"{lab.registration_no} {_inline(c.registration_no)}", st.head))

@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 from dpo_desk import resources
 from dpo_desk.casefile.deadlines import calendar_overrides
+from dpo_desk.casefile.letter_profiles import LetterSettingsRepo, Signatory
 from dpo_desk.casefile.records import SEND_CHANNELS, LetterRecord
 from dpo_desk.core.deadlines import DeadlineSet, compute_case_deadlines, compute_deadline
 from dpo_desk.core.errors import InvalidInput, KnownError, NotFound, TemplateError
@@ -49,6 +50,7 @@ from dpo_desk.core.model import (
 from dpo_desk.core.workflow import can_move, check_move
 from dpo_desk.letters import templates as tpl
 from dpo_desk.letters.checks import LetterWarning, check_letter
+from dpo_desk.letters.profile import foreign_fragments, suggest_salutation
 from dpo_desk.letters.render import ComposedLetter, LetterInput, compose_text, render_letter
 from dpo_desk.letters.templates import TemplateFlags
 
@@ -115,6 +117,7 @@ _TEXT_FIELDS: Final = (
     "signatory_title",
     "paper",
     "window",
+    "salutation",
 )
 _LIST_FIELDS: Final = ("actions", "enclosures", "identity_means")
 _BYTES_FIELDS: Final = ("signature_image",)
@@ -351,6 +354,31 @@ def _extended_due(
     return governing.extended_due
 
 
+def _original_due(cf: CaseFile, case: Case, controller: Controller, today: date) -> date | None:
+    """The governing due date as it was before a recorded extension (None: none recorded)."""
+    events = cf.cases.clock_events(case.id or 0)
+    if not any(e.kind == E.EXTENSION_NOTICE_SENT for e in events):
+        return None
+    kept = [e for e in events if e.kind != E.EXTENSION_NOTICE_SENT]
+    before = compute_case_deadlines(
+        controller.jurisdictions,
+        [str(k) for k in case.kinds],
+        case.received,
+        kept,
+        overrides=calendar_overrides(cf),
+        today=today,
+    ).governing
+    return before.due if before is not None else None
+
+
+def _title_in(signatory: Signatory | None, language: str) -> str:
+    """The controller's remembered title, unless it is written in another language than the
+    letter (then the letter's own DPO title is used)."""
+    if signatory is None or not signatory.title.strip():
+        return ""
+    return "" if foreign_fragments(signatory.title, language) else signatory.title
+
+
 def _recipient_address(case: Case) -> str:
     """Postal address for the window envelope; for an email case, the email address line."""
     subject = case.subject
@@ -402,7 +430,12 @@ def build_input(
     deadlines = _deadlines(cf, case, controller, today)
     governing = deadlines.governing
     extended_due: date | None = None
-    if letter_kind == LetterKind.EXTENSION_NOTICE:
+    original_due: date | None = None
+    if letter_kind == LetterKind.EXTENSION_NOTICE and governing is not None and governing.extended:
+        # an extension is already recorded: the notice states the period before it and after
+        original_due = _original_due(cf, case, controller, today)
+        extended_due = governing.due
+    elif letter_kind == LetterKind.EXTENSION_NOTICE:
         extended_due = _extended_due(cf, case, controller, today, deadlines)
     elif governing is not None and governing.extended:
         extended_due = governing.extended_due
@@ -413,6 +446,14 @@ def build_input(
     actions: tuple[str, ...] = fields.get("actions", ())
     if not actions and letter_kind == LetterKind.ACTION_CONFIRMATION:
         actions = tuple(str(k) for k in case.kinds if k in tpl.ACTION_KINDS)
+    settings = LetterSettingsRepo(cf)
+    profile = settings.profile(controller.id, lang) if controller.id is not None else {}
+    signatory = settings.signatory(controller.id) if controller.id is not None else None
+    salutation = (
+        fields.get("salutation", "").strip().lower()
+        or settings.salutation(case.id or case_id)
+        or suggest_salutation(case.subject.name)
+    )
     doubt = fields.get("identity_doubt", "")
     if not doubt.strip() and letter_kind == LetterKind.IDENTITY_REQUEST:
         doubt = _identity_doubt(cf, case.id or case_id)
@@ -434,8 +475,9 @@ def build_input(
         legal_ground=fields.get("legal_ground", ""),
         actions=actions,
         enclosures=fields.get("enclosures", ()),
-        signatory_name=fields.get("signatory_name", ""),
-        signatory_title=fields.get("signatory_title", ""),
+        signatory_name=fields.get("signatory_name", "")
+        or (signatory.name if signatory is not None else ""),
+        signatory_title=fields.get("signatory_title", "") or _title_in(signatory, lang),
         signature_image=fields.get("signature_image"),
         body_override=body_override,
         paper=fields.get("paper", "").strip() or "A4",
@@ -443,6 +485,9 @@ def build_input(
         identity_doubt=doubt,
         identity_means=fields.get("identity_means", ()),
         clarification=fields.get("clarification", ""),
+        profile=profile,
+        salutation=salutation,
+        original_due=original_due,
     )
 
 

@@ -15,7 +15,7 @@ import functools
 import re
 import tomllib
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from types import MappingProxyType
 from typing import Any
@@ -81,12 +81,27 @@ KIND_DERIVED: Mapping[LetterKind, frozenset[str]] = MappingProxyType(
     {
         LetterKind.ACKNOWLEDGEMENT: frozenset({"deadline_paragraph"}),
         LetterKind.IDENTITY_REQUEST: frozenset(
-            {"doubt_paragraph", "means_paragraph", "clarification_paragraph", "clock_paragraph"}
+            {
+                "doubt_paragraph",
+                "means_paragraph",
+                "clarification_paragraph",
+                "clock_paragraph",
+                "channels_paragraph",
+            }
         ),
         LetterKind.EXTENSION_NOTICE: frozenset(),
-        LetterKind.ACCESS_RESPONSE: frozenset({"transfers_paragraph", "complaint_paragraph"}),
+        # transfers_paragraph: kept for overrides written before the per-language profile
+        LetterKind.ACCESS_RESPONSE: frozenset(
+            {
+                "transfers_paragraph",
+                "complaint_paragraph",
+                "profile_paragraphs",
+                "rights_paragraph",
+                "basis_paragraph",
+            }
+        ),
         LetterKind.ACTION_CONFIRMATION: frozenset({"action_paragraphs"}),
-        LetterKind.REFUSAL: frozenset({"complaint_paragraph"}),
+        LetterKind.REFUSAL: frozenset({"complaint_paragraph", "refusal_law_paragraph"}),
     }
 )
 
@@ -111,10 +126,21 @@ REQUIRED_PARTS: Mapping[LetterKind, frozenset[str]] = MappingProxyType(
             {"deadline_statutory", "deadline_internal", "deadline_unknown"}
         ),
         LetterKind.IDENTITY_REQUEST: frozenset(
-            {"doubt", "means", "clarification", "clock_suspended", "clock_restart", "clock_none"}
+            {
+                "doubt",
+                "means",
+                "clarification",
+                "clock_suspended",
+                "clock_suspended_fr",
+                "clock_restart",
+                "clock_none",
+                "channels_post",
+                "channels_email",
+                "channels_any",
+            }
         ),
         LetterKind.EXTENSION_NOTICE: frozenset(),
-        LetterKind.ACCESS_RESPONSE: frozenset({"transfers", "complaint", "complaint_generic"}),
+        LetterKind.ACCESS_RESPONSE: frozenset({"complaint", "complaint_generic"}),
         LetterKind.ACTION_CONFIRMATION: frozenset(f"action_{k.value}" for k in ACTION_KINDS),
         LetterKind.REFUSAL: frozenset({"complaint", "complaint_generic"}),
     }
@@ -419,6 +445,20 @@ class Labels:
     kind_titles: Mapping[str, str]
     request_kinds: Mapping[str, str]
     identity_means: Mapping[str, str]
+    salutation_m: str = ""
+    salutation_f: str = ""
+    closing_m: str = ""
+    closing_f: str = ""
+    profile_items: Mapping[str, str] = field(default_factory=dict)
+
+    def salutation_for(self, form: str) -> str:
+        """The salutation for a form ("m", "f"; anything else: the neutral one)."""
+        chosen = {"m": self.salutation_m, "f": self.salutation_f}.get(form, "")
+        return chosen or self.salutation
+
+    def closing_for(self, form: str) -> str:
+        chosen = {"m": self.closing_m, "f": self.closing_f}.get(form, "")
+        return chosen or self.closing
 
     def page_label(self, page: int, pages: int) -> str:
         return substitute(
@@ -498,7 +538,31 @@ def labels(language: str) -> Labels:
         kind_titles=MappingProxyType(dict(data["kind_titles"])),
         request_kinds=MappingProxyType(dict(data["request_kinds"])),
         identity_means=MappingProxyType(dict(data["identity_means"])),
+        salutation_m=str(data.get("salutation_m", "")),
+        salutation_f=str(data.get("salutation_f", "")),
+        closing_m=str(data.get("closing_m", "")),
+        closing_f=str(data.get("closing_f", "")),
+        profile_items=MappingProxyType(dict(data.get("profile_items", {}))),
     )
+
+
+@functools.cache
+def regime_texts(language: str) -> Mapping[str, Mapping[str, str]]:
+    """What each regime adds to a letter in ``language`` (``resources/letters/<lang>/regimes.toml``)."""
+    _check_language(language)
+    where = f"the {language} regime texts"
+    data = _parse_toml(
+        resources.path("letters", language, "regimes.toml").read_text(encoding="utf-8"), where
+    )
+    out: dict[str, Mapping[str, str]] = {}
+    for regime, entry in data.items():
+        if not isinstance(entry, dict) or not all(isinstance(v, str) for v in entry.values()):
+            raise TemplateError(f"[{regime}] in {where} must map names to text.")
+        for key in ("rights", "basis", "refusal_law"):
+            if key not in entry:
+                raise TemplateError(f"'{key}' is missing from [{regime}] in {where}.")
+        out[regime] = MappingProxyType({k: v.strip() for k, v in entry.items()})
+    return MappingProxyType(out)
 
 
 # --- dates --------------------------------------------------------------------------------------

@@ -654,7 +654,7 @@ def load_letters(cf: CaseFile, case_id: int) -> LettersState:
 
 
 def letter_preview(cf: CaseFile, case_id: int, today: date, draft: LetterDraft) -> Preview:
-    from dpo_desk.letters.service import preview
+    from dpo_desk.services.letters import preview  # issue 16: the rules decided there
 
     return preview(
         cf,
@@ -704,7 +704,7 @@ def finalise_letter(
     cf: CaseFile, case_id: int, today: date, draft: LetterDraft
 ) -> Changed[OpenedLetter]:
     """Store the immutable PDF and apply the letter's effect on the case."""
-    from dpo_desk.letters.service import finalise
+    from dpo_desk.services.letters import finalise  # issue 16: refusals decided there
 
     record = finalise(
         cf,

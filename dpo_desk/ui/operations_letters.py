@@ -30,6 +30,48 @@ if TYPE_CHECKING:
     from dpo_desk.reports import ExportResult
 
 
+# --- a controller's letter settings (issue 16) ------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LetterSettings:
+    """A controller's processing profiles per language and its default signatory."""
+
+    profiles: dict[str, dict[str, str]]
+    signatory_name: str = ""
+    signatory_title: str = ""
+
+
+def load_letter_settings(cf: CaseFile, controller_id: int) -> LetterSettings:
+    from dpo_desk.letters.templates import LANGUAGES
+    from dpo_desk.services import letters
+
+    signer = letters.signatory(cf, controller_id)
+    return LetterSettings(
+        profiles={lang: letters.profile(cf, controller_id, lang) for lang in LANGUAGES},
+        signatory_name=signer.name,
+        signatory_title=signer.title,
+    )
+
+
+def save_letter_settings(
+    cf: CaseFile, controller_id: int, settings: LetterSettings
+) -> LetterSettings:
+    """Store every language's profile that has text or had some, and the signatory."""
+    from dpo_desk.services import letters
+
+    before = load_letter_settings(cf, controller_id)
+    for language, items in settings.profiles.items():
+        if items != before.profiles.get(language, {}):
+            letters.set_profile(cf, controller_id, language, items)
+    if (settings.signatory_name, settings.signatory_title) != (
+        before.signatory_name,
+        before.signatory_title,
+    ):
+        letters.set_signatory(cf, controller_id, settings.signatory_name, settings.signatory_title)
+    return load_letter_settings(cf, controller_id)
+
+
 # --- the letter's preview --------------------------------------------------------------------
 
 
@@ -42,7 +84,7 @@ class CheckedPreview:
 
     @property
     def blocking(self) -> tuple[LetterWarning, ...]:
-        from dpo_desk.letters.service import is_blocking
+        from dpo_desk.services.letters import is_blocking
 
         return tuple(w for w in self.warnings if is_blocking(w))
 

@@ -180,7 +180,7 @@
     <context>
         <name>LettersTab</name>
         <message numerus="yes">
-            <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1377" />
+            <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1446" />
             <source>%n page(s) sent to {printer}.</source>
             <translation>
                 <numerusform>%n page sent to {printer}.</numerusform>

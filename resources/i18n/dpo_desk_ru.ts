@@ -743,179 +743,169 @@
 <context>
     <name>ControllersDialog</name>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="95"/>
+        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="97"/>
         <source>Controllers</source>
         <translation>Операторы</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="103"/>
+        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="105"/>
         <source>&amp;New controller</source>
         <translation>&amp;Новый оператор</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="120"/>
+        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="122"/>
         <source>short name: letters, digits, dashes</source>
         <translation>краткое имя: буквы, цифры, дефисы</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="137"/>
+        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="139"/>
         <source>one address per line</source>
         <translation>по одному адресу в строке</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="156"/>
+        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="158"/>
         <source>e.g. ru, en (the first is the default)</source>
         <translation>например, ru, en (первый — по умолчанию)</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="159"/>
+        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="161"/>
         <source>S&amp;hort name:</source>
         <translation>&amp;Краткое имя:</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="160"/>
+        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="162"/>
         <source>&amp;Name:</source>
         <translation>&amp;Название:</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="161"/>
+        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="163"/>
         <source>&amp;Legal entity:</source>
         <translation>&amp;Юридическое лицо:</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="162"/>
+        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="164"/>
         <source>Re&amp;gistration no.:</source>
         <translation>&amp;Рег. номер:</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="163"/>
+        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="165"/>
         <source>&amp;Address:</source>
         <translation>&amp;Адрес:</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="164"/>
+        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="166"/>
         <source>&amp;DPO contact:</source>
         <translation>&amp;Контакт ответственного:</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="165"/>
+        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="167"/>
         <source>&amp;Intake emails:</source>
         <translation>&amp;Адреса для запросов:</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="166"/>
+        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="168"/>
         <source>&amp;Jurisdictions:</source>
         <translation>&amp;Юрисдикции:</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="171"/>
+        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="173"/>
         <source>Channels:</source>
         <translation>Каналы:</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="172"/>
+        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="174"/>
         <source>&amp;Reply languages:</source>
         <translation>&amp;Языки ответов:</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="175"/>
+        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="177"/>
         <source>Details</source>
         <translation>Основное</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="176"/>
+        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="178"/>
         <source>Identity proof</source>
         <translation>Подтверждение личности</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="177"/>
+        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="179"/>
         <source>Profile</source>
         <translation>Профиль обработки</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="188"/>
+        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="190"/>
         <source>&amp;Save controller</source>
         <translation>&amp;Сохранить оператора</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="216"/>
+        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="220"/>
         <source>What a requester may send to prove who they are. Ask for more only where the law allows it; the warnings below compare this policy with the laws of the jurisdictions ticked on the Details tab.</source>
         <translation>Чем заявитель может подтвердить свою личность. Требуйте большего только там, где это допускает закон; предупреждения ниже сравнивают этот порядок с правом юрисдикций, отмеченных на вкладке «Основное».</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="233"/>
+        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="237"/>
         <source>Accepted proofs:</source>
         <translation>Принимаемые подтверждения:</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="235"/>
+        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="239"/>
         <source>Require a signed copy of an ID document for every request</source>
         <translation>Требовать подписанную копию удостоверения личности для каждого запроса</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="250"/>
+        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="254"/>
         <source>ID &amp;copies:</source>
         <translation>Ко&amp;пии удостоверений:</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="270"/>
-        <source>What an access response tells the requester about the processing, as the privacy policy states it.</source>
-        <translation>Что ответ на запрос доступа сообщает заявителю об обработке, как это изложено в политике конфиденциальности.</translation>
-    </message>
-    <message>
-        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="277"/>
-        <source>one per line</source>
-        <translation>по одному в строке</translation>
-    </message>
-    <message>
-        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="285"/>
-        <source>&amp;Purposes:</source>
-        <translation>&amp;Цели:</translation>
-    </message>
-    <message>
-        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="286"/>
-        <source>Data cat&amp;egories:</source>
-        <translation>Категории &amp;данных:</translation>
-    </message>
-    <message>
-        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="287"/>
-        <source>Recipien&amp;ts:</source>
-        <translation>Полу&amp;чатели:</translation>
-    </message>
-    <message>
-        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="288"/>
-        <source>So&amp;urces:</source>
-        <translation>&amp;Источники:</translation>
-    </message>
-    <message>
-        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="289"/>
-        <source>Retenti&amp;on:</source>
-        <translation>Срок &amp;хранения:</translation>
-    </message>
-    <message>
-        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="290"/>
-        <source>Trans&amp;fers abroad:</source>
-        <translation>Передача &amp;за рубеж:</translation>
-    </message>
-    <message>
-        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="438"/>
+        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="534"/>
         <source>Stricter than the law allows, or inconsistent:</source>
         <translation>Строже, чем допускает закон, или противоречиво:</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="442"/>
+        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="538"/>
         <source>No conflict with the laws of the ticked jurisdictions.</source>
         <translation>Противоречий с правом отмеченных юрисдикций нет.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="450"/>
+        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="546"/>
         <source>Tick at least one jurisdiction whose law applies.</source>
         <translation>Отметьте хотя бы одну юрисдикцию, чьё право применяется.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="461"/>
+        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="574"/>
         <source>Saved.</source>
         <translation>Сохранено.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="278"/>
+        <source>What an access response tells the requester about the processing, written in each reply language (one entry per line for lists). Items marked * are required by the law of the ticked jurisdictions: a letter is not finalised while one is empty.</source>
+        <translation>Что ответ на запрос о доступе сообщает заявителю об обработке — на каждом языке ответа (списки — по одному пункту в строке). Пункты со знаком * требует закон отмеченных юрисдикций: пока такой пункт пуст, письмо не может быть утверждено.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="292"/>
+        <source>Default si&amp;gnatory:</source>
+        <translation>&amp;Подписант по умолчанию:</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="293"/>
+        <source>Signatory&apos;s t&amp;itle:</source>
+        <translation>Д&amp;олжность подписанта:</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="368"/>
+        <source>Missing (letters are refused): %1</source>
+        <translation>Не заполнено (письма не утверждаются): %1</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="372"/>
+        <source>Not written in this language: %1</source>
+        <translation>Написано не на этом языке: %1</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="376"/>
+        <source>The list of items required by Kyrgyz Law 58 needs legal review.</source>
+        <translation>Перечень сведений, которых требует Закон КР № 58, нуждается в юридической проверке.</translation>
     </message>
 </context>
 <context>
@@ -2934,576 +2924,571 @@ Its content is gone for good; the verification record keeps its SHA-256:
 <context>
     <name>LettersTab</name>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="292"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="303"/>
         <source>Saved a copy to {path}.</source>
         <translation>Копия сохранена: {path}.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="317"/>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="327"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="328"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="338"/>
         <source>Letters of this case</source>
         <translation>Письма по обращению</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="336"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="347"/>
         <source>&amp;New letter</source>
         <translation>Новое пись&amp;мо</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="338"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="349"/>
         <source>Write a new letter for this case</source>
         <translation>Написать новое письмо по этому обращению</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="340"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="351"/>
         <source>Delete draft</source>
         <translation>Удалить проект</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="371"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="382"/>
         <source>Compose</source>
         <translation>Составление</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="379"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="390"/>
         <source>Acknowledgement of receipt</source>
         <translation>Подтверждение получения запроса</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="380"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="391"/>
         <source>Request for identity proof or clarification</source>
         <translation>Запрос подтверждения личности или уточнений</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="381"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="392"/>
         <source>Extension notice</source>
         <translation>Уведомление о продлении</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="382"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="393"/>
         <source>Response to an access request</source>
         <translation>Ответ на запрос доступа</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="383"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="394"/>
         <source>Confirmation of the action taken</source>
         <translation>Подтверждение принятых мер</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="384"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="395"/>
         <source>Refusal</source>
         <translation>Отказ</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="393"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="404"/>
         <source>&amp;Kind:</source>
         <translation>&amp;Вид письма:</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="394"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="405"/>
         <source>&amp;Language:</source>
         <translation>&amp;Язык:</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="416"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="438"/>
         <source>&amp;Recipient:</source>
         <translation>Получ&amp;атель:</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="417"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="439"/>
         <source>&amp;Address:</source>
         <translation>Адр&amp;ес:</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="420"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="442"/>
         <source>Reasons for the &amp;extension:</source>
         <translation>Причины &amp;продления:</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="421"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="443"/>
         <source>Why the request needs more time (the law asks for the reasons)</source>
         <translation>Почему на ответ нужно больше времени (закон требует указать причины)</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="425"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="447"/>
         <source>&amp;Doubt about identity:</source>
         <translation>Сомнения в &amp;личности:</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="426"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="448"/>
         <source>Why the identity is in doubt (the law asks for a reason)</source>
         <translation>Почему личность вызывает сомнения (закон требует указать причину)</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="428"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="450"/>
         <source>&amp;What to clarify:</source>
         <translation>&amp;Что уточнить:</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="428"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="450"/>
         <source>What is unclear</source>
         <translation>Что неясно</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="429"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="451"/>
         <source>Reasons for the &amp;refusal:</source>
         <translation>Причины отка&amp;за:</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="432"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="454"/>
         <source>Legal &amp;ground:</source>
         <translation>Правовое &amp;основание:</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="433"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="455"/>
         <source>e.g. the article of the law the refusal relies on</source>
         <translation>например, статья закона</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="435"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="457"/>
         <source>En&amp;closures:</source>
         <translation>При&amp;ложения:</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="435"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="457"/>
         <source>One per line</source>
         <translation>По одному в строке</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="436"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="458"/>
         <source>&amp;Signed by:</source>
         <translation>Подп&amp;исант:</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="437"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="459"/>
         <source>&amp;Title:</source>
         <translation>&amp;Должность:</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="437"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="459"/>
         <source>e.g. Data Protection Officer</source>
         <translation>напр., ответственный за ПДн</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="440"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="462"/>
         <source>A4</source>
         <translation>A4</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="441"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="463"/>
         <source>US Letter</source>
         <translation>US Letter</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="444"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="466"/>
         <source>DIN 5008 form B (C5/6, DL)</source>
         <translation>DIN 5008, форма B (C5/6, DL)</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="445"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="467"/>
         <source>DIN 5008 form A</source>
         <translation>DIN 5008, форма A</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="454"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="476"/>
         <source>&amp;Paper:</source>
         <translation>Бума&amp;га:</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="455"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="477"/>
         <source>&amp;Envelope window:</source>
         <translation>Окно ко&amp;нверта:</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="476"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="498"/>
         <source>The letter&apos;s text</source>
         <translation>Текст письма</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="480"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="502"/>
         <source>You edited the text: the fields no longer change it.</source>
         <translation>Вы изменили текст вручную: поля на него больше не влияют.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="484"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="506"/>
         <source>Use the &amp;template&apos;s text</source>
         <translation>Вернуть текст &amp;шаблона</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="494"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="516"/>
         <source>Warnings before the letter goes out</source>
         <translation>Предупреждения перед отправкой письма</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="512"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="540"/>
         <source>Save &amp;draft</source>
         <translation>Со&amp;хранить проект</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="513"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="541"/>
         <source>Keep the letter as a draft to finish later</source>
         <translation>Сохранить письмо как проект, чтобы закончить позже</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="518"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="546"/>
         <source>&amp;Finalise…</source>
         <translation>&amp;Утвердить…</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="519"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="547"/>
         <source>Store the PDF in the case file; it cannot be changed afterwards</source>
         <translation>Сохранить PDF в файле дел; после этого его нельзя изменить</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="523"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="551"/>
         <source>&amp;Print…</source>
         <translation>Пе&amp;чать…</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="523"/>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1143"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="551"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1212"/>
         <source>Print the final letter</source>
         <translation>Напечатать утверждённое письмо</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="527"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="555"/>
         <source>Save &amp;as…</source>
         <translation>Сохранить &amp;как…</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="528"/>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1145"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="556"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1214"/>
         <source>Save a copy of the final letter&apos;s PDF</source>
         <translation>Сохранить копию PDF утверждённого письма</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="533"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="561"/>
         <source>Record as &amp;sent…</source>
         <translation>&amp;Записать отправку…</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="534"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="562"/>
         <source>Write the date and channel into the letter register</source>
         <translation>Внести дату и канал отправки в реестр писем</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="544"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="572"/>
         <source>&amp;Text of the letter:</source>
         <translation>&amp;Текст письма:</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="565"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="594"/>
         <source>&amp;Letters</source>
         <translation>&amp;Письма</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="623"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="669"/>
         <source>The unsaved letter on {reference} was kept as a draft there.</source>
         <translation>Несохранённое письмо по обращению {reference} сохранено там как проект.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="762"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="808"/>
         <source>New letter (not saved yet).</source>
         <translation>Новое письмо (ещё не сохранено).</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="778"/>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1198"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="824"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1267"/>
         <source>Draft of {date}, not final: it can still be changed.</source>
         <translation>Проект от {date}, не утверждён: его ещё можно изменить.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="801"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="847"/>
         <source>Final letter, finalised {moment}; it can no longer be changed.</source>
         <translation>Письмо утверждено {moment}; изменить его больше нельзя.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="804"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="850"/>
         <source>SHA-256: {hash}</source>
         <translation>SHA-256: {hash}</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="811"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="857"/>
         <source>Sent on {date} by {channel}.</source>
         <translation>Отправлено {date}, канал: {channel}.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="816"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="862"/>
         <source>Not recorded as sent yet.</source>
         <translation>Отправка ещё не записана.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="821"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="867"/>
         <source>The letter&apos;s PDF is missing from the case file.</source>
         <translation>PDF письма отсутствует в файле дел.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="832"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="878"/>
         <source>preview</source>
         <translation>предпросмотр</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="879"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="928"/>
         <source>No address in the case: type the postal address</source>
         <translation>В обращении нет адреса: введите почтовый адрес</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="952"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1003"/>
         <source>Replace the edited text?</source>
         <translation>Заменить изменённый текст?</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="954"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1005"/>
         <source>You edited the letter&apos;s text. A letter of another kind or language starts from its own template; your edits would be lost.</source>
         <translation>Вы изменили текст письма. Письмо другого вида или на другом языке начинается со своего шаблона; ваши правки будут потеряны.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="957"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1008"/>
         <source>&amp;Replace the text</source>
         <translation>&amp;Заменить текст</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="974"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1025"/>
         <source>Go back to the template&apos;s text?</source>
         <translation>Вернуться к тексту шаблона?</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="975"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1026"/>
         <source>Your edits of the letter&apos;s text will be lost.</source>
         <translation>Ваши правки текста письма будут потеряны.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="976"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1027"/>
         <source>&amp;Use the template&apos;s text</source>
         <translation>&amp;Вернуть текст шаблона</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1008"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1059"/>
         <source>The letter&apos;s text is empty.</source>
         <translation>Текст письма пуст.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1058"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1109"/>
         <source>No preview: see the message under the text.</source>
         <translation>Предпросмотра нет: см. сообщение под текстом.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1065"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1116"/>
         <source>Needs legal review</source>
         <translation>Нужна юридическая проверка</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1066"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1117"/>
         <source>No address for the envelope&apos;s window</source>
         <translation>Нет адреса для окна конверта</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1067"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1118"/>
         <source>Not a postal address</source>
         <translation>Не почтовый адрес</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1068"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1119"/>
         <source>Another language than the request&apos;s</source>
         <translation>Язык не совпадает с языком запроса</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1069"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1120"/>
         <source>Deadline passed</source>
         <translation>Срок истёк</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1070"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1121"/>
         <source>Extension too late</source>
         <translation>Продление слишком поздно</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1071"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1122"/>
         <source>No extension in this law</source>
         <translation>Закон не предусматривает продления</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1072"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1123"/>
         <source>No reply date</source>
         <translation>Не указан срок ответа</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1073"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1124"/>
         <source>Internal target cited as law</source>
         <translation>Внутренний ориентир указан как норма закона</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1074"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1125"/>
         <source>Refusal without reasons</source>
         <translation>Отказ без причин</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1075"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1126"/>
         <source>Refusal without a legal ground</source>
         <translation>Отказ без правового основания</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1076"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1127"/>
         <source>Right to complain missing</source>
         <translation>Нет указания на право обжалования</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1077"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1128"/>
         <source>No supervisory authority known</source>
         <translation>Надзорный орган неизвестен</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1078"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1129"/>
         <source>Controller&apos;s profile incomplete</source>
         <translation>Сведения об операторе неполны</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1079"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1130"/>
         <source>No enclosure</source>
         <translation>Нет приложений</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1080"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1131"/>
         <source>Paper ID copy asked for (Kazakhstan)</source>
         <translation>Запрошена бумажная копия удостоверения (Казахстан)</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1081"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1132"/>
         <source>ID document asked for without a doubt</source>
         <translation>Удостоверение запрошено без сомнений в личности</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1082"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1133"/>
         <source>Signed ID copy asked for without a doubt</source>
         <translation>Подписанная копия удостоверения запрошена без сомнений в личности</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1083"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1134"/>
         <source>Insists on one channel</source>
         <translation>Настаивает на одном канале связи</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1084"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1135"/>
         <source>Demands a signature</source>
         <translation>Требует подпись</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1099"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1166"/>
         <source>(acknowledged when finalised)</source>
         <translation>(принято к сведению при утверждении)</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1104"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1171"/>
         <source>✓ The checks found nothing to warn about.</source>
         <translation>✓ Проверки не выявили замечаний.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1141"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1210"/>
         <source>Finalise the letter first: what leaves the desk is what the case file keeps.</source>
         <translation>Сначала утвердите письмо: отправляется ровно то, что хранится в файле дел.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1180"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1249"/>
         <source>Drop the unsaved letter?</source>
         <translation>Отказаться от несохранённого письма?</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1181"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1250"/>
         <source>The letter being written has changes that are not saved.</source>
         <translation>В составляемом письме есть несохранённые изменения.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1182"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1251"/>
         <source>&amp;Drop the changes</source>
         <translation>&amp;Отбросить изменения</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1203"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1272"/>
         <source>Draft saved.</source>
         <translation>Проект сохранён.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1220"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1289"/>
         <source>The draft was deleted.</source>
         <translation>Проект удалён.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1226"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1295"/>
         <source>Delete this draft?</source>
         <translation>Удалить этот проект?</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1227"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1296"/>
         <source>The draft and its text are removed from the case file.</source>
         <translation>Проект и его текст будут удалены из файла дел.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1228"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1297"/>
         <source>&amp;Delete</source>
         <translation>&amp;Удалить</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1239"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1308"/>
         <source>The letter&apos;s PDF will be stored in the case file with its SHA-256 fingerprint. A final letter can never be changed afterwards; a correction is a new letter.</source>
         <translation>PDF письма будет сохранён в файле дел вместе с отпечатком SHA-256. Утверждённое письмо изменить уже нельзя; исправление оформляется новым письмом.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1244"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1313"/>
         <source>Finalising records the extension notice on the case&apos;s clock.</source>
         <translation>При утверждении уведомление о продлении будет учтено в расчёте срока обращения.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1247"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1316"/>
         <source>Finalising pauses the clock and sets the case to awaiting identity.</source>
         <translation>При утверждении течение срока приостановится, а обращение перейдёт в статус «Ждёт подтверждения личности».</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1251"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1320"/>
         <source>&amp;Finalise</source>
         <translation>&amp;Утвердить</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1253"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1322"/>
         <source>These warnings stand:</source>
         <translation>Остаются предупреждения:</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1255"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1324"/>
         <source>Finalise anyway only if you are sure the letter is right.</source>
         <translation>Утверждайте, несмотря на них, только если уверены, что письмо составлено верно.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1257"/>
-        <source>&amp;Acknowledge and finalise</source>
-        <translation>&amp;Принять к сведению и утвердить</translation>
-    </message>
-    <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1260"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1329"/>
         <source>Finalise the letter?</source>
         <translation>Утвердить письмо?</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1282"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1351"/>
         <source>Finalised. The PDF is stored with SHA-256 {hash}.</source>
         <translation>Утверждено. PDF сохранён с SHA-256 {hash}.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1316"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1385"/>
         <source>Recorded as sent. The case is now: {status}.</source>
         <translation>Отправка записана. Статус обращения: {status}.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1320"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1389"/>
         <source>Recorded as sent.</source>
         <translation>Отправка записана.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1362"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1431"/>
         <source>Print the letter</source>
         <translation>Печать письма</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1377"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1446"/>
         <source>%n page(s) sent to {printer}.</source>
         <translation>
             <numerusform>%n страница отправлена на {printer}.</numerusform>
@@ -3512,9 +3497,74 @@ Its content is gone for good; the verification record keeps its SHA-256:
         </translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1379"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1448"/>
         <source>The printer could not be started; nothing was printed.</source>
         <translation>Не удалось запустить печать; ничего не напечатано.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="409"/>
+        <source>Suggested from the name</source>
+        <translation>По имени (предложено)</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="410"/>
+        <source>To a man (Уважаемый…, Monsieur)</source>
+        <translation>Мужчине (Уважаемый…, Monsieur)</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="411"/>
+        <source>To a woman (Уважаемая…, Madame)</source>
+        <translation>Женщине (Уважаемая…, Madame)</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="412"/>
+        <source>Neutral</source>
+        <translation>Нейтральное</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="416"/>
+        <source>Sa&amp;lutation:</source>
+        <translation>&amp;Обращение:</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="519"/>
+        <source>I have read the blocking warnings and the letter is right as it is</source>
+        <translation>Я прочитал(а) блокирующие предупреждения, письмо верно в таком виде</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1326"/>
+        <source>&amp;Finalise with the warnings acknowledged</source>
+        <translation>&amp;Утвердить с учётом предупреждений</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1136"/>
+        <source>Required particulars missing</source>
+        <translation>Не заполнены обязательные сведения</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1137"/>
+        <source>Blank particulars in the letter</source>
+        <translation>Незаполненные сведения в письме</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1138"/>
+        <source>No extension for this case</source>
+        <translation>Продление невозможно</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1139"/>
+        <source>Text in another language</source>
+        <translation>Текст на другом языке</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="652"/>
+        <source>The law of this case provides no extension of the reply period.</source>
+        <translation>Закон, применимый к этому делу, не предусматривает продления срока ответа.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1140"/>
+        <source>Points of law to check</source>
+        <translation>Правовые вопросы для проверки</translation>
     </message>
 </context>
 <context>
@@ -4502,43 +4552,43 @@ Its content is gone for good; the verification record keeps its SHA-256:
 <context>
     <name>RecordSentDialog</name>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="182"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="191"/>
         <source>Record as sent</source>
         <extracomment>How long the preview waits after the last change before it is rendered again. Pages are rasterised for the printer at this resolution at most (a 1200 dpi page would take half a gigabyte of memory; 300 dpi is what office printers print text at). The fields each kind of letter asks for (besides recipient, signatory and page).</extracomment>
         <translation>Запись об отправке</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="197"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="206"/>
         <source>e.g. RR123456789KG</source>
         <translation>RR123456789KG</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="204"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="213"/>
         <source>The letter register keeps the date and the channel; a response or a refusal moves the case on.</source>
         <translation>В реестре писем сохраняются дата и канал отправки; после ответа или отказа обращение переходит в следующий статус.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="211"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="220"/>
         <source>Sent &amp;on:</source>
         <translation>Дата &amp;отправки:</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="212"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="221"/>
         <source>&amp;Channel:</source>
         <translation>&amp;Канал:</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="213"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="222"/>
         <source>Registered &amp;number:</source>
         <translation>&amp;Номер отправления:</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="219"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="228"/>
         <source>&amp;Record</source>
         <translation>&amp;Записать</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="241"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="250"/>
         <source>Type the registered-mail number from the receipt.</source>
         <translation>Введите номер заказного отправления из квитанции.</translation>
     </message>

@@ -21,6 +21,7 @@ from pypdf import PdfReader
 
 from dpo_desk.casefile import CaseFile, Key
 from dpo_desk.casefile.keys import recovery_key_text
+from dpo_desk.casefile.letter_profiles import LetterSettingsRepo
 from dpo_desk.cli import letter_cmds, main
 from dpo_desk.cli.open import reset_stdin
 from dpo_desk.core.model import (
@@ -41,6 +42,15 @@ RESULT_KEYS = {"path", "sha256", "letter_id", "final", "warnings", "pages"}
 SUBJECT = "Élodie Lefèvre"
 
 Run = Callable[..., tuple[int, str, str]]
+PARIS_FR_PROFILE = {
+    "purposes": "gestion de votre compte",
+    "categories": "identité",
+    "recipients": "nos hébergeurs",
+    "retention": "pendant la durée du contrat",
+    "sources": "vous-même",
+    "transfers": "aucun transfert hors de l'Union européenne",
+    "automated_decisions": "aucune décision fondée exclusivement sur un traitement automatisé",
+}
 
 
 @pytest.fixture(scope="module")
@@ -84,6 +94,8 @@ def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
                 )
             )
             assert case.reference == "2026-0022"
+            # issue 16: access responses are filled from the profile in the reply's language
+            LetterSettingsRepo(cf).set_profile(paris.id or 0, "fr", PARIS_FR_PROFILE)
         finally:
             cf.close()
     finally:

@@ -49,6 +49,18 @@ PROFILE = ControllerProfile(
 )
 
 
+#: The same profile as the controller's English processing profile (one item per line).
+PROFILE_EN = {
+    "purposes": "\n".join(PROFILE.purposes),
+    "categories": "\n".join(PROFILE.categories),
+    "recipients": "\n".join(PROFILE.recipients),
+    "retention": PROFILE.retention,
+    "sources": "\n".join(PROFILE.sources),
+    "transfers": PROFILE.transfers,
+    "automated_decisions": "We take no decision about you based solely on automated processing.",
+}
+
+
 @pytest.fixture
 def controller() -> Controller:
     return Controller(
@@ -103,6 +115,7 @@ def make_input(controller: Controller, case: Case) -> Callable[..., LetterInput]
             actions=("erasure", "marketing_opt_out"),
             enclosures=("Copy of your personal data (3 pages)",),
             signatory_name="Aigerim Sadykova",
+            profile=PROFILE_EN,
         )
         fields.update(changes)
         return LetterInput(**fields)

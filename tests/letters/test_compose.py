@@ -9,8 +9,9 @@ from datetime import date
 import pytest
 
 from dpo_desk.core.errors import TemplateError, UnknownRequestKind
-from dpo_desk.core.model import ControllerProfile, LetterKind, RequestKind, VerificationPolicy
+from dpo_desk.core.model import LetterKind, RequestKind, VerificationPolicy
 from dpo_desk.letters import templates as t
+from dpo_desk.letters.profile import required_items
 from dpo_desk.letters.render import LetterInput, compose_text, pause_model, template_flags
 
 MakeInput = Callable[..., LetterInput]
@@ -76,11 +77,15 @@ def test_statutory_deadline_without_citation_names_the_applicable_law(
     ],
 )
 def test_identity_request_states_the_clock_rule_of_the_regime(
-    make_input: MakeInput, jurisdiction: str, model: str, phrase: str
+    make_input: MakeInput, controller, jurisdiction: str, model: str, phrase: str
 ) -> None:
     assert pause_model(jurisdiction) == model
-    text = compose_text(make_input(LetterKind.IDENTITY_REQUEST, jurisdiction=jurisdiction)).text
+    alone = replace(controller, jurisdictions=(jurisdiction,))
+    inp = make_input(LetterKind.IDENTITY_REQUEST, jurisdiction=jurisdiction, controller=alone)
+    text = compose_text(inp).text
     assert phrase in text
+    # under French law the letter cites the decree that suspends the period
+    assert ("Article 77 of French Decree No. 2019-536" in text) == (jurisdiction == "FR")
 
 
 def test_identity_request_lists_the_means_and_the_doubt(make_input: MakeInput) -> None:
@@ -127,9 +132,16 @@ def test_action_confirmation_has_a_paragraph_per_action(
     letter = compose_text(
         make_input(LetterKind.ACTION_CONFIRMATION, language, actions=(action.value,))
     )
-    part = t.bundled_template(LetterKind.ACTION_CONFIRMATION, language).parts[
-        f"action_{action.value}"
-    ]
+    key = f"action_{action.value}"
+    # a regime on the case that words the action its own way wins (152-FZ "разумные меры",
+    # GDPR Art. 19 "disproportionate effort"); else the template's neutral wording
+    texts = t.regime_texts(language)
+    worded = [texts[r][key] for r in ("GDPR", "KG") if key in texts[r]]
+    part = (
+        worded[0]
+        if worded
+        else t.bundled_template(LetterKind.ACTION_CONFIRMATION, language).parts[key]
+    )
     assert part in letter.paragraphs
 
 
@@ -206,15 +218,16 @@ def test_access_response_lists_the_profile(make_input: MakeInput) -> None:
     for item in ("Managing your account", "Bank or PayPal account details", "Hosting providers"):
         assert f"\n- {item}" in body
     assert "As long as your account is open" in body
-    assert "Transfers of your data to other countries" in body
+    assert "Transfers to other countries and the safeguards that apply" in body
     assert "State Agency for Personal Data Protection" in body
+    assert "Commission nationale de l'informatique et des libertés (CNIL)" in body
 
 
-def test_access_response_marks_gaps_in_the_profile(make_input: MakeInput, controller) -> None:
-    ctrl = replace(controller, profile=ControllerProfile())
-    body = compose_text(make_input(LetterKind.ACCESS_RESPONSE, "ru", controller=ctrl)).body
-    assert body.count("(сведения не внесены)") == 5
-    assert "Трансграничная передача" not in body
+def test_access_response_marks_gaps_in_the_profile(make_input: MakeInput) -> None:
+    body = compose_text(make_input(LetterKind.ACCESS_RESPONSE, "ru", profile={})).body
+    # KG + FR: every item Law 58 (draft list) and GDPR Art. 15(1)-(2) require is shown, empty
+    assert body.count("(сведения не внесены)") == len(required_items(("KG", "GDPR")))
+    assert "Трансграничная передача данных и применяемые гарантии" in body
 
 
 def test_body_override_is_taken_literally(make_input: MakeInput) -> None:

@@ -20,7 +20,7 @@ KINDS = list(LetterKind)
 @pytest.mark.parametrize("language", t.LANGUAGES)
 def test_every_language_has_every_kind(language: str) -> None:
     files = {p.stem for p in resources.path("letters", language).glob("*.toml")}
-    assert files == {k.value for k in KINDS} | {"labels"}
+    assert files == {k.value for k in KINDS} | {"labels", "regimes"}
 
 
 @pytest.mark.parametrize("kind", KINDS, ids=lambda k: k.value)

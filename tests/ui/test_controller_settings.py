@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QLabel,
+    QLineEdit,
     QListWidget,
     QPlainTextEdit,
     QPushButton,
@@ -18,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from dpo_desk.casefile.repositories import CaseQuery
-from dpo_desk.letters import service
+from dpo_desk.services import letters
 from dpo_desk.ui.dialogs.controllers import ControllersDialog
 
 from .conftest import TODAY, type_text
@@ -80,14 +81,31 @@ def test_policy_and_profile_are_edited_warned_about_and_saved(qtbot, open_copy) 
     retention.setCurrentIndex(retention.findData("on_verified"))
 
     tabs.setCurrentIndex(2)
-    purposes = dialog.findChild(QPlainTextEdit, "profilePurposes")
+    # Issue 16: one form per reply language, items headed in that language, required ones
+    # marked for the ticked laws (KG + FR), and the default signatory.
+    languages = dialog.findChild(QTabWidget, "profileLanguages")
+    names = [languages.tabText(i) for i in range(languages.count())]
+    assert names == ["en", "ru", "fr", "kk", "ky"]
+    languages.setCurrentIndex(names.index("en"))
+    purposes = dialog.findChild(QPlainTextEdit, "profile_en_purposes")
+    assert purposes.toPlainText().startswith("paying you and distributing your music")
     purposes.moveCursor(purposes.textCursor().MoveOperation.End)
     qtbot.keyClick(purposes, Qt.Key.Key_Return)
     type_text(purposes, "royalty statements for co-authors")
-    dialog.findChild(QPlainTextEdit, "profileRecipients").setPlainText(
+    dialog.findChild(QPlainTextEdit, "profile_en_recipients").setPlainText(
         "payment providers\n\n  auditors  \n"
     )
-    dialog.findChild(QPlainTextEdit, "profileTransfers").setPlainText("none outside the EU")
+    # an English purpose typed into the Russian form is pointed out at once
+    dialog.findChild(QPlainTextEdit, "profile_ru_purposes").setPlainText(
+        "paying artists and distributing their music"
+    )
+    ru_status = dialog.findChild(QLabel, "profileStatus_ru").text()
+    assert "Not written in this language: Цели обработки" in ru_status
+    # emptying a required item of a reply language marks its tab and says what is missing
+    dialog.findChild(QPlainTextEdit, "profile_fr_retention").setPlainText("")
+    assert languages.tabText(names.index("fr")) == "fr !"
+    assert "Durée de conservation" in dialog.findChild(QLabel, "profileStatus_fr").text()
+    dialog.findChild(QLineEdit, "signatoryName").setText("Aida Asanova")
     qtbot.mouseClick(
         dialog.findChild(QPushButton, "saveControllerButton"), Qt.MouseButton.LeftButton
     )
@@ -98,19 +116,21 @@ def test_policy_and_profile_are_edited_warned_about_and_saved(qtbot, open_copy) 
     assert policy.requires_signed_id_copy is False
     assert policy.accepted == ("account_match", "registered_email", "signed_id_copy")
     assert policy.id_copy_retention == "on_verified"
-    assert saved.profile.purposes[-1] == "royalty statements for co-authors"
-    assert saved.profile.purposes[0] == "paying artists and distributing their music"
-    assert saved.profile.recipients == ("payment providers", "auditors")
-    assert saved.profile.transfers == "none outside the EU"
-    assert saved.profile.sources == ("you", "music platforms reporting sales")
     assert saved.jurisdictions == ("KG", "FR") and saved.languages == ("en", "ru", "fr")
+    english = letters.profile(cf, saved.id, "en")
+    assert english["purposes"].splitlines()[-1] == "royalty statements for co-authors"
+    assert letters.profile_status(cf, saved.id, "ru").foreign == ("purposes",)
+    assert letters.profile_status(cf, saved.id, "fr").missing == ("retention",)
+    assert letters.signatory(cf, saved.id).name == "Aida Asanova"
 
-    # The access response of one of INFINITY's cases now tells the new purpose.
+    # The access response of one of INFINITY's cases now tells the new purpose and recipient,
+    # and is signed by the new default signatory.
     case = cf.cases.list(CaseQuery(controller_id=saved.id, view="all", today=TODAY))[0]
-    shown = service.preview(cf, case.id, "access_response", "en", TODAY)
+    shown = letters.preview(cf, case.id, "access_response", "en", TODAY)
     text = _pdf_text(shown.pdf)
     assert "royalty statements for co-authors" in text
     assert "auditors" in text
+    assert "Aida Asanova" in text
 
 
 def test_kazakh_law_warns_against_collecting_id_copies(qtbot, open_copy) -> None:

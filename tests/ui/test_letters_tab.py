@@ -15,6 +15,7 @@ from pathlib import Path
 import pypdf
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QFileDialog,
@@ -241,11 +242,17 @@ def test_a_refusal_without_reasons_must_be_acknowledged(qtbot, open_copy) -> Non
     kind.setCurrentIndex(kind.findData("refusal"))
     qtbot.waitUntil(lambda: "refusal_without_reasons" in tab.warning_codes(), timeout=5000)
     assert "refusal_without_legal_ground" in tab.warning_codes()
-    click(qtbot, tab.findChild(QPushButton, "finaliseButton"))
+    # Issue 16: blocking warnings are acknowledged with a tick before Finalise is offered.
+    finalise = tab.findChild(QPushButton, "finaliseButton")
+    tick = tab.findChild(QCheckBox, "acknowledgeWarnings")
+    assert tick.isVisible() and not tick.isChecked() and not finalise.isEnabled()
+    tick.setChecked(True)
+    click(qtbot, finalise)
     box = box_named(qtbot, tab, "finaliseConfirmation")
     assert "The refusal gives no reasons." in box.informativeText()
     assert (
-        box.findChild(QPushButton, "finaliseConfirmationOk").text() == "&Acknowledge and finalise"
+        box.findChild(QPushButton, "finaliseConfirmationOk").text()
+        == "&Finalise with the warnings acknowledged"
     )
     answer(qtbot, box, ok=False)
     assert cf.letters.for_case(case.id) == [] and not tab.is_final
@@ -256,6 +263,7 @@ def test_a_refusal_without_reasons_must_be_acknowledged(qtbot, open_copy) -> Non
     qtbot.keyClicks(tab.findChild(QLineEdit, "legal_ground"), "GDPR Art. 12(5)(b)")
     qtbot.waitUntil(lambda: "refusal_without_reasons" not in tab.warning_codes(), timeout=5000)
     assert "refusal_without_legal_ground" not in tab.warning_codes()
+    assert not tick.isVisible()
     click(qtbot, tab.findChild(QPushButton, "finaliseButton"))
     box = box_named(qtbot, tab, "finaliseConfirmation")
     assert box.findChild(QPushButton, "finaliseConfirmationOk").text() == "&Finalise"
@@ -429,3 +437,41 @@ def test_locking_drops_the_letter_and_its_preview(qtbot, open_copy) -> None:
     assert tab.viewer.data == b"" and tab.viewer.kind == ""
     assert tab.findChild(QPlainTextEdit, "letterText").toPlainText() == ""
     assert tab.findChild(QWidget, "lettersTable").model().rowCount() == 0
+
+
+def test_missing_particulars_refuse_finalising_and_the_salutation_is_chosen(
+    qtbot, open_copy
+) -> None:
+    """Issue 16: no tick lifts a refusal; the salutation follows the choice; no extension
+    notice is offered under Kyrgyz law."""
+    from dpo_desk.services import letters
+
+    opened = open_copy("demo")
+    cf = opened.cf
+    case = find_case(
+        cf,
+        lambda c: (
+            c.status == CaseStatus.IN_PROGRESS
+            and cf.controllers.get(c.controller_id).slug == "astrum-oyun"
+        ),
+    )
+    items = letters.profile(cf, case.controller_id, "ru")
+    del items["retention"]
+    letters.set_profile(cf, case.controller_id, "ru", items)
+    _window, tab = letters_window(qtbot, opened.ctx, case.id)
+    kinds = tab.findChild(QComboBox, "letterKind")
+    extension = kinds.model().item(kinds.findData("extension_notice"))
+    assert not extension.isEnabled()
+    kinds.setCurrentIndex(kinds.findData("access_response"))
+    language = tab.findChild(QComboBox, "letterLanguage")
+    language.setCurrentIndex(language.findData("ru"))
+    qtbot.waitUntil(lambda: "profile_item_missing" in tab.warning_codes(), timeout=5000)
+    tick = tab.findChild(QCheckBox, "acknowledgeWarnings")
+    tick.setChecked(True)
+    assert not tab.findChild(QPushButton, "finaliseButton").isEnabled()
+
+    salutation = tab.findChild(QComboBox, "letterSalutation")
+    salutation.setCurrentIndex(salutation.findData("f"))
+    qtbot.waitUntil(
+        lambda: f"Уважаемая {case.subject.name}!" in pdf_text(tab.viewer.data), timeout=5000
+    )

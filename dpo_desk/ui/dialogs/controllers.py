@@ -1,6 +1,7 @@
 """Controller settings: the companies the DPO serves, their addresses, laws and languages,
 the identity proof each accepts (with live warnings where a law forbids the policy) and the
-processing profile its access-response letters are filled from."""
+processing profile its access-response letters are filled from: one form per reply language,
+with the items each law on the controller requires marked, and the default signatory."""
 
 from __future__ import annotations
 
@@ -29,13 +30,14 @@ from PySide6.QtWidgets import (
 )
 
 from dpo_desk.core.errors import KnownError
-from dpo_desk.core.model import Channel, Controller, ControllerProfile, VerificationPolicy
+from dpo_desk.core.model import Channel, Controller, VerificationPolicy
 from dpo_desk.identity.policy import RETENTIONS, evaluate_policy, methods
 
 from ..app import AppContext
 from ..errors import describe_error
 from ..labels import channel_label, proof_label, retention_label
 from ..operations import list_controllers, save_controller
+from ..operations_letters import LetterSettings, load_letter_settings, save_letter_settings
 from ..style import Urgency, accent
 
 CODE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -174,7 +176,7 @@ class ControllersDialog(QDialog):
         form.addRow(languages_label, self._languages)
         tabs.addTab(_scrolled(right, tabs), self.tr("Details"))
         tabs.addTab(_scrolled(self._build_identity_page(tabs), tabs), self.tr("Identity proof"))
-        tabs.addTab(_scrolled(self._build_profile_page(tabs), tabs), self.tr("Profile"))
+        tabs.addTab(self._build_profile_page(tabs), self.tr("Profile"))
 
         editor = QWidget(self)
         editor_layout = QVBoxLayout(editor)
@@ -202,6 +204,8 @@ class ControllersDialog(QDialog):
         for box in (self._name, self._slug):
             box.textChanged.connect(self._update_policy_warnings)
         self._jurisdictions.itemChanged.connect(self._update_policy_warnings)
+        self._jurisdictions.itemChanged.connect(self._update_profile_status)
+        self._languages.textChanged.connect(self._update_profile_status)
         self.resize(900, 680)
         self._new()
         ctx.db.run(list_controllers, on_result=self._show, owner=self)
@@ -262,37 +266,126 @@ class ControllersDialog(QDialog):
         return page
 
     def _build_profile_page(self, parent: QWidget) -> QWidget:
+        """One tab per reply language, each a form of the items the laws require an access
+        response to give, headed in that language; the default signatory above them."""
+        from dpo_desk.letters import profile as prof
+        from dpo_desk.letters.templates import LANGUAGES, labels
+
         page = QWidget(parent)
-        form = QFormLayout(page)
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        layout = QVBoxLayout(page)
         intro = QLabel(
             self.tr(
-                "What an access response tells the requester about the processing, as the"
-                " privacy policy states it."
+                "What an access response tells the requester about the processing, written in"
+                " each reply language (one entry per line for lists). Items marked * are"
+                " required by the law of the ticked jurisdictions: a letter is not finalised"
+                " while one is empty."
             ),
             page,
         )
         intro.setWordWrap(True)
-        form.addRow(intro)
-        per_line = self.tr("one per line")
-        self._purposes = _text_box(page, "profilePurposes", 5, per_line)
-        self._categories = _text_box(page, "profileCategories", 5, per_line)
-        self._recipients = _text_box(page, "profileRecipients", 4, per_line)
-        self._sources = _text_box(page, "profileSources", 3, per_line)
-        self._retention_text = _text_box(page, "profileRetention", 2)
-        self._transfers = _text_box(page, "profileTransfers", 2)
-        for text, field in (
-            (self.tr("&Purposes:"), self._purposes),
-            (self.tr("Data cat&egories:"), self._categories),
-            (self.tr("Recipien&ts:"), self._recipients),
-            (self.tr("So&urces:"), self._sources),
-            (self.tr("Retenti&on:"), self._retention_text),
-            (self.tr("Trans&fers abroad:"), self._transfers),
-        ):
-            label = QLabel(text, page)
-            label.setBuddy(field)
-            form.addRow(label, field)
+        layout.addWidget(intro)
+        signer = QFormLayout()
+        self._signatory_name = QLineEdit(page)
+        self._signatory_name.setObjectName("signatoryName")
+        self._signatory_title = QLineEdit(page)
+        self._signatory_title.setObjectName("signatoryTitle")
+        signer.addRow(self.tr("Default si&gnatory:"), self._signatory_name)
+        signer.addRow(self.tr("Signatory's t&itle:"), self._signatory_title)
+        layout.addLayout(signer)
+        self._profile_tabs = QTabWidget(page)
+        self._profile_tabs.setObjectName("profileLanguages")
+        self._profile_boxes: dict[str, dict[str, QPlainTextEdit]] = {}
+        self._profile_labels: dict[str, dict[str, QLabel]] = {}
+        self._profile_status: dict[str, QLabel] = {}
+        for language in LANGUAGES:
+            tab = QWidget(self._profile_tabs)
+            form = QFormLayout(tab)
+            form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+            heads = labels(language).profile_items
+            boxes: dict[str, QPlainTextEdit] = {}
+            names: dict[str, QLabel] = {}
+            for item in prof.ITEMS:
+                lines = 3 if item in prof.LIST_ITEMS else 2
+                box = _text_box(tab, f"profile_{language}_{item}", lines)
+                box.textChanged.connect(self._update_profile_status)
+                label = QLabel(heads.get(item, item), tab)
+                label.setWordWrap(True)
+                label.setBuddy(box)
+                form.addRow(label, box)
+                boxes[item] = box
+                names[item] = label
+            status = QLabel(tab)
+            status.setObjectName(f"profileStatus_{language}")
+            status.setWordWrap(True)
+            status.setTextFormat(Qt.TextFormat.PlainText)
+            form.addRow(status)
+            self._profile_boxes[language] = boxes
+            self._profile_labels[language] = names
+            self._profile_status[language] = status
+            self._profile_tabs.addTab(_scrolled(tab, self._profile_tabs), language)
+        layout.addWidget(self._profile_tabs, 1)
         return page
+
+    def profile_items(self, language: str) -> dict[str, str]:
+        """The items typed in one language's tab (empty ones left out)."""
+        return {
+            item: box.toPlainText().strip()
+            for item, box in self._profile_boxes[language].items()
+            if box.toPlainText().strip()
+        }
+
+    def _ticked(self) -> list[str]:
+        return [
+            str(self._jurisdictions.item(row).data(CODE_ROLE))
+            for row in range(self._jurisdictions.count())
+            if self._jurisdictions.item(row).checkState() == Qt.CheckState.Checked
+        ]
+
+    def _update_profile_status(self) -> None:
+        """Mark the items the ticked laws require and say, per tab, what is still missing or
+        reads as another language."""
+        from dpo_desk.letters import profile as prof
+        from dpo_desk.letters.templates import labels
+
+        regimes = prof.regimes_of(self._ticked())
+        required = set(prof.required_items(regimes))
+        replying = set(self._reply_languages())
+        for language in self._profile_boxes:
+            heads = labels(language).profile_items
+            for item, label in self._profile_labels[language].items():
+                mark = " *" if item in required else ""
+                label.setText(heads.get(item, item) + mark)
+            items = self.profile_items(language)
+            missing = [heads.get(i, i) for i in prof.ITEMS if i in required and i not in items]
+            foreign = [
+                heads.get(i, i)
+                for i, text in items.items()
+                if i not in prof.NAME_ITEMS and prof.foreign_fragments(text, language)
+            ]
+            lines: list[str] = []
+            if language in replying and missing:
+                lines.append(
+                    self.tr("Missing (letters are refused): %1").replace("%1", "; ".join(missing))
+                )
+            if foreign:
+                lines.append(
+                    self.tr("Not written in this language: %1").replace("%1", "; ".join(foreign))
+                )
+            if any(r in prof.NEEDS_REVIEW for r in regimes):
+                lines.append(
+                    self.tr("The list of items required by Kyrgyz Law 58 needs legal review.")
+                )
+            self._profile_status[language].setText("\n".join(lines))
+            index = list(self._profile_boxes).index(language)
+            complete = not (language in replying and missing)
+            self._profile_tabs.setTabText(index, language if complete else f"{language} !")
+
+    def _reply_languages(self) -> list[str]:
+        return [
+            part.strip().lower()
+            for part in self._languages.text().replace(";", ",").split(",")
+            if part.strip()
+        ]
 
     # --- list ------------------------------------------------------------------------------
     def _show(self, controllers: list[Controller], select_id: int | None = None) -> None:
@@ -356,15 +449,27 @@ class ControllersDialog(QDialog):
             index = self._retention.count() - 1
         self._retention.setCurrentIndex(index)
         self._retention.blockSignals(False)
-        profile = c.profile
-        self._purposes.setPlainText("\n".join(profile.purposes))
-        self._categories.setPlainText("\n".join(profile.categories))
-        self._recipients.setPlainText("\n".join(profile.recipients))
-        self._sources.setPlainText("\n".join(profile.sources))
-        self._retention_text.setPlainText(profile.retention)
-        self._transfers.setPlainText(profile.transfers)
+        self._show_letter_settings(None)
+        if controller is not None and controller.id is not None:
+            self._ctx.db.run(
+                load_letter_settings,
+                int(controller.id),
+                on_result=self._show_letter_settings,
+                owner=self,
+            )
         self._message.clear()
         self._update_policy_warnings()
+
+    def _show_letter_settings(self, settings: LetterSettings | None) -> None:
+        for language, boxes in self._profile_boxes.items():
+            items = settings.profiles.get(language, {}) if settings is not None else {}
+            for item, box in boxes.items():
+                box.blockSignals(True)
+                box.setPlainText(items.get(item, ""))
+                box.blockSignals(False)
+        self._signatory_name.setText(settings.signatory_name if settings is not None else "")
+        self._signatory_title.setText(settings.signatory_title if settings is not None else "")
+        self._update_profile_status()
 
     # --- saving ----------------------------------------------------------------------------
     def edited(self) -> Controller:
@@ -393,14 +498,6 @@ class ControllersDialog(QDialog):
             id_copy_retention=str(self._retention.currentData() or RETENTIONS[0]),
             requires_signed_id_copy=self._requires_signed.isChecked(),
         )
-        profile = ControllerProfile(
-            purposes=_lines(self._purposes.toPlainText()),
-            categories=_lines(self._categories.toPlainText()),
-            recipients=_lines(self._recipients.toPlainText()),
-            retention=self._retention_text.toPlainText().strip(),
-            sources=_lines(self._sources.toPlainText()),
-            transfers=self._transfers.toPlainText().strip(),
-        )
         return replace(
             base,
             slug=self._slug.text().strip(),
@@ -413,7 +510,6 @@ class ControllersDialog(QDialog):
             jurisdictions=jurisdictions,
             channels=channels or (Channel.POST, Channel.EMAIL),
             languages=languages or ("en",),
-            profile=profile,
             verification=verification,
         )
 
@@ -455,6 +551,23 @@ class ControllersDialog(QDialog):
         )
 
     def _saved(self, controller: Controller) -> None:
+        from dpo_desk.letters.templates import LANGUAGES
+
+        settings = LetterSettings(
+            profiles={language: self.profile_items(language) for language in LANGUAGES},
+            signatory_name=self._signatory_name.text().strip(),
+            signatory_title=self._signatory_title.text().strip(),
+        )
+        self._ctx.db.run(
+            save_letter_settings,
+            int(controller.id or 0),
+            settings,
+            on_result=lambda _saved: self._controller_saved(controller),
+            on_error=self._failed,
+            owner=self,
+        )
+
+    def _controller_saved(self, controller: Controller) -> None:
         self._save.setEnabled(True)
         self._current = controller
         self._ctx.changes.controllers_changed.emit()

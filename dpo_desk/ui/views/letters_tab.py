@@ -18,6 +18,7 @@ the case file keeps, with its hash.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -27,6 +28,7 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QDateEdit,
     QDialog,
@@ -97,6 +99,13 @@ KIND_FIELDS: dict[str, tuple[str, ...]] = {
     LetterKind.REFUSAL: ("refusal_reasons", "legal_ground", "enclosures"),
 }
 _ALWAYS = ("recipient_name", "recipient_address", "signatory_name", "signatory_title")
+
+
+@dataclass(frozen=True)
+class _Code:
+    """A warning reduced to its code (what ``is_blocking`` reads)."""
+
+    code: str
 
 
 def suggested_kind(status: CaseStatus, kinds: tuple[str, ...]) -> str:
@@ -268,6 +277,8 @@ class LettersTab(QWidget):
         self._letters_generation = 0
         self._ticket: Ticket | None = None
         self._preview: CheckedPreview | None = None
+        self._refused = False  # the preview's findings refuse finalising (no override)
+        self._to_acknowledge: set[str] = set()  # blocking codes the tick acknowledges
         self._preview_pending = False
         self._in_flight: int | None = None  # the rendering on its way (its generation)
         self._select_after_load: int | None = None
@@ -392,6 +403,17 @@ class LettersTab(QWidget):
         self._language.currentIndexChanged.connect(lambda _i: self._on_kind_or_language())
         form.addRow(self.tr("&Kind:"), self._kind)
         form.addRow(self.tr("&Language:"), self._language)
+        self._salutation = QComboBox(compose)
+        self._salutation.setObjectName("letterSalutation")
+        for form_code, label in (
+            ("", self.tr("Suggested from the name")),
+            ("m", self.tr("To a man (Уважаемый…, Monsieur)")),
+            ("f", self.tr("To a woman (Уважаемая…, Madame)")),
+            ("neutral", self.tr("Neutral")),
+        ):
+            self._salutation.addItem(label, form_code)
+        self._salutation.currentIndexChanged.connect(lambda _i: self._on_field_changed())
+        form.addRow(self.tr("Sa&lutation:"), self._salutation)
 
         self._fields: dict[str, QLineEdit | QPlainTextEdit] = {}
 
@@ -445,7 +467,7 @@ class LettersTab(QWidget):
         self._window.addItem(self.tr("DIN 5008 form A"), "DIN5008A")
         for combo in (self._paper, self._window):
             combo.currentIndexChanged.connect(lambda _i: self._on_field_changed())
-        for combo in (self._kind, self._language, self._paper, self._window):
+        for combo in (self._kind, self._language, self._salutation, self._paper, self._window):
             # long names (and translations) elide instead of widening the column
             combo.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
@@ -493,6 +515,12 @@ class LettersTab(QWidget):
         self._warnings.setWordWrap(True)
         self._warnings.setAccessibleName(self.tr("Warnings before the letter goes out"))
         self._warnings.setMinimumHeight(48)
+        self._acknowledge = QCheckBox(
+            self.tr("I have read the blocking warnings and the letter is right as it is"), middle
+        )
+        self._acknowledge.setObjectName("acknowledgeWarnings")
+        self._acknowledge.setVisible(False)
+        self._acknowledge.toggled.connect(lambda _on: self._update_actions())
         self._message = QLabel(middle)
         self._message.setObjectName("letterMessage")
         self._message.setWordWrap(True)
@@ -556,6 +584,7 @@ class LettersTab(QWidget):
         text_and_checks.setStretchFactor(1, 1)
         text_and_checks.setSizes([260, 110])
         layout.addWidget(text_and_checks, 1)
+        layout.addWidget(self._acknowledge)
         layout.addLayout(hint_row)
         layout.addWidget(self._message)
         layout.addLayout(buttons)
@@ -602,9 +631,26 @@ class LettersTab(QWidget):
             if self._final is None:
                 self._schedule_preview()  # the deadline or the status may have moved
             return
+        self._offer_kinds(details)
         self._start_new(suggested_kind(details.case.status, tuple(details.case.kinds)))
         if kept:
             self._say(kept)
+
+    def _offer_kinds(self, details: CaseDetails) -> None:
+        """No extension notice where a law on the case has none (Kazakhstan, Kyrgyzstan)."""
+        from dpo_desk.services.letters import extension_offered
+
+        offered = extension_offered(details.controller.jurisdictions)
+        index = self._kind.findData(LetterKind.EXTENSION_NOTICE.value)
+        model = self._kind.model()
+        item = model.item(index) if hasattr(model, "item") else None
+        if item is not None:
+            item.setEnabled(offered)
+            item.setToolTip(
+                ""
+                if offered
+                else self.tr("The law of this case provides no extension of the reply period.")
+            )
 
     def _keep_as_draft(self, details: CaseDetails) -> str:
         """The DPO moved to another case with an unsaved letter: keep it as a draft of its case
@@ -855,6 +901,9 @@ class LettersTab(QWidget):
                     widget.setText(str(value))
                 else:
                     widget.setPlainText(str(value))
+            self._salutation.setCurrentIndex(
+                max(0, self._salutation.findData(str(fields.get("salutation", ""))))
+            )
             self._paper.setCurrentIndex(max(0, self._paper.findData(fields.get("paper", "A4"))))
             self._window.setCurrentIndex(
                 max(0, self._window.findData(fields.get("window", "DIN5008B")))
@@ -899,6 +948,8 @@ class LettersTab(QWidget):
                 fields[key] = value.strip()
         fields["paper"] = str(self._paper.currentData())
         fields["window"] = str(self._window.currentData())
+        if self._salutation.currentData():
+            fields["salutation"] = str(self._salutation.currentData())
         return LetterDraft(
             kind=self.kind,
             language=self.language,
@@ -1082,12 +1133,28 @@ class LettersTab(QWidget):
             "signed_id_copy_without_doubt": self.tr("Signed ID copy asked for without a doubt"),
             "channel_insisted": self.tr("Insists on one channel"),
             "signature_demanded": self.tr("Demands a signature"),
+            "profile_item_missing": self.tr("Required particulars missing"),
+            "unfilled_particulars": self.tr("Blank particulars in the letter"),
+            "extension_not_available": self.tr("No extension for this case"),
+            "foreign_language": self.tr("Text in another language"),
+            "legal_review_points": self.tr("Points of law to check"),
         }
         return titles.get(code, code.replace("_", " "))
 
     def _show_warnings(self, warnings: tuple[object, ...], acknowledged: tuple[str, ...]) -> None:
-        from dpo_desk.letters.service import is_blocking
+        from dpo_desk.services.letters import REFUSING, is_blocking
 
+        codes = {str(getattr(w, "code", "")) for w in warnings}
+        self._refused = bool(codes & REFUSING)
+        to_ack = {
+            c
+            for c in codes
+            if c not in REFUSING and is_blocking(_Code(c))  # type: ignore[arg-type]
+        }
+        if to_ack != self._to_acknowledge:
+            self._acknowledge.setChecked(False)  # new warnings: read them again
+        self._to_acknowledge = to_ack
+        self._acknowledge.setVisible(bool(to_ack) and self._final is None)
         self._warnings.clear()
         for warning in warnings:
             code = str(getattr(warning, "code", ""))
@@ -1131,6 +1198,8 @@ class LettersTab(QWidget):
             and self._preview is not None
             and not self._preview_pending
             and self._in_flight is None
+            and not self._refused  # a required particular is missing: no override
+            and (not self._to_acknowledge or self._acknowledge.isChecked())
         )
         self._new.setEnabled(has_case)
         self._delete.setEnabled(composing and self._letter_id is not None)
@@ -1254,13 +1323,13 @@ class LettersTab(QWidget):
             lines += [f"⛔ {self._warning_title(w.code)}: {w.message}" for w in blocking]
             lines.append(self.tr("Finalise anyway only if you are sure the letter is right."))
             informative = "\n".join([*lines, effect]).strip()
-            ok_text = self.tr("&Acknowledge and finalise")
+            ok_text = self.tr("&Finalise with the warnings acknowledged")
         return self._ask(
             "finaliseConfirmation",
             self.tr("Finalise the letter?"),
             text,
             ok_text,
-            lambda: self._do_finalise(bool(blocking)),
+            lambda: self._do_finalise(bool(blocking) and self._acknowledge.isChecked()),
             None,
             informative,
         )
