@@ -114,10 +114,26 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     audit = sub.add_parser("audit", help="the audit trail")
     asub = audit.add_subparsers(dest="audit_command", metavar="ACTION", required=True)
-    p = asub.add_parser("verify", help="verify the hash chain (and its anchor)")
-    p.add_argument("--anchor", help="SEQ:HASH from a backup or exported summary")
+    # issue 20 (evidence): verify --deep / --anchor LINE|FILE and `audit anchor` live in check_cmds
+    from .check_cmds import cmd_audit_anchor, cmd_audit_verify
+
+    p = asub.add_parser("verify", help="verify the hash chain, its anchor and (--deep) the data")
+    p.add_argument(
+        "--anchor",
+        metavar="ANCHOR",
+        help="SEQ:HASH, a line from `audit anchor`, a backup or a summary, or a file holding one",
+    )
+    p.add_argument(
+        "--deep",
+        action="store_true",
+        help="also recompute every audited row's hash and compare it with its last audit event",
+    )
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_audit_verify)
+    p = asub.add_parser("anchor", help="print a one-line anchor of the audit chain to keep")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_audit_anchor)
+    # end issue 20
     p = asub.add_parser("list", help="list audit events")
     p.add_argument("--case", metavar="ID")
     p.add_argument("--json", action="store_true")
@@ -461,27 +477,6 @@ def cmd_case_event(args: argparse.Namespace, ctx: CliContext) -> int:
         f"{case.reference}: {kind.value} on {on}; due {due or '—'}",
     )
     return 0
-
-
-def cmd_audit_verify(args: argparse.Namespace, ctx: CliContext) -> int:
-    from dpo_desk.casefile.audit import Anchor
-
-    cf = ctx.casefile()
-    anchor = None
-    if args.anchor:
-        anchor = Anchor.parse(args.anchor)
-        if anchor is None:
-            raise InvalidInput("--anchor takes SEQ:HASH, e.g. 42:3f9a… (64 hex digits).")
-    report = cf.verify_audit(anchor)
-    data = report.to_dict()
-    if report.ok:
-        text = f"Audit chain intact: {report.events} events, head {data['head_seq']}:{data['head_hash'][:16]}…"
-        if report.anchor_checked:
-            text += " (checked against the anchor kept outside the file)"
-        ctx.emit(data, text)
-        return 0
-    ctx.emit(data, f"Audit chain BROKEN at event {report.first_broken}: {report.problem}.")
-    return 1
 
 
 def cmd_audit_list(args: argparse.Namespace, ctx: CliContext) -> int:
