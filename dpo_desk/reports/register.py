@@ -31,7 +31,6 @@ from .common import (
     ExportResult,
     Progress,
     Pseudonymiser,
-    Redactor,
     Ticker,
     finish_export,
     format_for,
@@ -39,6 +38,7 @@ from .common import (
     json_bytes,
     timeliness,
 )
+from .pseudonymise import FreeTextRedactor  # issue 20: names in every form, numbers, addresses
 
 if TYPE_CHECKING:
     from dpo_desk.casefile.store import CaseFile
@@ -271,7 +271,8 @@ def register_row(
     if pseudonyms is not None:
         subject = pseudonyms.subject(case.id)
         contact = ""
-        outcome = Redactor.for_subject(case.subject, subject).text(outcome)
+        if outcome:  # building the name forms costs a few ms: only for text that needs it
+            outcome = FreeTextRedactor.for_subject(case.subject, subject).text(outcome)
     return RegisterRow(
         case_id=case.id,
         reference=case.reference,

@@ -29,13 +29,13 @@ from .common import (
     ExportResult,
     NoRedaction,
     Pseudonymiser,
-    Redactor,
     finish_export,
     format_for,
     iso,
     json_bytes,
     timeliness,
 )
+from .pseudonymise import FreeTextRedactor  # issue 20: names in every form, numbers, addresses
 
 if TYPE_CHECKING:
     from dpo_desk.casefile.store import CaseFile
@@ -77,8 +77,8 @@ def build_case_summary(
     source = DeadlineSource(cf, today)
     controller = source.controller(case)
     pseudonym = (pseudonymiser or Pseudonymiser()).subject(case.id) if pseudonymise else ""
-    red: Redactor | NoRedaction = (
-        Redactor.for_subject(case.subject, pseudonym) if pseudonymise else NoRedaction()
+    red: FreeTextRedactor | NoRedaction = (
+        FreeTextRedactor.for_subject(case.subject, pseudonym) if pseudonymise else NoRedaction()
     )
 
     if pseudonymise:
@@ -229,7 +229,7 @@ def _due(deadlines: Mapping[str, Any]) -> date | None:
 
 
 def _identity(
-    record: dict[str, Any], red: Redactor | NoRedaction, pseudonymise: bool
+    record: dict[str, Any], red: FreeTextRedactor | NoRedaction, pseudonymise: bool
 ) -> dict[str, Any]:
     record = {k: v for k, v in record.items() if k != "case_id"}
     if pseudonymise:
