@@ -97,6 +97,9 @@ class LetterInput:
     identity_doubt: str = ""
     identity_means: tuple[str, ...] = ()
     clarification: str = ""
+    # issue 20 (evidence): the case file's audit chain head when the letter was made, e.g.
+    # "Audit 42:3f9a8b7c6d5e4f301a2b"; printed small in the footer ("" prints nothing)
+    audit_reference: str = ""
 
 
 @dataclass(frozen=True)
@@ -737,6 +740,9 @@ def _footer_painter(
             canv.drawString(g.text_left * mm, y, legal)
         canv.setFont(fonts.regular, 8)
         canv.drawRightString((g.width - g.text_right) * mm, y, lab.page_label(page, pages))
+        if inp.audit_reference:  # issue 20: the audit anchor, under the legal line
+            canv.setFont(fonts.regular, 6)
+            canv.drawString(g.text_left * mm, y - 3 * mm, _inline(inp.audit_reference))
         canv.restoreState()
 
     return paint

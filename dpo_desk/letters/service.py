@@ -443,7 +443,14 @@ def build_input(
         identity_doubt=doubt,
         identity_means=fields.get("identity_means", ()),
         clarification=fields.get("clarification", ""),
+        audit_reference=_audit_reference(cf),  # issue 20
     )
+
+
+def _audit_reference(cf: CaseFile) -> str:
+    """Issue 20: the audit chain's head, short, for the letter's footer."""
+    head = cf.head()
+    return f"Audit {head.short()}" if head else ""
 
 
 @dataclass(frozen=True)

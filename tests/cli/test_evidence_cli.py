@@ -161,3 +161,22 @@ def test_deleting_the_event_that_recorded_a_row_shows_in_the_data(run, filled) -
     assert run("audit", "verify")[0] == 0
     code, out, _ = run("audit", "verify", "--deep")
     assert code == 1 and "cases row 1 (case 2026-0001) is in no audit event" in out
+
+
+def test_letters_and_exports_carry_an_anchor_that_verifies(run, filled, tmp_path) -> None:
+    from pypdf import PdfReader
+
+    letter = tmp_path / "ack.pdf"
+    code, _, err = run("letter", "2026-0001", "--kind", "acknowledgement", "--lang", "ru",
+                       "-o", str(letter))  # fmt: skip
+    assert code == 0, err
+    footer = PdfReader(str(letter)).pages[0].extract_text()
+    found = Anchor.find(footer[footer.index("Audit ") :])
+    assert found is not None and len(found.hash) == 20
+    register = tmp_path / "register.csv"
+    code, out, err = run("export", "register", "-o", str(register), "--json")
+    assert code == 0, err
+    exported = json.loads(out)["anchor"]
+    for kept in (f"Audit {found.text()}", exported):
+        code, out, _ = run("audit", "verify", "--anchor", kept)
+        assert code == 0 and "checked against the anchor given" in out
