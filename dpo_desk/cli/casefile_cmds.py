@@ -15,7 +15,7 @@ from dpo_desk.casefile.repositories import VIEWS, CaseQuery
 from dpo_desk.core.errors import InvalidInput, KeyUnavailable
 from dpo_desk.core.model import Case, Channel, Controller, ControllerId, DataSubject, RequestKind
 
-from .context import CliContext
+from .context import CliContext, one_line
 from .open import casefile_path, given_key, stdin_line
 
 
@@ -196,6 +196,16 @@ def _secret_from(env: str, line: int, what: str) -> Key:
     return parse_secret(value)
 
 
+def _new_passphrase_policy(ctx: CliContext, key: Key) -> Key:
+    """Issue 20: services.passphrase decides; weak passphrases are accepted with a warning."""
+    from dpo_desk.services.passphrase import check_new_key
+
+    verdict = check_new_key(key)
+    for warning in verdict.warnings:
+        ctx.error(f"warning: weak passphrase: {warning}")
+    return verdict.key
+
+
 def _stdin_offset(ctx: CliContext) -> int:
     return 1 if ctx.args.passphrase_stdin else 0
 
@@ -249,6 +259,8 @@ def cmd_init(args: argparse.Namespace, ctx: CliContext) -> int:
             "No usable OS keyring here; give a passphrase with --passphrase-stdin or "
             "DPO_DESK_PASSPHRASE."
         )
+    if key is not None:
+        key = _new_passphrase_policy(ctx, key)  # issue 20: one passphrase policy
     created = CaseFile.create(path, key)
     cf = created.casefile
     data = {
@@ -371,8 +383,8 @@ def cmd_case_list(args: argparse.Namespace, ctx: CliContext) -> int:
     )
     lines = [
         f"{r.reference}  {r.received}  due {r.due_on or '—':<10}  {r.status:<17} "
-        f"{r.controller_slug:<14} {','.join(r.kinds):<24} {r.subject_name}"
-        for r in rows
+        f"{r.controller_slug:<14} {','.join(r.kinds):<24} {one_line(r.subject_name)}"
+        for r in rows  # issue 20: a name cannot start a line of its own
     ]
     ctx.emit([r.to_dict() for r in rows], "\n".join(lines) or "No cases.")
     return 0
@@ -508,6 +520,7 @@ def cmd_backup(args: argparse.Namespace, ctx: CliContext) -> int:
     key = None
     if args.new_passphrase:
         key = _secret_from("DPO_DESK_BACKUP_PASSPHRASE", _stdin_offset(ctx), "backup passphrase")
+        key = _new_passphrase_policy(ctx, key)  # issue 20
     info = cf.backup(Path(args.dest).expanduser(), key)
     data = {
         "path": str(info.path),
@@ -568,8 +581,7 @@ def cmd_rekey(args: argparse.Namespace, ctx: CliContext) -> int:
     new = _secret_from("DPO_DESK_NEW_PASSPHRASE", _stdin_offset(ctx), "new passphrase")
     if new.passphrase is None:
         raise InvalidInput("The new passphrase looks like a recovery key; choose a passphrase.")
-    if len(new.passphrase) < 8:
-        raise InvalidInput("Choose a passphrase of at least 8 characters.")
+    new = _new_passphrase_policy(ctx, new)  # issue 20
     cf.rekey(new)
     ctx.emit(
         {"key_mode": "passphrase", "recovery_key": None},

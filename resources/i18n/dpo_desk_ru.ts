@@ -1421,84 +1421,89 @@ Its content is gone for good; the verification record keeps its SHA-256:
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/first_run.py" line="43"/>
+        <location filename="../../dpo_desk/ui/dialogs/first_run.py" line="44"/>
         <source>Welcome to DPO Desk</source>
         <translation>Добро пожаловать в DPO Desk</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/first_run.py" line="52"/>
+        <location filename="../../dpo_desk/ui/dialogs/first_run.py" line="53"/>
         <source>DPO Desk keeps every case — requests, identity documents, letters, the audit log — in one encrypted file on this computer:</source>
         <translation>DPO Desk хранит все обращения — запросы, документы, удостоверяющие личность, письма, журнал аудита — в одном зашифрованном файле на этом компьютере:</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/first_run.py" line="62"/>
+        <location filename="../../dpo_desk/ui/dialogs/first_run.py" line="63"/>
         <source>Where should the key to that file live?</source>
         <translation>Где хранить ключ к этому файлу?</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/first_run.py" line="65"/>
+        <location filename="../../dpo_desk/ui/dialogs/first_run.py" line="66"/>
         <source>In the system &amp;keyring (recommended)</source>
         <translation>В системном &amp;хранилище ключей (рекомендуется)</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/first_run.py" line="67"/>
+        <location filename="../../dpo_desk/ui/dialogs/first_run.py" line="68"/>
         <source>Looking for a keyring…</source>
         <translation>Поиск хранилища ключей…</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/first_run.py" line="71"/>
+        <location filename="../../dpo_desk/ui/dialogs/first_run.py" line="72"/>
         <source>In my head: a &amp;passphrase</source>
         <translation>В памяти: &amp;пароль</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/first_run.py" line="87"/>
+        <location filename="../../dpo_desk/ui/dialogs/first_run.py" line="88"/>
         <source>Pa&amp;ssphrase:</source>
         <translation>П&amp;ароль:</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/first_run.py" line="89"/>
+        <location filename="../../dpo_desk/ui/dialogs/first_run.py" line="90"/>
         <source>&amp;Repeat:</source>
         <translation>&amp;Повтор:</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/first_run.py" line="95"/>
+        <location filename="../../dpo_desk/ui/dialogs/first_run.py" line="96"/>
         <source>At least 8 characters. Nobody can recover a forgotten passphrase: without it the cases cannot be read.</source>
         <translation>Не менее 8 символов. Забытый пароль никто не восстановит: без него обращения прочитать нельзя.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/first_run.py" line="110"/>
+        <location filename="../../dpo_desk/ui/dialogs/first_run.py" line="111"/>
         <source>&amp;Create case file</source>
         <translation>&amp;Создать файл дел</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/first_run.py" line="144"/>
+        <location filename="../../dpo_desk/ui/dialogs/first_run.py" line="145"/>
         <source>Found: {backend}. You will get a recovery key to write down.</source>
         <translation>Найдено: {backend}. Вы получите ключ восстановления, чтобы его записать.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/first_run.py" line="152"/>
+        <location filename="../../dpo_desk/ui/dialogs/first_run.py" line="153"/>
         <source>No usable keyring here ({reason}).</source>
         <translation>Здесь нет рабочего хранилища ключей ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/first_run.py" line="173"/>
+        <location filename="../../dpo_desk/ui/dialogs/first_run.py" line="174"/>
         <source>Choose a passphrase of at least 8 characters.</source>
         <translation>Выберите пароль не короче 8 символов.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/first_run.py" line="175"/>
+        <location filename="../../dpo_desk/ui/dialogs/first_run.py" line="176"/>
         <source>The two passphrases differ.</source>
         <translation>Пароли не совпадают.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/first_run.py" line="177"/>
+        <location filename="../../dpo_desk/ui/dialogs/first_run.py" line="178"/>
         <source>That looks like a recovery key; choose a passphrase.</source>
         <translation>Это похоже на ключ восстановления; выберите пароль.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/first_run.py" line="186"/>
+        <location filename="../../dpo_desk/ui/dialogs/first_run.py" line="187"/>
         <source>Creating the case file…</source>
         <translation>Создание файла дел…</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/first_run.py" line="190"/>
+        <source>This passphrase is easy to guess; a few words with spaces are harder to guess and easy to remember.</source>
+        <translation>Этот пароль легко подобрать; несколько слов через пробел подобрать труднее, а запомнить легко.</translation>
     </message>
 </context>
 <context>
