@@ -164,6 +164,7 @@ class CaseFile:
                 raise
             keystore.write_file_id(path, file_id)
             os.chmod(path, 0o600)
+            lock.pin()  # issue 20: the file exists now; other names of it are refused too
         except BaseException:
             lock.release()
             raise
@@ -545,6 +546,7 @@ def restore(src: Path, src_key: Key, target: Path, target_key: Key | None = None
         lock.acquire()
         try:
             _atomic_copy(db, target, target_key or src_key)
+            lock.pin()  # issue 20: a new file (inode) under the same name
             for suffix in ("-wal", "-shm"):
                 with contextlib.suppress(FileNotFoundError):
                     target.with_name(target.name + suffix).unlink()
