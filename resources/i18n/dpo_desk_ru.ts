@@ -1421,87 +1421,87 @@ Its content is gone for good; the verification record keeps its SHA-256:
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/first_run.py" line="44"/>
+        <location filename="../../dpo_desk/ui/dialogs/first_run.py" line="43"/>
         <source>Welcome to DPO Desk</source>
         <translation>Добро пожаловать в DPO Desk</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/first_run.py" line="53"/>
+        <location filename="../../dpo_desk/ui/dialogs/first_run.py" line="52"/>
         <source>DPO Desk keeps every case — requests, identity documents, letters, the audit log — in one encrypted file on this computer:</source>
         <translation>DPO Desk хранит все обращения — запросы, документы, удостоверяющие личность, письма, журнал аудита — в одном зашифрованном файле на этом компьютере:</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/first_run.py" line="63"/>
+        <location filename="../../dpo_desk/ui/dialogs/first_run.py" line="62"/>
         <source>Where should the key to that file live?</source>
         <translation>Где хранить ключ к этому файлу?</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/first_run.py" line="66"/>
+        <location filename="../../dpo_desk/ui/dialogs/first_run.py" line="65"/>
         <source>In the system &amp;keyring (recommended)</source>
         <translation>В системном &amp;хранилище ключей (рекомендуется)</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/first_run.py" line="68"/>
+        <location filename="../../dpo_desk/ui/dialogs/first_run.py" line="67"/>
         <source>Looking for a keyring…</source>
         <translation>Поиск хранилища ключей…</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/first_run.py" line="72"/>
+        <location filename="../../dpo_desk/ui/dialogs/first_run.py" line="71"/>
         <source>In my head: a &amp;passphrase</source>
         <translation>В памяти: &amp;пароль</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/first_run.py" line="88"/>
+        <location filename="../../dpo_desk/ui/dialogs/first_run.py" line="87"/>
         <source>Pa&amp;ssphrase:</source>
         <translation>П&amp;ароль:</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/first_run.py" line="90"/>
+        <location filename="../../dpo_desk/ui/dialogs/first_run.py" line="89"/>
         <source>&amp;Repeat:</source>
         <translation>&amp;Повтор:</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/first_run.py" line="96"/>
+        <location filename="../../dpo_desk/ui/dialogs/first_run.py" line="95"/>
         <source>At least 8 characters. Nobody can recover a forgotten passphrase: without it the cases cannot be read.</source>
         <translation>Не менее 8 символов. Забытый пароль никто не восстановит: без него обращения прочитать нельзя.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/first_run.py" line="111"/>
+        <location filename="../../dpo_desk/ui/dialogs/first_run.py" line="110"/>
         <source>&amp;Create case file</source>
         <translation>&amp;Создать файл дел</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/first_run.py" line="145"/>
+        <location filename="../../dpo_desk/ui/dialogs/first_run.py" line="144"/>
         <source>Found: {backend}. You will get a recovery key to write down.</source>
         <translation>Найдено: {backend}. Вы получите ключ восстановления, чтобы его записать.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/first_run.py" line="153"/>
+        <location filename="../../dpo_desk/ui/dialogs/first_run.py" line="152"/>
         <source>No usable keyring here ({reason}).</source>
         <translation>Здесь нет рабочего хранилища ключей ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/first_run.py" line="174"/>
+        <location filename="../../dpo_desk/ui/dialogs/first_run.py" line="173"/>
         <source>Choose a passphrase of at least 8 characters.</source>
         <translation>Выберите пароль не короче 8 символов.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/first_run.py" line="176"/>
+        <location filename="../../dpo_desk/ui/dialogs/first_run.py" line="175"/>
         <source>The two passphrases differ.</source>
         <translation>Пароли не совпадают.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/first_run.py" line="178"/>
+        <location filename="../../dpo_desk/ui/dialogs/first_run.py" line="177"/>
         <source>That looks like a recovery key; choose a passphrase.</source>
         <translation>Это похоже на ключ восстановления; выберите пароль.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/first_run.py" line="187"/>
+        <location filename="../../dpo_desk/ui/dialogs/first_run.py" line="186"/>
         <source>Creating the case file…</source>
         <translation>Создание файла дел…</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/first_run.py" line="190"/>
+        <location filename="../../dpo_desk/ui/dialogs/first_run.py" line="189"/>
         <source>This passphrase is easy to guess; a few words with spaces are harder to guess and easy to remember.</source>
         <translation>Этот пароль легко подобрать; несколько слов через пробел подобрать труднее, а запомнить легко.</translation>
     </message>
@@ -3317,37 +3317,62 @@ Its content is gone for good; the verification record keeps its SHA-256:
         </translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="822"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="820"/>
+        <source>Every record matches what the audit log last recorded for it.</source>
+        <translation>Каждая запись совпадает с тем, что журнал аудита записал о ней последним.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/main_window.py" line="824"/>
+        <source>The chain also matches the copy of its end kept in the settings folder.</source>
+        <translation>Цепочка совпадает и с копией её конца в папке настроек.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/main_window.py" line="828"/>
         <source>The chain also matches the copy of its end kept in the system keyring.</source>
         <translation>Цепочка также совпадает с копией её конца в системном хранилище ключей.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="829"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="831"/>
+        <source>That copy is on this computer: it does not stand against someone who holds the key here. Keep the line printed by “dpo-desk audit anchor” elsewhere.</source>
+        <translation>Эта копия хранится на этом компьютере: она не защищает от того, у кого здесь есть ключ. Храните строку, которую печатает «dpo-desk audit anchor», в другом месте.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/main_window.py" line="836"/>
+        <source>No copy of the chain&apos;s end is kept outside the file, so a cut-off end would not show. Keep the line printed by “dpo-desk audit anchor” elsewhere.</source>
+        <translation>Копия конца цепочки вне файла не хранится, поэтому отрезанный конец не будет заметен. Храните строку, которую печатает «dpo-desk audit anchor», в другом месте.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/main_window.py" line="844"/>
         <source>The file is damaged: {problems}</source>
         <translation>Файл повреждён: {problems}</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="835"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="850"/>
         <source>The audit log was altered or cut at event {seq}: {problem}</source>
         <translation>Журнал аудита изменён или обрезан на событии {seq}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="839"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="856"/>
+        <source>Records changed outside DPO Desk: {rows}</source>
+        <translation>Записи, изменённые в обход DPO Desk: {rows}</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/main_window.py" line="860"/>
         <source>Restore the last good backup and keep this file for inspection.</source>
         <translation>Восстановите последнюю исправную резервную копию, а этот файл сохраните для проверки.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="850"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="871"/>
         <source>DPO Desk</source>
         <translation>DPO Desk</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="942"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="963"/>
         <source>The keyring does not hold this file&apos;s key; type the recovery key.</source>
         <translation>В хранилище нет ключа этого файла; введите ключ восстановления.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="946"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="967"/>
         <source>That passphrase or recovery key is not right.</source>
         <translation>Пароль или ключ восстановления неверен.</translation>
     </message>
