@@ -34,7 +34,7 @@ from . import audit as audit_rows  # issue 20: row hashes under the chain
 from . import keys as keystore
 from .audit import GENESIS, Anchor, ChainReport, event_hash, verify_rows
 from .connection import DatabaseError, Key, connect, translate_error
-from .lock import FileLock, location_warnings
+from .lock import FileLock, location_warnings, real_path
 from .migrations import LATEST, MIGRATIONS
 
 Clock = Callable[[], datetime]
@@ -184,7 +184,9 @@ class CaseFile:
     @classmethod
     def open(cls, path: Path, key: Key | None = None, *, clock: Clock = utc_now) -> CaseFile:
         """Open and lock ``path``. ``key=None`` looks for the key in the keyring."""
-        path = Path(path).absolute()
+        # issue 20: one identity whatever path opens it: a symlink opens the real file, with
+        # its lock and its ``.id`` sidecar (so the keyring finds the key through a link too)
+        path = real_path(Path(path))
         if not path.is_file():
             raise CaseFileNotFound(f"There is no case file at {path}.")
         lock = FileLock(path)

@@ -99,3 +99,15 @@ def test_within_one_process_a_hard_link_is_refused_and_the_first_keeps_working(
         assert first.verify_audit().ok
     with CaseFile.open(other_names["hard link"], KEY) as again:
         assert again.head() is not None
+
+
+def test_a_symlink_opens_the_real_file_with_its_keyring_key(tmp_path: Path) -> None:
+    created = CaseFile.create(tmp_path / "real.dpodesk")  # the key lives in the keyring
+    created.casefile.close()
+    link = tmp_path / "shortcut.dpodesk"
+    link.symlink_to(tmp_path / "real.dpodesk")
+    with CaseFile.open(link) as cf:  # found through the real file's .id sidecar
+        assert cf.path == (tmp_path / "real.dpodesk").resolve()
+        assert cf.key_source == "keyring"
+    assert not (tmp_path / "shortcut.dpodesk.id").exists()
+    assert not (tmp_path / "shortcut.dpodesk.lock").exists()
