@@ -23,6 +23,14 @@ outcomes, audit details) still names people in other ways, so :class:`FreeTextRe
 
 Over-redaction is the chosen error: a number that only looks like an identifier is removed too.
 Case references (``2026-0001``) and dates are kept. The work is in memory only.
+
+What it is, in law: pseudonymisation as GDPR Art. 4(5) defines it (Regulation (EU) 2016/679 of
+27 April 2016): the case reference, kept with the case file, is the additional information that
+attributes a row to its subject. Pseudonymised data is still personal data (Recital 26), so an
+export made with ``--pseudonymise`` is shared under the same rules as any other. Detection is
+automatic: a misspelt name, a nickname or a relative's name is not found, and
+:data:`REVIEW_NOTE` says so in every pseudonymised output (checked 2026-12-08 against the
+Regulation's text; no national law was relied on).
 """
 
 from __future__ import annotations
@@ -33,6 +41,14 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from dpo_desk.core.model import DataSubject
+
+#: Printed in every pseudonymised output: what was done and what a person must still check.
+REVIEW_NOTE = (
+    "Pseudonymised (GDPR Art. 4(5)): the subject's names in every grammatical form, phone "
+    "numbers, e-mail addresses, national identifiers and address fragments were replaced "
+    "automatically. This is still personal data (Recital 26). Misspelt names, nicknames and "
+    "other people's names are not found: review free text before sharing."
+)
 
 PHONE = "[phone]"
 EMAIL = "[e-mail]"

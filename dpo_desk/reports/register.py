@@ -38,7 +38,7 @@ from .common import (
     json_bytes,
     timeliness,
 )
-from .pseudonymise import FreeTextRedactor  # issue 20: names in every form, numbers, addresses
+from .pseudonymise import REVIEW_NOTE, FreeTextRedactor  # issue 20
 
 if TYPE_CHECKING:
     from dpo_desk.casefile.store import CaseFile
@@ -170,6 +170,7 @@ class Register:
                 "controllers": list(self.controllers),
             },
             "pseudonymised": self.pseudonymised,
+            **({"pseudonymisation_note": REVIEW_NOTE} if self.pseudonymised else {}),  # issue 20
             "audit_anchor": self.anchor.text() if self.anchor else None,
             "cases": len(self.rows),
             "rows": [r.to_dict() for r in self.rows],
@@ -399,7 +400,7 @@ def _about(register: Register) -> list[tuple[str, Any]]:
         ("Cases", len(register.rows)),
         (
             "Pseudonymised",
-            "yes: subjects are shown by pseudonym, contacts are withheld"
+            "yes: subjects are shown by pseudonym, contacts are withheld. " + REVIEW_NOTE
             if register.pseudonymised
             else "no",
         ),

@@ -35,7 +35,7 @@ from .common import (
     json_bytes,
     timeliness,
 )
-from .pseudonymise import FreeTextRedactor  # issue 20: names in every form, numbers, addresses
+from .pseudonymise import REVIEW_NOTE, FreeTextRedactor  # issue 20
 
 if TYPE_CHECKING:
     from dpo_desk.casefile.store import CaseFile
@@ -85,8 +85,7 @@ def build_case_summary(
         subject: dict[str, Any] = {
             "pseudonym": pseudonym,
             "note": "The data subject is pseudonymised in this summary; the case reference "
-            "links it to the case file. Free text was cleared of the subject's known names, "
-            "contacts and address.",
+            "links it to the case file. " + REVIEW_NOTE,  # issue 20
         }
     else:
         s = case.subject
