@@ -25,6 +25,7 @@ import json
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 GENESIS = "0" * 64
@@ -449,7 +450,7 @@ def verify_data(db: Any, *, limit: int = 200) -> DataReport:
 # --- the anchor file (passphrase mode) ---------------------------------------------------------
 
 
-def anchor_file(file_id: str) -> Any:
+def anchor_file(file_id: str) -> Path:
     from .paths import anchors_dir
 
     return anchors_dir() / f"{file_id}.anchor"

@@ -51,6 +51,14 @@ def one_line(value: object) -> str:
     return " ".join(safe_text(str(value)).split("\n")).replace("\t", " ")
 
 
+class SafeArgumentParser(argparse.ArgumentParser):
+    """argparse's own messages (usage, "unrecognized arguments: …") quote the command line,
+    which may be untrusted too: they go through :func:`safe_text` like everything else."""
+
+    def _print_message(self, message: str, file: Any = None) -> None:
+        super()._print_message(safe_text(message) if message else message, file)
+
+
 def safe_json(text: str) -> str:
     """JSON text with the characters json.dumps leaves raw but terminals act on escaped."""
     return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)

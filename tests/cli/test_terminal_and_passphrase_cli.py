@@ -122,3 +122,10 @@ def test_the_policy_itself() -> None:
         assert passphrase.check_new(fine).warnings == (), fine
     with pytest.raises(Exception, match="recovery key"):
         passphrase.check_new("DPO1-" + "A" * 52)
+
+
+def test_argparse_error_text_has_no_escapes(capsys) -> None:
+    with pytest.raises(SystemExit):
+        main(["case", "list", "\x1b]52;c;eA==\x07\u202eX"])
+    err = capsys.readouterr().err
+    assert "unrecognized arguments" in err and _raw_controls(err) == []
