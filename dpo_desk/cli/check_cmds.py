@@ -76,13 +76,12 @@ def cmd_audit_verify(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_audit_anchor(args: argparse.Namespace, ctx: CliContext) -> int:
+    """Standard output gets exactly one line (or the JSON); the advice goes to standard error."""
     info = evidence.anchor(ctx.casefile())
-    text = info.line
-    if info.anchor is not None:
-        text += (
-            "\nKeep this line away from this computer (on paper, or mailed to yourself); "
-            "check it later with: dpo-desk audit verify --anchor "
-            f"{info.anchor.short()}"
+    ctx.emit(info.to_dict(), info.line)
+    if info.anchor is not None and not ctx.json:
+        ctx.error(
+            "keep this line away from this computer (on paper, or mailed to yourself); check it "
+            f"later with: dpo-desk audit verify --anchor {info.anchor.short()}"
         )
-    ctx.emit(info.to_dict(), text)
     return 0

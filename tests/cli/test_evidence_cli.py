@@ -111,6 +111,9 @@ def test_anchor_line_and_anchor_file(run, filled) -> None:
     info = json.loads(out)
     assert info["line"].startswith("DPO Desk audit anchor: file ")
     assert Anchor.find(info["line"]) == Anchor.parse(info["short"])
+    code, out, err = run("audit", "anchor")  # one line on stdout, the advice on stderr
+    assert code == 0 and out.count("\n") == 1 and Anchor.find(out) == Anchor.find(info["line"])
+    assert "away from this computer" in err
     # passphrase mode: an anchor file in the settings folder (DPO_DESK_HOME), not beside the file
     file_id = read_file_id(filled)
     kept = anchor_file(file_id)
