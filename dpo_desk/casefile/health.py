@@ -7,6 +7,7 @@ One pass over an open case file, in plain words:
   ``secure_delete``, ``temp_store=MEMORY``, WAL, ``synchronous=FULL``, exclusive locking);
 - the audit chain, verified against the anchor kept outside the file (the keyring's, or one
   given from a backup or an exported summary);
+- the data under the chain: every audited row's hash against its last audited state (issue 20);
 - how the file is unlocked (keyring, passphrase or recovery key) and which keyring is in use;
 - who holds the lock (it should be this process);
 - the last backup (when, where, whether it is still there; a warning when there is none or it is
@@ -32,7 +33,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import keys as keystore
-from .audit import Anchor, ChainReport
+from .audit import Anchor, ChainReport, read_anchor_file, verify_data
 from .lock import FileLock, _filesystem_type, location_warnings
 
 if TYPE_CHECKING:
@@ -146,6 +147,7 @@ def run_checks(
         _integrity,
         _settings,
         _audit,
+        _data,
         _key,
         _lock,
         _backup,
@@ -215,7 +217,7 @@ def _settings(cf: CaseFile, _anchor: Anchor | None, _now: datetime) -> Check:
 def _audit(cf: CaseFile, given: Anchor | None, _now: datetime) -> Check:
     stored = cf.stored_anchor()
     anchor = given or stored
-    source = "given" if given else ("keyring" if stored else None)
+    source = "given" if given else (_stored_source(cf) if stored else None)
     report: ChainReport = cf.verify_audit(anchor)
     data = report.to_dict()
     data["anchor"] = anchor.text() if anchor else None
@@ -240,16 +242,58 @@ def _audit(cf: CaseFile, given: Anchor | None, _now: datetime) -> Check:
             )
         )
     else:
-        where = "the keyring" if source == "keyring" else "the anchor given"
+        where = {
+            "keyring": "the keyring",
+            "anchor file": "the anchor file in the settings folder",
+        }.get(source or "", "the anchor given")
+        local = (
+            " That anchor is on this computer: whoever holds the key here could rewrite both; "
+            "only an anchor kept elsewhere (dpo-desk audit anchor) rules that out."
+            if source in ("keyring", "anchor file")
+            else ""
+        )
         findings.append(
             Finding(
                 "audit",
                 OK,
                 f"The audit trail is intact: {_n(report.events, 'event')}, checked against {where} "
-                f"(event {anchor.seq}).",
+                f"(event {anchor.seq}).{local}",
             )
         )
     return findings, {"audit": data}
+
+
+def _stored_source(cf: CaseFile) -> str | None:
+    if keystore.get_anchor(cf.file_id):
+        return "keyring"
+    return "anchor file" if read_anchor_file(cf.file_id) else None
+
+
+def _data(cf: CaseFile, _anchor: Anchor | None, _now: datetime) -> Check:
+    """Every audited row against its last audited state (``audit verify --deep``)."""
+    report = verify_data(cf.db)
+    if not report.covered:
+        finding = Finding(
+            "data", WARNING, "This case file's audit trail does not record row hashes yet."
+        )
+    elif report.ok:
+        finding = Finding(
+            "data",
+            OK,
+            f"The data under the audit trail is as recorded: {_n(report.rows_checked, 'row')} "
+            "checked against their last audit event.",
+        )
+    else:
+        shown = "; ".join(f.describe() for f in report.findings[:5])
+        more = len(report.findings) - 5
+        finding = Finding(
+            "data",
+            PROBLEM,
+            f"{_n(len(report.findings), 'row')} differ from the audit trail: {shown}"
+            + (f"; and {more} more (dpo-desk audit verify --deep --json)" if more > 0 else "")
+            + ".",
+        )
+    return [finding], {"data": report.to_dict()}
 
 
 def _key(cf: CaseFile, _anchor: Anchor | None, _now: datetime) -> Check:

@@ -418,6 +418,38 @@ def _letter_profiles(db: sqlite_utils.Database) -> None:
             )
 
 
+# --- issue 20 (evidence branch): data under the audit chain ---------------------------------
+def _v_row_hashes(db: sqlite_utils.Database) -> None:
+    """Audit events record the hashes of the rows they wrote; existing rows are back-filled.
+
+    Adds ``audit.row_hashes`` (ADD COLUMN leaves the append-only triggers and every existing
+    event's hash as they were). On a file that already has events, one event
+    ``audit.rows_backfilled`` records the hash of every row of every audited table, so that
+    ``audit verify --deep`` has a state to compare each row with from now on.
+    """
+    import json
+    from datetime import UTC, datetime
+
+    from .audit import ROW_HASHES_COLUMN, all_row_hashes, event_hash, has_row_hashes
+
+    if not has_row_hashes(db):
+        db.execute(f"ALTER TABLE audit ADD COLUMN {ROW_HASHES_COLUMN} TEXT")
+    head = db.execute("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
+    if head is None:
+        return  # a new file: every row from now on is recorded by its own event
+    rows = all_row_hashes(db)
+    seq, prev = int(head[0]) + 1, str(head[1])
+    at = datetime.now(UTC).isoformat()
+    actor, action = "dpo-desk", "audit.rows_backfilled"
+    data = {"rows": len(rows), "reason": "the audit trail now records the rows each change wrote"}
+    digest = event_hash(prev, seq, at, actor, action, None, data, rows)
+    db.execute(
+        "INSERT INTO audit(seq, at, actor, action, case_id, data, prev_hash, hash, row_hashes) "
+        "VALUES (?, ?, ?, ?, NULL, ?, ?, ?, ?)",
+        (seq, at, actor, action, json.dumps(data), prev, digest, json.dumps(rows)),
+    )
+
+
 MIGRATIONS: tuple[Step, ...] = (
     _v1,
     _v2,
@@ -427,5 +459,6 @@ MIGRATIONS: tuple[Step, ...] = (
     _subject_identifiers_and_id_copy_marks,
     _intake_inbox,
     _letter_profiles,
+    _v_row_hashes,
 )
 LATEST = len(MIGRATIONS)

@@ -43,3 +43,23 @@ def logs_dir() -> Path:
 
 def settings_file() -> Path:
     return home() / "settings.json"
+
+
+def settings_dir() -> Path:
+    """The settings folder: ``DPO_DESK_HOME`` when set, else the platform's config folder —
+    not the data folder, so an anchor kept here is not beside the default case file."""
+    override = os.environ.get("DPO_DESK_HOME")
+    path = (
+        Path(override)
+        if override
+        else Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+    )
+    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    return path
+
+
+def anchors_dir() -> Path:
+    """Where passphrase-mode case files keep their audit anchor file (one per file id)."""
+    path = settings_dir() / "anchors"
+    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    return path

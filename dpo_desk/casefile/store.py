@@ -30,10 +30,11 @@ from dpo_desk.core.errors import (
     WrongKey,
 )
 
+from . import audit as audit_rows  # issue 20: row hashes under the chain
 from . import keys as keystore
 from .audit import GENESIS, Anchor, ChainReport, event_hash, verify_rows
 from .connection import DatabaseError, Key, connect, translate_error
-from .lock import FileLock, location_warnings
+from .lock import FileLock, location_warnings, real_path
 from .migrations import LATEST, MIGRATIONS
 
 Clock = Callable[[], datetime]
@@ -91,6 +92,8 @@ class CaseFile:
         self.clock = clock
         self.warnings = warnings
         self.actor = _actor()
+        self._row_tracking = audit_rows.install_row_tracking(db)  # issue 20
+        self._tx_rows: dict[str, str | None] = {}
         from .records import EmailRepo, IdentityRepo, LetterRepo, TemplateRepo, TrustRepo
         from .repositories import (
             AttachmentRepo,
@@ -161,6 +164,7 @@ class CaseFile:
                 raise
             keystore.write_file_id(path, file_id)
             os.chmod(path, 0o600)
+            lock.pin()  # issue 20: the file exists now; other names of it are refused too
         except BaseException:
             lock.release()
             raise
@@ -180,7 +184,9 @@ class CaseFile:
     @classmethod
     def open(cls, path: Path, key: Key | None = None, *, clock: Clock = utc_now) -> CaseFile:
         """Open and lock ``path``. ``key=None`` looks for the key in the keyring."""
-        path = Path(path).absolute()
+        # issue 20: one identity whatever path opens it: a symlink opens the real file, with
+        # its lock and its ``.id`` sidecar (so the keyring finds the key through a link too)
+        path = real_path(Path(path))
         if not path.is_file():
             raise CaseFileNotFound(f"There is no case file at {path}.")
         lock = FileLock(path)
@@ -300,9 +306,16 @@ class CaseFile:
     @contextlib.contextmanager
     def transaction(self) -> Iterator[sqlite_utils.Database]:
         outermost = not self.db.conn.in_transaction
+        if outermost:
+            self._tx_rows = {}  # issue 20
         try:
             with self.db.atomic():
                 yield self.db
+                # issue 20: rows changed after the transaction's last event get one of their own
+                if outermost and self._row_tracking:
+                    late = audit_rows.unrecorded(self.db, self._tx_rows)
+                    if late:
+                        self._append_audit("audit.rows_recorded", None, {}, late)
         except DatabaseError as exc:
             if outermost:
                 self._pending_anchor = None
@@ -322,15 +335,28 @@ class CaseFile:
         with self.transaction():
             self._append_audit(action, case_id, data)
 
-    def _append_audit(self, action: str, case_id: int | None, data: dict[str, Any]) -> None:
+    def _append_audit(
+        self,
+        action: str,
+        case_id: int | None,
+        data: dict[str, Any],
+        rows: dict[str, str | None] | None = None,
+    ) -> None:
         row = self.db.execute("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
         prev_seq, prev_hash = (row[0], row[1]) if row else (0, GENESIS)
         seq = prev_seq + 1
         at = self.clock().isoformat()
-        digest = event_hash(prev_hash, seq, at, self.actor, action, case_id, data)
+        if rows is None and self._row_tracking:  # issue 20: the rows this event wrote
+            rows = audit_rows.take_dirty(self.db)
+            if rows:
+                self._tx_rows.update(rows)
+        digest = event_hash(prev_hash, seq, at, self.actor, action, case_id, data, rows)
         self.db.execute(
-            "INSERT INTO audit(seq, at, actor, action, case_id, data, prev_hash, hash) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO audit(seq, at, actor, action, case_id, data, prev_hash, hash"
+            + (", row_hashes" if self._row_tracking else "")
+            + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?"
+            + (", ?" if self._row_tracking else "")
+            + ")",
             (
                 seq,
                 at,
@@ -340,6 +366,7 @@ class CaseFile:
                 json.dumps(data, ensure_ascii=False),
                 prev_hash,
                 digest,
+                *((json.dumps(rows) if rows is not None else None,) if self._row_tracking else ()),
             ),
         )
         self._pending_anchor = Anchor(seq, digest)
@@ -350,6 +377,8 @@ class CaseFile:
         anchor, self._pending_anchor = self._pending_anchor, None
         if anchor is not None:
             keystore.set_anchor(self.file_id, anchor.text())
+            if self.key_source != "keyring":  # issue 20: passphrase mode keeps an anchor file
+                audit_rows.write_anchor_file(self.file_id, anchor)
 
     def head(self) -> Anchor | None:
         row = self.db.execute("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
@@ -357,13 +386,17 @@ class CaseFile:
 
     def stored_anchor(self) -> Anchor | None:
         text = keystore.get_anchor(self.file_id)
-        return Anchor.parse(text) if text else None
+        if not text:  # issue 20: passphrase mode's anchor file in the settings folder
+            return audit_rows.read_anchor_file(self.file_id)
+        return Anchor.parse(text)
 
     def verify_audit(self, anchor: Anchor | None = None) -> ChainReport:
         if anchor is None:
             anchor = self.stored_anchor()
         rows = self.db.query(
-            "SELECT seq, at, actor, action, case_id, data, prev_hash, hash FROM audit ORDER BY rowid"
+            "SELECT seq, at, actor, action, case_id, data, prev_hash, hash"
+            + (", row_hashes" if audit_rows.has_row_hashes(self.db) else "")  # issue 20
+            + " FROM audit ORDER BY rowid"
         )
         return verify_rows(rows, anchor)
 
@@ -515,6 +548,7 @@ def restore(src: Path, src_key: Key, target: Path, target_key: Key | None = None
         lock.acquire()
         try:
             _atomic_copy(db, target, target_key or src_key)
+            lock.pin()  # issue 20: a new file (inode) under the same name
             for suffix in ("-wal", "-shm"):
                 with contextlib.suppress(FileNotFoundError):
                     target.with_name(target.name + suffix).unlink()

@@ -27,7 +27,7 @@ from dpo_desk import __version__
 from dpo_desk.core.errors import KnownError
 from dpo_desk.hardening import harden_process, log_session, safe
 
-from .context import CliContext, CliExit
+from .context import CliContext, CliExit, SafeArgumentParser
 
 # Command modules, in the order their commands appear in --help.
 COMMAND_MODULES: tuple[str, ...] = (
@@ -44,7 +44,7 @@ COMMAND_MODULES: tuple[str, ...] = (
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = SafeArgumentParser(  # issue 20: argparse's messages are terminal-safe too
         prog="dpo-desk",
         description="DPO Desk: log, verify, track and answer data-subject requests.",
     )

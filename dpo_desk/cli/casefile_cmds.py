@@ -15,7 +15,7 @@ from dpo_desk.casefile.repositories import VIEWS, CaseQuery
 from dpo_desk.core.errors import InvalidInput, KeyUnavailable
 from dpo_desk.core.model import Case, Channel, Controller, ControllerId, DataSubject, RequestKind
 
-from .context import CliContext
+from .context import CliContext, one_line
 from .open import casefile_path, given_key, stdin_line
 
 
@@ -121,10 +121,26 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     audit = sub.add_parser("audit", help="the audit trail")
     asub = audit.add_subparsers(dest="audit_command", metavar="ACTION", required=True)
-    p = asub.add_parser("verify", help="verify the hash chain (and its anchor)")
-    p.add_argument("--anchor", help="SEQ:HASH from a backup or exported summary")
+    # issue 20 (evidence): verify --deep / --anchor LINE|FILE and `audit anchor` live in check_cmds
+    from .check_cmds import cmd_audit_anchor, cmd_audit_verify
+
+    p = asub.add_parser("verify", help="verify the hash chain, its anchor and (--deep) the data")
+    p.add_argument(
+        "--anchor",
+        metavar="ANCHOR",
+        help="SEQ:HASH, a line from `audit anchor`, a backup or a summary, or a file holding one",
+    )
+    p.add_argument(
+        "--deep",
+        action="store_true",
+        help="also recompute every audited row's hash and compare it with its last audit event",
+    )
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_audit_verify)
+    p = asub.add_parser("anchor", help="print a one-line anchor of the audit chain to keep")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_audit_anchor)
+    # end issue 20
     p = asub.add_parser("list", help="list audit events")
     p.add_argument("--case", metavar="ID")
     p.add_argument("--json", action="store_true")
@@ -187,6 +203,16 @@ def _secret_from(env: str, line: int, what: str) -> Key:
     return parse_secret(value)
 
 
+def _new_passphrase_policy(ctx: CliContext, key: Key) -> Key:
+    """Issue 20: services.passphrase decides; weak passphrases are accepted with a warning."""
+    from dpo_desk.services.passphrase import check_new_key
+
+    verdict = check_new_key(key)
+    for warning in verdict.warnings:
+        ctx.error(f"warning: weak passphrase: {warning}")
+    return verdict.key
+
+
 def _stdin_offset(ctx: CliContext) -> int:
     return 1 if ctx.args.passphrase_stdin else 0
 
@@ -241,6 +267,8 @@ def cmd_init(args: argparse.Namespace, ctx: CliContext) -> int:
             "No usable OS keyring here; give a passphrase with --passphrase-stdin or "
             "DPO_DESK_PASSPHRASE."
         )
+    if key is not None:
+        key = _new_passphrase_policy(ctx, key)  # issue 20: one passphrase policy
     created = CaseFile.create(path, key)
     cf = created.casefile
     data = {
@@ -394,8 +422,8 @@ def cmd_case_list(args: argparse.Namespace, ctx: CliContext) -> int:
     )
     lines = [
         f"{r.reference}  {r.received}  due {r.due_on or '—':<10}  {r.status:<17} "
-        f"{r.controller_slug:<14} {','.join(r.kinds):<24} {r.subject_name}"
-        for r in rows
+        f"{r.controller_slug:<14} {','.join(r.kinds):<24} {one_line(r.subject_name)}"
+        for r in rows  # issue 20: a name cannot start a line of its own
     ]
     ctx.emit([r.to_dict() for r in rows], "\n".join(lines) or "No cases.")
     return 0
@@ -512,27 +540,6 @@ def cmd_case_event(args: argparse.Namespace, ctx: CliContext) -> int:
     return 0
 
 
-def cmd_audit_verify(args: argparse.Namespace, ctx: CliContext) -> int:
-    from dpo_desk.casefile.audit import Anchor
-
-    cf = ctx.casefile()
-    anchor = None
-    if args.anchor:
-        anchor = Anchor.parse(args.anchor)
-        if anchor is None:
-            raise InvalidInput("--anchor takes SEQ:HASH, e.g. 42:3f9a… (64 hex digits).")
-    report = cf.verify_audit(anchor)
-    data = report.to_dict()
-    if report.ok:
-        text = f"Audit chain intact: {report.events} events, head {data['head_seq']}:{data['head_hash'][:16]}…"
-        if report.anchor_checked:
-            text += " (checked against the anchor kept outside the file)"
-        ctx.emit(data, text)
-        return 0
-    ctx.emit(data, f"Audit chain BROKEN at event {report.first_broken}: {report.problem}.")
-    return 1
-
-
 def cmd_audit_list(args: argparse.Namespace, ctx: CliContext) -> int:
     cf = ctx.casefile()
     case_id = cf.cases.resolve(args.case).id if args.case else None
@@ -562,6 +569,7 @@ def cmd_backup(args: argparse.Namespace, ctx: CliContext) -> int:
     key = None
     if args.new_passphrase:
         key = _secret_from("DPO_DESK_BACKUP_PASSPHRASE", _stdin_offset(ctx), "backup passphrase")
+        key = _new_passphrase_policy(ctx, key)  # issue 20
     info = cf.backup(Path(args.dest).expanduser(), key)
     data = {
         "path": str(info.path),
@@ -622,8 +630,7 @@ def cmd_rekey(args: argparse.Namespace, ctx: CliContext) -> int:
     new = _secret_from("DPO_DESK_NEW_PASSPHRASE", _stdin_offset(ctx), "new passphrase")
     if new.passphrase is None:
         raise InvalidInput("The new passphrase looks like a recovery key; choose a passphrase.")
-    if len(new.passphrase) < 8:
-        raise InvalidInput("Choose a passphrase of at least 8 characters.")
+    new = _new_passphrase_policy(ctx, new)  # issue 20
     cf.rekey(new)
     ctx.emit(
         {"key_mode": "passphrase", "recovery_key": None},

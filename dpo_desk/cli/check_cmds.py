@@ -11,10 +11,9 @@ from __future__ import annotations
 import argparse
 import dataclasses
 
-from dpo_desk.casefile.audit import Anchor
 from dpo_desk.casefile.health import OK, WARNING, Finding, HealthReport, run_checks
-from dpo_desk.core.errors import InvalidInput
 from dpo_desk.hardening import current_report
+from dpo_desk.services import evidence
 
 from .context import CliContext
 
@@ -26,9 +25,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument(
         "--anchor",
-        metavar="SEQ:HASH",
-        help="check the audit trail against this anchor (from a backup or an exported summary) "
-        "instead of the one kept in the keyring",
+        metavar="ANCHOR",
+        help="check the audit trail against this anchor (SEQ:HASH, a line from `audit anchor`, a "
+        "backup or a summary, or a file holding one) instead of the one kept on this computer",
     )
     p.add_argument(
         "--strict", action="store_true", help="exit 1 on warnings too (no recent backup, …)"
@@ -38,11 +37,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_check(args: argparse.Namespace, ctx: CliContext) -> int:
-    anchor = None
-    if args.anchor:
-        anchor = Anchor.parse(args.anchor)
-        if anchor is None:
-            raise InvalidInput("--anchor takes SEQ:HASH, e.g. 42:3f9a… (64 hex digits).")
+    anchor = evidence.parse_anchor(args.anchor) if args.anchor else None
     report = with_process(run_checks(ctx.casefile(), anchor=anchor))
     report = with_breaches(report, ctx)  # issue 22
     ctx.emit(report.to_dict(), report.text())
@@ -81,3 +76,26 @@ def with_breaches(report: HealthReport, ctx: CliContext) -> HealthReport:
     return dataclasses.replace(
         report, findings=(*report.findings, finding), facts={**report.facts, **facts}
     )
+
+
+# --- audit verify / audit anchor (registered under `audit` in casefile_cmds) -----------------
+
+
+def cmd_audit_verify(args: argparse.Namespace, ctx: CliContext) -> int:
+    """Exit 0 when the chain (and, with --deep, the data) is intact; 1 when not."""
+    anchor = evidence.parse_anchor(args.anchor) if args.anchor else None
+    report = evidence.verify(ctx.casefile(), anchor=anchor, deep=bool(getattr(args, "deep", False)))
+    ctx.emit(report.to_dict(), "\n".join(report.lines()))
+    return 0 if report.ok else 1
+
+
+def cmd_audit_anchor(args: argparse.Namespace, ctx: CliContext) -> int:
+    """Standard output gets exactly one line (or the JSON); the advice goes to standard error."""
+    info = evidence.anchor(ctx.casefile())
+    ctx.emit(info.to_dict(), info.line)
+    if info.anchor is not None and not ctx.json:
+        ctx.error(
+            "keep this line away from this computer (on paper, or mailed to yourself); check it "
+            f"later with: dpo-desk audit verify --anchor {info.anchor.short()}"
+        )
+    return 0

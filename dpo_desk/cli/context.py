@@ -5,9 +5,63 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 from datetime import date
 from typing import Any
+
+# --- terminal safety (issue 20) ---------------------------------------------------------------
+# Every string the command line prints may hold text from outside: a certificate's name, an
+# e-mail subject, a case name typed by someone else. A terminal obeys escape sequences in it
+# (ESC/CSI/OSC: move the cursor, rewrite a line, set the clipboard with OSC 52, fake a
+# "Signer:" line with CR), and bidi controls reorder what is shown. So:
+# - text output (``emit``'s text, ``error``) drops whole ESC sequences, C0 controls except
+#   tab and newline, DEL, C1 controls (also the 8-bit CSI U+009B), and the bidi embeddings,
+#   overrides, isolates and marks; a CR (which rewrites the line) and the other line
+#   separators become spaces: only ``\n`` breaks a line;
+# - JSON output keeps the data exact but writes those characters as ``\uXXXX`` escapes
+#   (json.dumps escapes C0 itself, but not DEL, C1, bidi controls or U+2028/U+2029);
+# - ``one_line`` is for a single untrusted field inside a line: newlines become spaces, so a
+#   value cannot start a line of its own.
+_ESCAPE_SEQUENCE = re.compile(
+    r"\x1b(?:\[[0-?]*[ -/]*[@-~]"  # CSI
+    r"|[\]PX^_][^\x07\x1b]*(?:\x07|\x1b\\)?"  # OSC, DCS, SOS, PM, APC up to BEL or ST
+    r"|[ -/]*[0-~])?"  # other two- or three-byte escapes; a lone ESC goes too
+    r"|\x9b[0-?]*[ -/]*[@-~]"  # 8-bit CSI
+    r"|[\x9d\x90\x98\x9e\x9f][^\x07\x9c]*(?:\x07|\x9c)?"  # 8-bit OSC, DCS, SOS, PM, APC
+)
+_LINE_BREAKS = re.compile(r"[\r\x0b\x0c\x85\u2028\u2029]")
+_UNSAFE = re.compile(
+    r"[\x00-\x08\x0e-\x1f\x7f\x80-\x9f\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]"
+)
+_JSON_UNSAFE = re.compile(
+    r"[\x7f\x80-\x9f\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069\u2028\u2029]"
+)
+
+
+def safe_text(text: str) -> str:
+    """``text`` without anything a terminal would act on (see above); newlines and tabs stay."""
+    text = _ESCAPE_SEQUENCE.sub("", text)
+    text = _LINE_BREAKS.sub(" ", text.replace("\r\n", "\n"))
+    return _UNSAFE.sub("", text)
+
+
+def one_line(value: object) -> str:
+    """An untrusted field for the middle of a line: terminal-safe, and on one line."""
+    return " ".join(safe_text(str(value)).split("\n")).replace("\t", " ")
+
+
+class SafeArgumentParser(argparse.ArgumentParser):
+    """argparse's own messages (usage, "unrecognized arguments: …") quote the command line,
+    which may be untrusted too: they go through :func:`safe_text` like everything else."""
+
+    def _print_message(self, message: str, file: Any = None) -> None:
+        super()._print_message(safe_text(message) if message else message, file)
+
+
+def safe_json(text: str) -> str:
+    """JSON text with the characters json.dumps leaves raw but terminals act on escaped."""
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)
 
 
 class CliExit(Exception):
@@ -42,14 +96,15 @@ class CliContext:
     def emit(self, data: Any, text: str | None = None) -> None:
         """Print ``data`` as JSON under ``--json``, otherwise ``text`` (or a plain rendering)."""
         if self.json:
-            json.dump(data, self.stdout, ensure_ascii=False, indent=2, default=_json_default)
-            self.stdout.write("\n")
+            dumped = json.dumps(data, ensure_ascii=False, indent=2, default=_json_default)
+            self.stdout.write(safe_json(dumped) + "\n")
         else:
-            self.stdout.write((text if text is not None else str(data)).rstrip("\n") + "\n")
+            shown = text if text is not None else str(data)
+            self.stdout.write(safe_text(shown).rstrip("\n") + "\n")
         self.stdout.flush()
 
     def error(self, message: str) -> None:
-        message = " ".join(str(message).split())
+        message = " ".join(safe_text(str(message)).split())
         self.stderr.write(f"dpo-desk: {message}\n")
         self.stderr.flush()
 

@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING
 from dpo_desk.core.errors import InvalidInput
 
 from .casefile_cmds import parse_date
-from .context import CliContext
+from .context import CliContext, one_line
 
 if TYPE_CHECKING:  # the checker pulls in pyHanko: imported when a command runs, not at --help
     from dpo_desk.casefile.records import IdentityRecord
@@ -120,8 +120,9 @@ def format_report(report: SignatureReport) -> str:
         lines.append(report.reason)
     if report.kind == "smime" and report.sender:
         match = {True: "yes", False: "NO", None: "unknown"}[report.sender_email_matches]
-        lines.append(f"Sender: {report.sender} (signer's certificate names the sender: {match})")
-    lines.extend(f"Not signed: {part}" for part in report.unsigned_parts)
+        sender = one_line(report.sender)  # issue 20
+        lines.append(f"Sender: {sender} (signer's certificate names the sender: {match})")
+    lines.extend(f"Not signed: {one_line(part)}" for part in report.unsigned_parts)
     for number, check in enumerate(report.signatures, start=1):
         lines.append("")
         lines.extend(_format_check(number, check))
@@ -136,7 +137,7 @@ def _format_check(number: int, check: SignatureCheck) -> list[str]:
 
     def row(label: str, value: str | None) -> None:
         if value:
-            lines.append(f"  {label:<12} {value}")
+            lines.append(f"  {label:<12} {one_line(value)}")  # issue 20: one line, no escapes
 
     signer = check.signer or "unknown"
     if check.signer_email:

@@ -103,6 +103,9 @@ class LetterInput:
     profile: Mapping[str, str] = field(default_factory=dict)
     salutation: str = ""  # "m", "f" or "neutral"/"": which salutation and closing
     original_due: date | None = None  # extension notice: the period before the extension
+    # issue 20 (evidence): the case file's audit chain head when the letter was made, e.g.
+    # "Audit 42:3f9a8b7c6d5e4f301a2b"; printed small in the footer ("" prints nothing)
+    audit_reference: str = ""
 
 
 @dataclass(frozen=True)
@@ -873,6 +876,9 @@ def _footer_painter(
             canv.drawString(g.text_left * mm, y, legal)
         canv.setFont(fonts.regular, 8)
         canv.drawRightString((g.width - g.text_right) * mm, y, lab.page_label(page, pages))
+        if inp.audit_reference:  # issue 20: the audit anchor, under the legal line
+            canv.setFont(fonts.regular, 6)
+            canv.drawString(g.text_left * mm, y - 3 * mm, _inline(inp.audit_reference))
         canv.restoreState()
 
     return paint

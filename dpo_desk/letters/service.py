@@ -488,7 +488,14 @@ def build_input(
         profile=profile,
         salutation=salutation,
         original_due=original_due,
+        audit_reference=_audit_reference(cf),  # issue 20
     )
+
+
+def _audit_reference(cf: CaseFile) -> str:
+    """Issue 20: the audit chain's head, short, for the letter's footer."""
+    head = cf.head()
+    return f"Audit {head.short()}" if head else ""
 
 
 @dataclass(frozen=True)

@@ -31,7 +31,6 @@ from .common import (
     ExportResult,
     Progress,
     Pseudonymiser,
-    Redactor,
     Ticker,
     finish_export,
     format_for,
@@ -39,6 +38,7 @@ from .common import (
     json_bytes,
     timeliness,
 )
+from .pseudonymise import REVIEW_NOTE, FreeTextRedactor  # issue 20
 
 if TYPE_CHECKING:
     from dpo_desk.casefile.store import CaseFile
@@ -170,6 +170,7 @@ class Register:
                 "controllers": list(self.controllers),
             },
             "pseudonymised": self.pseudonymised,
+            **({"pseudonymisation_note": REVIEW_NOTE} if self.pseudonymised else {}),  # issue 20
             "audit_anchor": self.anchor.text() if self.anchor else None,
             "cases": len(self.rows),
             "rows": [r.to_dict() for r in self.rows],
@@ -271,7 +272,8 @@ def register_row(
     if pseudonyms is not None:
         subject = pseudonyms.subject(case.id)
         contact = ""
-        outcome = Redactor.for_subject(case.subject, subject).text(outcome)
+        if outcome:  # building the name forms costs a few ms: only for text that needs it
+            outcome = FreeTextRedactor.for_subject(case.subject, subject).text(outcome)
     return RegisterRow(
         case_id=case.id,
         reference=case.reference,
@@ -398,7 +400,7 @@ def _about(register: Register) -> list[tuple[str, Any]]:
         ("Cases", len(register.rows)),
         (
             "Pseudonymised",
-            "yes: subjects are shown by pseudonym, contacts are withheld"
+            "yes: subjects are shown by pseudonym, contacts are withheld. " + REVIEW_NOTE
             if register.pseudonymised
             else "no",
         ),

@@ -29,13 +29,13 @@ from .common import (
     ExportResult,
     NoRedaction,
     Pseudonymiser,
-    Redactor,
     finish_export,
     format_for,
     iso,
     json_bytes,
     timeliness,
 )
+from .pseudonymise import REVIEW_NOTE, FreeTextRedactor  # issue 20
 
 if TYPE_CHECKING:
     from dpo_desk.casefile.store import CaseFile
@@ -77,16 +77,15 @@ def build_case_summary(
     source = DeadlineSource(cf, today)
     controller = source.controller(case)
     pseudonym = (pseudonymiser or Pseudonymiser()).subject(case.id) if pseudonymise else ""
-    red: Redactor | NoRedaction = (
-        Redactor.for_subject(case.subject, pseudonym) if pseudonymise else NoRedaction()
+    red: FreeTextRedactor | NoRedaction = (
+        FreeTextRedactor.for_subject(case.subject, pseudonym) if pseudonymise else NoRedaction()
     )
 
     if pseudonymise:
         subject: dict[str, Any] = {
             "pseudonym": pseudonym,
             "note": "The data subject is pseudonymised in this summary; the case reference "
-            "links it to the case file. Free text was cleared of the subject's known names, "
-            "contacts and address.",
+            "links it to the case file. " + REVIEW_NOTE,  # issue 20
         }
     else:
         s = case.subject
@@ -229,7 +228,7 @@ def _due(deadlines: Mapping[str, Any]) -> date | None:
 
 
 def _identity(
-    record: dict[str, Any], red: Redactor | NoRedaction, pseudonymise: bool
+    record: dict[str, Any], red: FreeTextRedactor | NoRedaction, pseudonymise: bool
 ) -> dict[str, Any]:
     record = {k: v for k, v in record.items() if k != "case_id"}
     if pseudonymise:

@@ -883,9 +883,24 @@ class MainWindow(QMainWindow):
                 "",
                 report.chain.events,
             )
-            if report.chain.anchor_checked:
+            text += " " + self.tr("Every record matches what the audit log last recorded for it.")
+            if report.chain.anchor_checked:  # issue 20: say where the anchor is, and its limit
+                if report.anchor_source == "anchor file":
+                    text += " " + self.tr(
+                        "The chain also matches the copy of its end kept in the settings folder."
+                    )
+                else:
+                    text += " " + self.tr(
+                        "The chain also matches the copy of its end kept in the system keyring."
+                    )
                 text += " " + self.tr(
-                    "The chain also matches the copy of its end kept in the system keyring."
+                    "That copy is on this computer: it does not stand against someone who holds "
+                    "the key here. Keep the line printed by “dpo-desk audit anchor” elsewhere."
+                )
+            else:
+                text += " " + self.tr(
+                    "No copy of the chain's end is kept outside the file, so a cut-off end "
+                    "would not show. Keep the line printed by “dpo-desk audit anchor” elsewhere."
                 )
         else:
             box.setIcon(QMessageBox.Icon.Warning)
@@ -900,6 +915,12 @@ class MainWindow(QMainWindow):
                 lines.append(
                     self.tr("The audit log was altered or cut at event {seq}: {problem}").format(
                         seq=report.chain.first_broken, problem=report.chain.problem
+                    )
+                )
+            if report.changed_rows:  # issue 20
+                lines.append(
+                    self.tr("Records changed outside DPO Desk: {rows}").format(
+                        rows=", ".join(report.changed_rows[:10])
                     )
                 )
             lines.append(self.tr("Restore the last good backup and keep this file for inspection."))

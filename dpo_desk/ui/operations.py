@@ -287,20 +287,30 @@ def remove_override(cf: CaseFile, calendar: str, day: date) -> list[OverrideRow]
 class CheckReport:
     problems: tuple[str, ...]  # integrity_check / cipher_integrity_check findings
     chain: ChainReport
+    # issue 20: rows that differ from their last audited state ("cases #2 (2026-0002)"), and
+    # where the anchor came from ("keyring", "anchor file", "none")
+    changed_rows: tuple[str, ...] = ()
+    anchor_source: str = "none"
 
     @property
     def ok(self) -> bool:
-        return not self.problems and self.chain.ok
+        return not self.problems and self.chain.ok and not self.changed_rows
 
 
 def check_casefile(control: TaskControl, cf: CaseFile) -> CheckReport:
+    from dpo_desk.services import evidence  # issue 20: the chain and the data under it
+
     control.progress(0, 2)
     problems = tuple(cf.integrity_check())
     control.check()
     control.progress(1, 2)
-    chain = cf.verify_audit()
+    report = evidence.verify(cf, deep=True)
     control.progress(2, 2)
-    return CheckReport(problems, chain)
+    rows = tuple(
+        f"{f.table} #{f.row_id}" + (f" ({f.case_reference})" if f.case_reference else "")
+        for f in (report.data.findings if report.data else ())
+    )
+    return CheckReport(problems, report.chain, rows, report.anchor_source)
 
 
 def backup(control: TaskControl, cf: CaseFile, dest: Path) -> BackupInfo:

@@ -1900,6 +1900,11 @@ Its content is gone for good; the verification record keeps its SHA-256:
         <source>Creating the case file…</source>
         <translation>Создание файла дел…</translation>
     </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/first_run.py" line="189"/>
+        <source>This passphrase is easy to guess; a few words with spaces are harder to guess and easy to remember.</source>
+        <translation>Этот пароль легко подобрать; несколько слов через пробел подобрать труднее, а запомнить легко.</translation>
+    </message>
 </context>
 <context>
     <name>IdentityTab</name>
@@ -3900,37 +3905,37 @@ Its content is gone for good; the verification record keeps its SHA-256:
         </translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="888"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="894"/>
         <source>The chain also matches the copy of its end kept in the system keyring.</source>
         <translation>Цепочка также совпадает с копией её конца в системном хранилище ключей.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="895"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="910"/>
         <source>The file is damaged: {problems}</source>
         <translation>Файл повреждён: {problems}</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="901"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="916"/>
         <source>The audit log was altered or cut at event {seq}: {problem}</source>
         <translation>Журнал аудита изменён или обрезан на событии {seq}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="905"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="926"/>
         <source>Restore the last good backup and keep this file for inspection.</source>
         <translation>Восстановите последнюю исправную резервную копию, а этот файл сохраните для проверки.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="916"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="937"/>
         <source>DPO Desk</source>
         <translation>DPO Desk</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="1009"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="1030"/>
         <source>The keyring does not hold this file&apos;s key; type the recovery key.</source>
         <translation>В хранилище нет ключа этого файла; введите ключ восстановления.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="1013"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="1034"/>
         <source>That passphrase or recovery key is not right.</source>
         <translation>Пароль или ключ восстановления неверен.</translation>
     </message>
@@ -3967,6 +3972,31 @@ Its content is gone for good; the verification record keeps its SHA-256:
         <location filename="../../dpo_desk/ui/main_window.py" line="805"/>
         <source>Import all</source>
         <translation>Импортировать всё</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/main_window.py" line="886"/>
+        <source>Every record matches what the audit log last recorded for it.</source>
+        <translation>Каждая запись совпадает с тем, что журнал аудита записал о ней последним.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/main_window.py" line="890"/>
+        <source>The chain also matches the copy of its end kept in the settings folder.</source>
+        <translation>Цепочка совпадает и с копией её конца в папке настроек.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/main_window.py" line="897"/>
+        <source>That copy is on this computer: it does not stand against someone who holds the key here. Keep the line printed by “dpo-desk audit anchor” elsewhere.</source>
+        <translation>Эта копия хранится на этом компьютере: она не защищает от того, у кого здесь есть ключ. Храните строку, которую печатает «dpo-desk audit anchor», в другом месте.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/main_window.py" line="902"/>
+        <source>No copy of the chain&apos;s end is kept outside the file, so a cut-off end would not show. Keep the line printed by “dpo-desk audit anchor” elsewhere.</source>
+        <translation>Копия конца цепочки вне файла не хранится, поэтому отрезанный конец не будет заметен. Храните строку, которую печатает «dpo-desk audit anchor», в другом месте.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/main_window.py" line="922"/>
+        <source>Records changed outside DPO Desk: {rows}</source>
+        <translation>Записи, изменённые в обход DPO Desk: {rows}</translation>
     </message>
 </context>
 <context>

@@ -92,7 +92,8 @@ def test_inserted_forged_event_is_detected(filled: Path) -> None:
     data = {"forged": True}
     digest = event_hash(row[0], 3, "2026-03-02T10:00:00+00:00", "x", "case.created", None, data)
     db.execute(
-        "INSERT INTO audit VALUES (3, '2026-03-02T10:00:00+00:00', 'x', 'case.created', "
+        "INSERT INTO audit(seq, at, actor, action, case_id, data, prev_hash, hash) "
+        "VALUES (3, '2026-03-02T10:00:00+00:00', 'x', 'case.created', "
         "NULL, '{\"forged\": true}', ?, ?)",
         (row[0], digest),
     )
@@ -103,9 +104,15 @@ def test_inserted_forged_event_is_detected(filled: Path) -> None:
 
 
 def test_cut_tail_is_caught_only_with_the_anchor(filled: Path, memory_keyring) -> None:
+    from dpo_desk.casefile.audit import anchor_file
+    from dpo_desk.casefile.keys import read_file_id
+
     tamper(filled, "DELETE FROM audit WHERE seq > 8")
     anchors = {k: v for k, v in memory_keyring.store.items() if k[1].startswith("anchor:")}
-    memory_keyring.store.clear()  # keyring lost: the chain alone looks fine
+    # the OS user who holds the key can also clear the keyring entry and the anchor file:
+    # then the chain alone looks fine
+    memory_keyring.store.clear()
+    anchor_file(read_file_id(filled) or "").unlink()
     with CaseFile.open(filled, Key(passphrase=PASSPHRASE)) as cf:
         assert cf.verify_audit().ok
         anchor = Anchor.parse(next(iter(anchors.values())))
@@ -129,7 +136,8 @@ def test_rebuilt_chain_is_caught_with_the_anchor(filled: Path) -> None:
             data = json.dumps({"rewritten": True})
         digest = event_hash(prev, seq, at, actor, action, case_id, json.loads(data))
         db.execute(
-            "INSERT INTO audit VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO audit(seq, at, actor, action, case_id, data, prev_hash, hash) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             (seq, at, actor, action, case_id, data, prev, digest),
         )
         prev = digest

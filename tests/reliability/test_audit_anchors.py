@@ -97,7 +97,11 @@ def _rows(db) -> list[Row]:  # noqa: ANN001
 
 def _rewrite(db, rows: list[Row]) -> None:  # noqa: ANN001
     db.execute("DELETE FROM audit")
-    db.conn.executemany("INSERT INTO audit VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+    db.conn.executemany(  # the columns named: audit.row_hashes (issue 20) stays NULL
+        "INSERT INTO audit(seq, at, actor, action, case_id, data, prev_hash, hash) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        rows,
+    )
 
 
 def _rehash(rows: list[Row], start: int) -> list[Row]:

@@ -377,7 +377,17 @@ class Scene:
             base + ".lock",  # the one-writer lock naming its holder
             base + ".id",  # the file-id sidecar (rewritten only when missing or wrong)
             base + ".id.tmp",  # ...through this temp file, renamed over it
+            *self.anchor_files(),
         }
+
+    def anchor_files(self) -> set[str]:
+        """Issue 20: in passphrase mode the audit chain's head is kept in the settings folder
+        (``DPO_DESK_HOME/anchors/<file id>.anchor``, written through ``.tmp``)."""
+        sidecar = Path(str(self.casefile) + ".id")
+        if not sidecar.exists():
+            return set()
+        anchor = self.home / "anchors" / f"{sidecar.read_text().strip()}.anchor"
+        return {str(anchor), f"{anchor}.tmp"}
 
     def log_files(self) -> set[str]:
         """The window's and the CLI's log (rotation renames it to .1 … .3)."""
@@ -386,7 +396,7 @@ class Scene:
 
     def folders(self) -> set[str]:
         """Folders DPO Desk may make for itself (both exist already; mkdir then says EEXIST)."""
-        return {str(self.home), str(self.home / "logs")}
+        return {str(self.home), str(self.home / "logs"), str(self.home / "anchors")}
 
 
 def export_temp(target: Path) -> re.Pattern[str]:

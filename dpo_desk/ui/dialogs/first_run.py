@@ -20,12 +20,12 @@ from PySide6.QtWidgets import (
 from dpo_desk.casefile import Key
 from dpo_desk.casefile.keys import KeyringStatus, is_recovery_key
 from dpo_desk.core.errors import KnownError
+from dpo_desk.services.passphrase import MIN_LENGTH as MIN_PASSPHRASE  # issue 20
+from dpo_desk.services.passphrase import weaknesses
 
 from ..errors import describe_error
 from ..opening import Opened, create_casefile, keyring_status
 from ..tasks import Executor
-
-MIN_PASSPHRASE = 8
 
 
 class FirstRunDialog(QDialog):
@@ -183,7 +183,13 @@ class FirstRunDialog(QDialog):
         except ValueError as exc:
             self._message.setText(str(exc))
             return
-        self._message.setText(self.tr("Creating the case file…"))
+        message = self.tr("Creating the case file…")
+        if key is not None and key.passphrase and weaknesses(key.passphrase):  # issue 20
+            message += " " + self.tr(
+                "This passphrase is easy to guess; a few words with spaces are harder to guess "
+                "and easy to remember."
+            )
+        self._message.setText(message)
         self._create.setEnabled(False)
         self._executor.call(
             create_casefile,
