@@ -29,7 +29,9 @@ def test_classify_txt_json(tmp_path, capsys, dpo_home):
     code, out, err = _run(capsys, "classify", str(letter), "--json")
     assert code == 0, err
     data = json.loads(out)
-    assert set(data) == {"kinds", "language", "confidence", "evidence"}
+    # the contract's keys are kept; triage (issue 17) extends it
+    assert {"kinds", "language", "confidence", "evidence", "not_a_request"} <= set(data)
+    assert data["not_a_request"] is False
     assert data["kinds"][0] == "erasure"
     assert "consent_withdrawal" in data["kinds"]
     assert data["language"] == "de"
