@@ -256,7 +256,14 @@ def import_email(
     body = sender.forwarded.body if sender.forwarded else parsed.body_text
     result: Classification = classify(body, parsed.subject)
     controller = controller or find_controller(cf, parsed)
-    reason = triage(result) if triage is not None and kinds is None else None
+    # a message from a data subject with an open case is a follow-up (their ID copy, a reply),
+    # whatever it asks: it never waits in the triage inbox
+    open_cases = (
+        cf.cases.open_cases_of_subject(controller.id or 0, email=sender.email)
+        if follow_ups and sender.email and controller is not None
+        else []
+    )
+    reason = triage(result) if triage is not None and kinds is None and not open_cases else None
     if reason is not None:
         return _to_inbox(cf, parsed, source, result, reason, received, sender, controller)
     if controller is None:
@@ -274,11 +281,6 @@ def import_email(
         warnings.append("No request kind was recognised; 'access' was assumed — check it.")
     # the verdict is shown; identity is recorded only by an explicit identity check (issue 15)
     smime_verdict, _report = _check_smime(cf, parsed)
-    open_cases = (
-        cf.cases.open_cases_of_subject(controller.id or 0, email=sender.email)
-        if follow_ups and sender.email
-        else []
-    )
     with cf.transaction():
         if open_cases:
             case = open_cases[0]
