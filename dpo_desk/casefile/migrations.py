@@ -209,5 +209,25 @@ def _v2(db: sqlite_utils.Database) -> None:
     )
 
 
-MIGRATIONS: tuple[Step, ...] = (_v1, _v2)
+def _scan_texts(db: sqlite_utils.Database) -> None:
+    """OCR text of letter scans (issue 18), kept beside the scan; ID copies never get a row."""
+    db.executescript(
+        """
+        CREATE TABLE scan_texts (
+            attachment_id INTEGER PRIMARY KEY REFERENCES attachments(id),
+            case_id INTEGER NOT NULL REFERENCES cases(id),
+            text TEXT NOT NULL DEFAULT '',
+            language TEXT NOT NULL DEFAULT '',
+            confidence REAL NOT NULL DEFAULT 0,
+            pages INTEGER NOT NULL DEFAULT 0,
+            boxes TEXT NOT NULL DEFAULT '[]',
+            engine TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL
+        );
+        CREATE INDEX scan_texts_case ON scan_texts(case_id);
+        """
+    )
+
+
+MIGRATIONS: tuple[Step, ...] = (_v1, _v2, _scan_texts)
 LATEST = len(MIGRATIONS)
