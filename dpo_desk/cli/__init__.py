@@ -34,6 +34,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "dpo_desk.cli.casefile_cmds",
     "dpo_desk.cli.deadline_cmds",
     "dpo_desk.cli.intake_cmds",
+    "dpo_desk.cli.mrz_cmds",
     "dpo_desk.cli.identity_cmds",
     "dpo_desk.cli.letter_cmds",
     "dpo_desk.cli.report_cmds",

@@ -304,7 +304,7 @@ def _skew_angle(image: Any) -> float:
 
     def sharpness(angle: float) -> float:
         turned = ink.rotate(angle, resample=Image.Resampling.NEAREST, fillcolor=0)
-        profile = list(turned.resize((1, turned.height), Image.Resampling.BOX).getdata())
+        profile = list(turned.resize((1, turned.height), Image.Resampling.BOX).tobytes())
         mean = sum(profile) / len(profile)
         return sum((v - mean) ** 2 for v in profile)
 
