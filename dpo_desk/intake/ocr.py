@@ -299,7 +299,7 @@ def _skew_angle(image: Any) -> float:
     from PIL import Image
 
     small = image.copy()
-    small.thumbnail((900, 900))
+    small.thumbnail((700, 700))
     ink = small.point(lambda v: 255 if v < 150 else 0)  # text white on black
 
     def sharpness(angle: float) -> float:
@@ -308,8 +308,8 @@ def _skew_angle(image: Any) -> float:
         mean = sum(profile) / len(profile)
         return sum((v - mean) ** 2 for v in profile)
 
-    best = max((a / 2 for a in range(-12, 13)), key=sharpness)
-    fine = max((best + a / 10 for a in range(-5, 6)), key=sharpness)
+    best = max((float(a) for a in range(-6, 7)), key=sharpness)
+    fine = max((best + a / 10 for a in range(-7, 8)), key=sharpness)
     return round(fine, 1)
 
 
@@ -329,12 +329,17 @@ def recognise_image(
     text = api.GetUTF8Text() or ""
     confidence = float(api.MeanTextConf())
     boxes: list[tuple[int, int, int, int]] = []
-    try:
+    if charset is None:  # the recognised lines, for highlighting them on the image
         tesserocr = _tesserocr()
-        for _img, box, _bid, _pid in api.GetComponentImages(tesserocr.RIL.TEXTLINE, True):
-            boxes.append((box["x"], box["y"], box["w"], box["h"]))
-    except (RuntimeError, KeyError, TypeError):
-        boxes = []
+        level = tesserocr.RIL.TEXTLINE
+        iterator = api.GetIterator()
+        while iterator is not None:
+            box = iterator.BoundingBox(level)
+            if box is not None:
+                x1, y1, x2, y2 = box
+                boxes.append((x1, y1, x2 - x1, y2 - y1))
+            if not iterator.Next(level):
+                break
     api.Clear()
     return unicodedata.normalize("NFC", text), confidence, tuple(boxes)
 
