@@ -247,8 +247,16 @@ def _scan(args: argparse.Namespace, ctx: CliContext) -> int:
     if not scans:
         raise ImportRejected("Name at least one scan with --letter FILE or --id FILE.")
     ids = add_scans(cf, case.id or 0, scans, confirm_id_copy=args.confirm_id_copy)
+    from dpo_desk.services.ocr import recognise_case_scans  # issue 18: read the letters
+
+    read = [
+        o
+        for o in recognise_case_scans(cf, case.id or 0, attachment_ids=ids)
+        if o.status != "skipped"
+    ]
+    text = f"Added {len(ids)} scan(s) to {case.reference}."
+    text += "".join(f"\n  {o.filename}: {o.status} {o.message}".rstrip() for o in read)
     ctx.emit(
-        {"case": case.reference, "attachments": ids},
-        f"Added {len(ids)} scan(s) to {case.reference}.",
+        {"case": case.reference, "attachments": ids, "ocr": [o.to_dict() for o in read]}, text
     )
     return 0

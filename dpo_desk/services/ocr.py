@@ -46,6 +46,8 @@ __all__ = [
     "ScanTextOutcome",
     "mrz_prefill",
     "read_case_id_mrz",
+    "recognise_one_scan",
+    "scan_text",
     "read_mrz",
     "read_scan",
     "recognise_case_scans",
@@ -404,3 +406,36 @@ def read_case_id_mrz(
     data = cf.attachments.data(attachment_id)
     mrz = read_mrz(data, meta.filename, today=today, cancel=cancel)
     return mrz_prefill(mrz, case.subject.name)
+
+
+def scan_text(cf: CaseFile, attachment_id: int) -> Any:
+    """The stored recognised text of a letter scan (a ``ScanText``), or ``None``."""
+    return cf.scan_texts.find(attachment_id)
+
+
+def recognise_one_scan(
+    cf: CaseFile,
+    attachment_id: int,
+    *,
+    progress: Progress | None = None,
+    cancel: Cancel | None = None,
+) -> Any:
+    """Read one letter scan of a case now (again) and return its stored ``ScanText``.
+
+    Raises ``OcrUnavailable``, ``OcrCancelled``, or ``InvalidInput`` for an ID copy."""
+    meta = cf.attachments.get(attachment_id)
+    if meta.role != AttachmentRole.LETTER_SCAN or meta.case_id is None:
+        raise InvalidInput("Only letter scans are read into text; ID copies never are.")
+    [outcome] = recognise_case_scans(
+        cf,
+        int(meta.case_id),
+        attachment_ids=[attachment_id],
+        force=True,
+        progress=progress,
+        cancel=cancel,
+    )
+    if outcome.status == "unavailable":
+        raise OcrUnavailable(outcome.message)
+    if outcome.status != "stored":
+        raise InvalidInput(outcome.message or "No text could be read from the scan.")
+    return cf.scan_texts.get(attachment_id)

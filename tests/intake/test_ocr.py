@@ -41,9 +41,7 @@ EXPECTED = {  # language -> (main kind, a phrase the text must hold)
 
 @pytest.fixture
 def cf(tmp_path: Path):
-    casefile = CaseFile.create(
-        tmp_path / "ocr.dpodesk", Key(raw=secrets.token_bytes(32))
-    ).casefile
+    casefile = CaseFile.create(tmp_path / "ocr.dpodesk", Key(raw=secrets.token_bytes(32))).casefile
     for controller in CONTROLLERS:
         casefile.controllers.add(controller)
     yield casefile

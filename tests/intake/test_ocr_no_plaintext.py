@@ -99,9 +99,7 @@ def test_ocr_and_mrz_leave_nothing_in_plaintext(tmp_path: Path) -> None:
         "PYTHONDONTWRITEBYTECODE": "1",
     }
     log = tmp_path / "strace.log"
-    out = traced(
-        [sys.executable, "-c", CHILD, str(folder), key.hex()], log, env=env, cwd=tmp_path
-    )
+    out = traced([sys.executable, "-c", CHILD, str(folder), key.hex()], log, env=env, cwd=tmp_path)
     assert "done" in out
     trace = parse_trace(log.read_text(errors="replace"), tmp_path)
     case_file = str(folder / "case.dpodesk")
