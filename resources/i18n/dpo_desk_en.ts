@@ -96,7 +96,7 @@
     <context>
         <name>IdentityTab</name>
         <message numerus="yes">
-            <location filename="../../dpo_desk/ui/views/identity_tab.py" line="574" />
+            <location filename="../../dpo_desk/ui/views/identity_tab.py" line="575" />
             <source>ID copies destroyed as the controller's policy requires: %n file(s); their hashes are kept in the record.</source>
             <translation>
                 <numerusform>ID copies destroyed as the controller's policy requires: %n file; their hashes are kept in the record.</numerusform>
@@ -104,7 +104,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../dpo_desk/ui/views/identity_tab.py" line="833" />
+            <location filename="../../dpo_desk/ui/views/identity_tab.py" line="839" />
             <source>ID copies destroyed: %n file(s); the verification record keeps their hashes.</source>
             <translation>
                 <numerusform>ID copies destroyed: %n file; the verification record keeps their hashes.</numerusform>

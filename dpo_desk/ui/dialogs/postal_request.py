@@ -39,21 +39,6 @@ from .scans import ScanList, ask_id_copy_confirmation, id_copy_warning
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-def read_letter_scans(control: TaskControl, _cf: object, scans: list[Scan]) -> list[ScanReading]:
-    """OCR of the letter scans (issue 18), on the task executor: progress and cancel."""
-    readings = []
-    for index, scan in enumerate(scans):
-
-        def progress(done: int, total: int, _i: int = index) -> None:
-            control.progress(_i * 100 + done * 100 // max(total, 1), len(scans) * 100)
-
-        readings.append(
-            read_scan(scan.data, scan.filename, progress=progress, cancel=lambda: control.cancelled)
-        )
-    control.check()
-    return readings
-
-
 def _qdate(day: date) -> QDate:
     return QDate(day.year, day.month, day.day)
 
@@ -407,3 +392,18 @@ class PostalRequestDialog(QDialog):
         else:
             self._message.clear()
             self._ctx.errors.report(exc)
+
+
+def read_letter_scans(control: TaskControl, _cf: object, scans: list[Scan]) -> list[ScanReading]:
+    """OCR of the letter scans (issue 18), on the task executor: progress and cancel."""
+    readings = []
+    for index, scan in enumerate(scans):
+
+        def progress(done: int, total: int, _i: int = index) -> None:
+            control.progress(_i * 100 + done * 100 // max(total, 1), len(scans) * 100)
+
+        readings.append(
+            read_scan(scan.data, scan.filename, progress=progress, cancel=lambda: control.cancelled)
+        )
+    control.check()
+    return readings
