@@ -326,7 +326,7 @@ def _doc(code: str, country: str) -> str:
 def _parse_two_line(lines: list[str], fmt: str, today: date) -> MrzResult:
     top, bottom = lines
     checks = _Checks()
-    code = top[0:2].replace("<", "")
+    code = _letters(top[0:2]).replace("<", "")  # a document code is letters
     country = _letters(top[2:5]).replace("<", "")
     ru = code == "PN" and country == "RUS"
     # names are letters; in a Russian internal passport some digits are table letters (Ё=2 ...)
@@ -406,7 +406,7 @@ def _parse_td1(lines: list[str], today: date) -> MrzResult:
     checks = _Checks()
     first = first[:15] + _filler(first[15:30]) if first[14] != "<" else first
     second = second[:18] + _filler(second[18:29]) + second[29:]
-    code = first[0:2].replace("<", "")
+    code = _letters(first[0:2]).replace("<", "")
     country = _letters(first[2:5]).replace("<", "")
     number_field = first[5:14]
     number_digit = first[14]
