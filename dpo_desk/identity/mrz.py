@@ -44,6 +44,7 @@ __all__ = [
     "NameComparison",
     "check_digit",
     "compare_names",
+    "fillers_from_symbols",
     "find_mrz_lines",
     "icao_transliterate",
     "parse_mrz",
@@ -159,6 +160,39 @@ def _check_char(char: str) -> str:
 _FILLER_LIKE = frozenset("<KXCE")
 _TRAILING_FILLER = re.compile(r"<[<KXCE]*$")
 _LONE_IN_FILLER = re.compile(r"(?<=<)[KXCE]{1,2}(?=<)")
+
+
+_SURE = 93.0  # a letter read with less confidence than this may be a filler
+
+
+def fillers_from_symbols(
+    lines: list[list[tuple[str, float, tuple[tuple[str, float], ...]]]],
+) -> str:
+    """OCR text of MRZ lines, with fillers read as K/X/C/E/S put back.
+
+    A filler-like letter read with doubt (confidence under 93) becomes '<' when the engine's own
+    alternatives include '<', or when it stands next to a '<' (repeatedly: runs of them).
+    Letters read with confidence (a name's K) stay.
+    """
+    out_lines = []
+    for line in lines:
+        chars = [text for text, _conf, _alts in line]
+        doubtful = [text in "KXCES" and conf < _SURE for text, conf, _alts in line]
+        for i, (_text, _conf, alts) in enumerate(line):
+            if doubtful[i] and any(a == "<" and c >= 30 for a, c in alts):
+                chars[i] = "<"
+        changed = True
+        while changed:
+            changed = False
+            for i in range(len(chars)):
+                if chars[i] != "<" and doubtful[i] and chars[i] in "KXCE":
+                    left = i > 0 and chars[i - 1] == "<"
+                    right = i + 1 < len(chars) and chars[i + 1] == "<"
+                    if left or right:
+                        chars[i] = "<"
+                        changed = True
+        out_lines.append("".join(chars))
+    return "\n".join(out_lines)
 
 
 def _filler(text: str) -> str:

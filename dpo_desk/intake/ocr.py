@@ -343,6 +343,52 @@ def recognise_image(
     return unicodedata.normalize("NFC", text), confidence, tuple(boxes)
 
 
+Symbol = tuple[str, float, tuple[tuple[str, float], ...]]  # text, confidence, alternatives
+
+
+def recognise_symbols(
+    image: Any,
+    languages: tuple[str, ...] = ("eng",),
+    *,
+    charset: str | None = None,
+    psm: int | None = None,
+) -> list[list[Symbol]]:
+    """Per text line, each recognised character with its confidence and the engine's
+    alternatives (the MRZ reader repairs fillers read as letters with them)."""
+    tesserocr = _tesserocr()
+    api = _api(tuple(languages), charset, psm)
+    api.SetVariable("lstm_choice_mode", "2")
+    api.SetImage(image)
+    api.Recognize()
+    lines: list[list[Symbol]] = []
+    current: list[Symbol] = []
+    level = tesserocr.RIL.SYMBOL
+    iterator = api.GetIterator()
+    for item in tesserocr.iterate_level(iterator, level) if iterator is not None else ():
+        try:
+            text = item.GetUTF8Text(level) or ""
+        except RuntimeError:  # "No text returned": an empty element
+            continue
+        if not text.strip():
+            continue
+        try:
+            alternatives = tuple(
+                (choice.GetUTF8Text() or "", float(choice.Confidence()))
+                for choice in item.GetChoiceIterator()
+            )
+        except RuntimeError:
+            alternatives = ()
+        current.append((text, float(item.Confidence(level)), alternatives))
+        if item.IsAtFinalElement(tesserocr.RIL.TEXTLINE, level):
+            lines.append(current)
+            current = []
+    if current:
+        lines.append(current)
+    api.SetVariable("lstm_choice_mode", "0")
+    api.Clear()
+    return lines
+
+
 def recognise(
     data: bytes,
     media_type: str | None = None,
@@ -370,7 +416,10 @@ def recognise(
             _check_engine(tuple(languages))
             engine_checked = True
         prepared, angle = prepare(image)
-        text, confidence, boxes = recognise_image(prepared, tuple(languages))
+        try:
+            text, confidence, boxes = recognise_image(prepared, tuple(languages))
+        except RuntimeError:  # the engine gave up on this page: say so, read the others
+            text, confidence, boxes = "", 0.0, ()
         if not text.strip():
             problems.append(f"Page {index + 1}: no text was recognised.")
         pages.append(

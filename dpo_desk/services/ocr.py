@@ -21,7 +21,14 @@ from typing import TYPE_CHECKING, Any
 
 from dpo_desk.core.errors import ImportRejected, InvalidInput
 from dpo_desk.core.model import AttachmentRole
-from dpo_desk.identity.mrz import MrzNotFound, MrzResult, compare_names, find_mrz_lines, parse_mrz
+from dpo_desk.identity.mrz import (
+    MrzNotFound,
+    MrzResult,
+    compare_names,
+    fillers_from_symbols,
+    find_mrz_lines,
+    parse_mrz,
+)
 from dpo_desk.intake.classify import classify
 from dpo_desk.intake.ocr import (
     MRZ_CHARSET,
@@ -30,7 +37,7 @@ from dpo_desk.intake.ocr import (
     page_images,
     prepare,
     recognise,
-    recognise_image,
+    recognise_symbols,
 )
 from dpo_desk.intake.scans import check_scan
 
@@ -324,8 +331,11 @@ def _mrz_from_image(image: Any, today: date) -> MrzResult | None:
     best: MrzResult | None = None
     for crop in crops:
         for psm in (6, 11):
-            text, _conf, _boxes = recognise_image(crop, ("eng",), charset=MRZ_CHARSET, psm=psm)
-            lines = find_mrz_lines(text)
+            try:
+                symbols = recognise_symbols(crop, ("eng",), charset=MRZ_CHARSET, psm=psm)
+            except RuntimeError:  # the engine gave up on this crop: try the next one
+                continue
+            lines = find_mrz_lines(fillers_from_symbols(symbols))
             if lines is None:
                 continue
             try:

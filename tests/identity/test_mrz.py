@@ -14,6 +14,7 @@ from dpo_desk.identity.mrz import (
     MrzNotFound,
     check_digit,
     compare_names,
+    fillers_from_symbols,
     find_mrz_lines,
     icao_transliterate,
     parse_mrz,
@@ -94,6 +95,20 @@ def test_filler_read_as_k_is_repaired():
     result = parse_mrz(lines, today=TODAY)
     assert result.given_names == "ANNA MARIA"
     assert result.check_digits_valid
+
+
+def test_fillers_read_as_letters_are_put_back_from_the_engines_doubt():
+    sure, doubt = 99.0, 85.0
+    line = [
+        ("K", sure, ()),  # a name's K, read with confidence: stays
+        ("A", sure, ()),
+        ("K", doubt, (("K", 80.0), ("<", 60.0))),  # '<' among the alternatives
+        ("<", sure, ()),
+        ("K", doubt, (("K", 70.0),)),  # doubtful, next to a filler
+        ("K", doubt, (("K", 70.0),)),  # ... and so on along the run
+        ("S", sure, ()),
+    ]
+    assert fillers_from_symbols([line]) == "KA<<<<S"
 
 
 def test_no_mrz_in_plain_text():
@@ -190,6 +205,9 @@ def test_mrz_read_from_a_rendered_scan(name):
     )
     assert got == expected
     assert result.check_digits_valid, result.problems
+    given = {"passport-td3": "ANNA MARIA", "kazakh-td1": "ALIBEK", "kyrgyz-td1": "UMUT",
+             "french-td1": "ELODIE", "russian-internal": "ФЁДОР ПЕТРОВИЧ"}[name]  # fmt: skip
+    assert result.given_names.startswith(given)
 
 
 def test_mrz_command(tmp_path: Path, capsys):
