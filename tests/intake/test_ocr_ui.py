@@ -130,3 +130,34 @@ def test_checklist_filled_from_the_mrz(qtbot, open_copy) -> None:  # noqa: F811
     assert form.observations["name_matches"].currentData() == "yes"
     assert "LEFEVRE" in form.mrz_status.text()
     assert date(1988, 5, 17).year == 1988
+
+
+def test_reading_runs_off_the_gui_thread_and_can_be_stopped(qtbot, open_copy) -> None:  # noqa: F811
+    from dpo_desk.ui.tasks import DbExecutor
+
+    executor = DbExecutor(lambda exc: None)
+    opened = open_copy("demo", executor=executor)
+    case_id = _case_with_scans(opened.cf)
+    window = casework_window(qtbot, opened.ctx)
+    select_case(qtbot, window, case_id)
+    tab = open_tab(qtbot, window, "correspondenceTab")
+    qtbot.waitUntil(lambda: tab.model.rowCount() >= 2, timeout=5000)
+    row = next(
+        r
+        for r in range(tab.model.rowCount())
+        if tab.model.item_at(r).file is not None
+        and tab.model.item_at(r).file.filename == "lettre.png"
+    )
+    tab.table.selectRow(row)
+    pane = tab.scan_text
+    qtbot.waitUntil(lambda: "No text has been read" in pane.status.text(), timeout=5000)
+    pane.read()  # returns at once: the OCR runs on the database thread
+    assert not pane.read_button.isEnabled() and pane.stop_button.isVisible()
+    assert pane.text.toPlainText() == ""
+    pane.stop()
+    assert pane.read_button.isEnabled() and not pane.stop_button.isVisible()
+    executor.wait()
+    pane.read()
+    qtbot.waitUntil(lambda: "RGPD" in pane.text.toPlainText(), timeout=60000)
+    assert not pane.stop_button.isVisible()
+    executor.wait()
