@@ -48,9 +48,15 @@ def cf(tmp_path: Path):
     casefile.close()
 
 
+@pytest.fixture(scope="module")
+def readings():
+    """Each language's letter read once for the tests that look at it."""
+    return {lang: read_scan(letter_scan(lang), f"letter-{lang}.png") for lang in EXPECTED}
+
+
 @pytest.mark.parametrize("language", sorted(EXPECTED))
-def test_letter_scan_is_read_and_classified(language):
-    reading = read_scan(letter_scan(language), f"letter-{language}.png")
+def test_letter_scan_is_read_and_classified(language, readings):
+    reading = readings[language]
     kind, phrase = EXPECTED[language]
     assert phrase in reading.text
     assert reading.language == language
@@ -59,11 +65,11 @@ def test_letter_scan_is_read_and_classified(language):
     assert reading.pages == 1
 
 
-def test_sender_is_suggested_for_the_dpo_to_confirm():
-    reading = read_scan(letter_scan("fr"), "lettre.png")
+def test_sender_is_suggested_for_the_dpo_to_confirm(readings):
+    reading = readings["fr"]
     assert reading.name == "Élodie Lefèvre"
     assert reading.address == "12 rue de la Paix, 75002 Paris"
-    kk = read_scan(letter_scan("kk"), "хат.png")
+    kk = readings["kk"]
     assert kk.name == "Әлібек Сейітқали"
     assert "Абай даңғылы 12" in kk.address
 
