@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
+    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -103,6 +104,7 @@ class ScanTextPane(QWidget):
             return
         self._meta = meta
         self.show()
+        self._claim_room()
         self.status.setText(self.tr("Loading the recognised text…"))
         generation = self._generation
         self._ctx.db.run(
@@ -112,6 +114,23 @@ class ScanTextPane(QWidget):
             on_error=lambda exc: self._failed(generation, exc),
             owner=self,
         )
+
+    def _claim_room(self) -> None:
+        """In a splitter, a pane shown after it was laid out hidden has no width: take a
+        quarter of the splitter."""
+        splitter = self.parentWidget()
+        if not isinstance(splitter, QSplitter):
+            return
+        sizes = splitter.sizes()
+        index = splitter.indexOf(self)
+        total = sum(sizes)
+        if index < 0 or total <= 0 or sizes[index] >= 120:
+            return
+        share = total // 4
+        rest = total - sizes[index]
+        sizes = [size * (total - share) // max(rest, 1) for size in sizes]
+        sizes[index] = share
+        splitter.setSizes(sizes)
 
     def _loaded(self, generation: int, found: Any) -> None:
         if generation != self._generation:
