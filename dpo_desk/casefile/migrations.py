@@ -450,6 +450,26 @@ def _v_row_hashes(db: sqlite_utils.Database) -> None:
     )
 
 
+def _scan_texts(db: sqlite_utils.Database) -> None:
+    """OCR text of letter scans (issue 18), kept beside the scan; ID copies never get a row."""
+    db.executescript(
+        """
+        CREATE TABLE scan_texts (
+            attachment_id INTEGER PRIMARY KEY REFERENCES attachments(id),
+            case_id INTEGER NOT NULL REFERENCES cases(id),
+            text TEXT NOT NULL DEFAULT '',
+            language TEXT NOT NULL DEFAULT '',
+            confidence REAL NOT NULL DEFAULT 0,
+            pages INTEGER NOT NULL DEFAULT 0,
+            boxes TEXT NOT NULL DEFAULT '[]',
+            engine TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL
+        );
+        CREATE INDEX scan_texts_case ON scan_texts(case_id);
+        """
+    )
+
+
 MIGRATIONS: tuple[Step, ...] = (
     _v1,
     _v2,
@@ -460,5 +480,6 @@ MIGRATIONS: tuple[Step, ...] = (
     _intake_inbox,
     _letter_profiles,
     _v_row_hashes,
+    _scan_texts,
 )
 LATEST = len(MIGRATIONS)

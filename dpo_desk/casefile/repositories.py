@@ -563,6 +563,13 @@ class CaseRepo(_Repo):
             if self._has_table("emails")
             else ""
         )
+        if self._has_table("scan_texts"):  # issue 18: recognised text of letter scans
+            correspondence += " " + " ".join(
+                r[0]
+                for r in self.db.execute(
+                    "SELECT text FROM scan_texts WHERE case_id = ?", (case_id,)
+                )
+            )
         self.db.execute("DELETE FROM case_search WHERE rowid = ?", (case_id,))
         self.db.execute(
             "INSERT INTO case_search(rowid, reference, subject, notes, correspondence) "

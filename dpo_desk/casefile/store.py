@@ -113,6 +113,9 @@ class CaseFile:
         self.identity = IdentityRepo(self)
         self.trust = TrustRepo(self)
         self.templates = TemplateRepo(self)
+        from .scan_texts import ScanTextRepo  # issue 18 (OCR of letter scans)
+
+        self.scan_texts = ScanTextRepo(self)
 
     # --- lifecycle ---------------------------------------------------------------------------
     @classmethod

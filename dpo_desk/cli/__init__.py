@@ -35,6 +35,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "dpo_desk.cli.deadline_cmds",
     "dpo_desk.cli.calendar_cmds",  # issue 16 (deadlines)
     "dpo_desk.cli.intake_cmds",
+    "dpo_desk.cli.mrz_cmds",
     "dpo_desk.cli.identity_cmds",
     "dpo_desk.cli.letter_cmds",
     "dpo_desk.cli.report_cmds",

@@ -54,18 +54,34 @@ def load_letter(path: Path) -> ParsedEmail:
 def _register_classify(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = subparsers.add_parser(
         "classify",
-        help="suggest the request kind(s) and language of a letter (.eml, .msg or .txt)",
+        help="suggest the request kind(s) and language of a letter (.eml, .msg, .txt or a scan)",
         description=(
             "Suggest the request kinds (main request first), the language, a confidence "
             "and the phrases that led to it. Needs no case file."
         ),
     )
-    p.add_argument("path", metavar="PATH", type=Path, help="an .eml, .msg or plain .txt letter")
+    p.add_argument(
+        "path",
+        metavar="PATH",
+        type=Path,
+        help="an .eml, .msg or plain .txt letter, or a scan (PNG, JPEG, TIFF, PDF)",
+    )
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(handler=_classify)
 
 
 def _classify(args: argparse.Namespace, ctx: CliContext) -> int:
+    from dpo_desk.intake.scans import sniff_media_type
+
+    if args.path.is_file():  # issue 18: scans are read by OCR, in memory
+        with args.path.open("rb") as handle:
+            head = handle.read(1024)
+        if sniff_media_type(head) is not None:
+            from dpo_desk.services.ocr import read_scan
+
+            reading = read_scan(args.path.read_bytes(), args.path.name)
+            ctx.emit(reading.to_dict(), _scan_text(reading))
+            return 0
     letter = load_letter(args.path)
     result = classify(letter.body_text, letter.subject)
     ctx.emit(result.to_dict(), _classification_text(result))
@@ -89,6 +105,25 @@ def _classification_text(result: Classification) -> str:
     ]
     lines.extend(f"  - {phrase}" for phrase in result.evidence)
     lines.extend(f"Review:       {note}" for note in result.review_notes)
+    return "\n".join(lines) + "\n"
+
+
+def _scan_text(reading: object) -> str:
+    from dpo_desk.services.ocr import ScanReading
+
+    assert isinstance(reading, ScanReading)
+    lines = [
+        f"Main request: {reading.kinds[0] if reading.kinds else 'none recognised'}",
+        f"Also:         {', '.join(reading.kinds[1:]) or '-'}",
+        f"Language:     {reading.language or 'unknown'}",
+        f"Confidence:   {reading.kind_confidence:.2f} (OCR {reading.confidence:.0f}/100, "
+        f"{reading.pages} page(s))",
+        f"Sender:       {reading.name or '-'}",
+        f"Address:      {reading.address or '-'}",
+        "Evidence:",
+    ]
+    lines.extend(f"  - {phrase}" for phrase in reading.evidence)
+    lines.extend(f"warning: {problem}" for problem in reading.problems)
     return "\n".join(lines) + "\n"
 
 
@@ -303,8 +338,14 @@ def _scan(args: argparse.Namespace, ctx: CliContext) -> int:
     if not scans:
         raise ImportRejected("Name at least one scan with --letter FILE or --id FILE.")
     ids = add_scans(cf, case.id or 0, scans, confirm_id_copy=args.confirm_id_copy)
-    ctx.emit(
-        {"case": case.reference, "attachments": ids},
-        f"Added {len(ids)} scan(s) to {case.reference}.",
-    )
+    from dpo_desk.services.ocr import recognise_case_scans  # issue 18: read the letters
+
+    read = [
+        o
+        for o in recognise_case_scans(cf, case.id or 0, attachment_ids=ids)
+        if o.status != "skipped"
+    ]
+    text = f"Added {len(ids)} scan(s) to {case.reference}."
+    text += "".join(f"\n  {o.filename}: {o.status} {o.message}".rstrip() for o in read)
+    ctx.emit({"case": case.reference, "attachments": ids, "ocr": [o.to_dict() for o in read]}, text)
     return 0

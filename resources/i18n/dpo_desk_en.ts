@@ -115,7 +115,7 @@
     <context>
         <name>IdentityTab</name>
         <message numerus="yes">
-            <location filename="../../dpo_desk/ui/views/identity_tab.py" line="639" />
+            <location filename="../../dpo_desk/ui/views/identity_tab.py" line="640" />
             <source>ID copies destroyed as the controller's policy requires: %n file(s); their hashes are kept in the record.</source>
             <translation>
                 <numerusform>ID copies destroyed as the controller's policy requires: %n file; their hashes are kept in the record.</numerusform>
@@ -123,7 +123,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../dpo_desk/ui/views/identity_tab.py" line="936" />
+            <location filename="../../dpo_desk/ui/views/identity_tab.py" line="942" />
             <source>ID copies destroyed: %n file(s); the verification record keeps their hashes.</source>
             <translation>
                 <numerusform>ID copies destroyed: %n file; the verification record keeps their hashes.</numerusform>

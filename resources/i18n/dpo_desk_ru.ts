@@ -575,121 +575,156 @@
 <context>
     <name>ChecklistForm</name>
     <message>
-        <location filename="../../dpo_desk/ui/views/id_checklist.py" line="75"/>
-        <location filename="../../dpo_desk/ui/views/id_checklist.py" line="152"/>
+        <location filename="../../dpo_desk/ui/views/id_checklist.py" line="83"/>
+        <location filename="../../dpo_desk/ui/views/id_checklist.py" line="160"/>
         <source>— not checked —</source>
         <extracomment>The yes/no observations of the checklist, in the order they are shown.</extracomment>
         <translation>— не проверено —</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/id_checklist.py" line="84"/>
+        <location filename="../../dpo_desk/ui/views/id_checklist.py" line="92"/>
         <source>Two letters: KG, KZ, FR, RU…</source>
         <translation>Две буквы: KG, KZ, FR, RU…</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/id_checklist.py" line="91"/>
+        <location filename="../../dpo_desk/ui/views/id_checklist.py" line="99"/>
         <source>Last four characters only</source>
         <translation>Только последние четыре символа</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/id_checklist.py" line="97"/>
+        <location filename="../../dpo_desk/ui/views/id_checklist.py" line="105"/>
         <source>Only the last four characters of the document number are kept: the whole number is not needed to prove the check and would be a valuable leak.</source>
         <translation>Хранятся только последние четыре символа номера документа: полный номер не нужен, чтобы подтвердить проверку, а его утечка стала бы ценной находкой для злоумышленников.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/id_checklist.py" line="101"/>
+        <location filename="../../dpo_desk/ui/views/id_checklist.py" line="109"/>
         <source>Checked:</source>
         <translation>Проверен:</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/id_checklist.py" line="121"/>
+        <location filename="../../dpo_desk/ui/views/id_checklist.py" line="129"/>
         <source>Name matches</source>
         <translation>ФИО совпадает</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/id_checklist.py" line="122"/>
+        <location filename="../../dpo_desk/ui/views/id_checklist.py" line="130"/>
         <source>The name on the document is the requester&apos;s name</source>
         <translation>ФИО в документе совпадает с ФИО заявителя</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/id_checklist.py" line="126"/>
+        <location filename="../../dpo_desk/ui/views/id_checklist.py" line="134"/>
         <source>ID is signed</source>
         <translation>Документ подписан</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/id_checklist.py" line="127"/>
+        <location filename="../../dpo_desk/ui/views/id_checklist.py" line="135"/>
         <source>The copy of the document bears its holder&apos;s signature</source>
         <translation>На копии документа есть подпись его владельца</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/id_checklist.py" line="131"/>
+        <location filename="../../dpo_desk/ui/views/id_checklist.py" line="139"/>
         <source>Signatures agree</source>
         <translation>Подписи совпадают</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/id_checklist.py" line="132"/>
+        <location filename="../../dpo_desk/ui/views/id_checklist.py" line="140"/>
         <source>The request letter&apos;s signature is consistent with the one on the ID</source>
         <translation>Подпись в письме с запросом соответствует подписи в документе</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/id_checklist.py" line="136"/>
+        <location filename="../../dpo_desk/ui/views/id_checklist.py" line="144"/>
         <source>Address matches</source>
         <translation>Адрес совпадает</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/id_checklist.py" line="137"/>
+        <location filename="../../dpo_desk/ui/views/id_checklist.py" line="145"/>
         <source>The address matches the requester&apos;s address</source>
         <translation>Адрес в документе совпадает с адресом заявителя</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/id_checklist.py" line="141"/>
+        <location filename="../../dpo_desk/ui/views/id_checklist.py" line="149"/>
         <source>Document &amp;type</source>
         <translation>&amp;Тип документа</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/id_checklist.py" line="142"/>
+        <location filename="../../dpo_desk/ui/views/id_checklist.py" line="150"/>
         <source>Issuing cou&amp;ntry</source>
         <translation>Стр&amp;ана выдачи</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/id_checklist.py" line="143"/>
+        <location filename="../../dpo_desk/ui/views/id_checklist.py" line="151"/>
         <source>Num&amp;ber (last 4)</source>
         <translation>Но&amp;мер (последние 4)</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/id_checklist.py" line="153"/>
+        <location filename="../../dpo_desk/ui/views/id_checklist.py" line="161"/>
         <source>Yes</source>
         <translation>Да</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/id_checklist.py" line="154"/>
+        <location filename="../../dpo_desk/ui/views/id_checklist.py" line="162"/>
         <source>No</source>
         <translation>Нет</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/id_checklist.py" line="164"/>
+        <location filename="../../dpo_desk/ui/views/id_checklist.py" line="172"/>
         <source>&amp;Expiry date</source>
         <translation>Срок &amp;действия</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/id_checklist.py" line="212"/>
+        <location filename="../../dpo_desk/ui/views/id_checklist.py" line="241"/>
         <source>Only the last four characters are kept; the rest was discarded.</source>
         <translation>Сохранены только последние четыре символа; остальные отброшены.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/id_checklist.py" line="273"/>
+        <location filename="../../dpo_desk/ui/views/id_checklist.py" line="375"/>
         <source>⚠ Expired on {date}: ask for a valid document.</source>
         <translation>⚠ Срок действия истёк {date}: запросите действующий документ.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/id_checklist.py" line="291"/>
+        <location filename="../../dpo_desk/ui/views/id_checklist.py" line="393"/>
         <source>Suggested outcome: {outcome}</source>
         <translation>Предлагаемый результат: {outcome}</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/id_checklist.py" line="299"/>
+        <location filename="../../dpo_desk/ui/views/id_checklist.py" line="401"/>
         <source>Not checked yet: {items}</source>
         <translation>Ещё не проверено: {items}</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/id_checklist.py" line="191"/>
+        <source>Read the &amp;MRZ</source>
+        <translation>Прочитать &amp;MRZ</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/id_checklist.py" line="195"/>
+        <source>Read the machine-readable zone of the selected ID copy and fill the checklist; nothing of it is stored but what the checklist keeps</source>
+        <translation>Прочитать машиносчитываемую зону выбранной копии документа и заполнить чек-лист; сохраняется только то, что хранит чек-лист</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/id_checklist.py" line="264"/>
+        <source>Select a stored ID copy first.</source>
+        <translation>Сначала выберите сохранённую копию документа.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/id_checklist.py" line="267"/>
+        <source>Reading the machine-readable zone…</source>
+        <translation>Чтение машиносчитываемой зоны…</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/id_checklist.py" line="305"/>
+        <source>MRZ: {surname}, {given} — born {birth}; country {country}.</source>
+        <translation>MRZ: {surname}, {given} — дата рождения {birth}; страна {country}.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/id_checklist.py" line="314"/>
+        <source>All check digits are valid.</source>
+        <translation>Все контрольные цифры верны.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/id_checklist.py" line="317"/>
+        <source>⚠ A check digit FAILED: compare every field with the document by eye.</source>
+        <translation>⚠ Контрольная цифра НЕ СОШЛАСЬ: сверьте каждое поле с документом.</translation>
     </message>
 </context>
 <context>
@@ -990,7 +1025,7 @@
 <context>
     <name>CorrespondenceTab</name>
     <message>
-        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="59"/>
+        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="60"/>
         <source>{role} “{name}” was destroyed on {date} (hash kept).
 Its content is gone for good; the verification record keeps its SHA-256:
 {sha256}</source>
@@ -999,102 +1034,102 @@ Its content is gone for good; the verification record keeps its SHA-256:
 {sha256}</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="169"/>
+        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="170"/>
         <source>Correspondence</source>
         <translation>Переписка</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="178"/>
+        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="179"/>
         <source>Add &amp;scans…</source>
         <translation>&amp;Добавить сканы…</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="180"/>
+        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="181"/>
         <source>Store letter pages or an ID copy on this case</source>
         <translation>Сохранить в обращении страницы письма или копию удостоверения личности</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="182"/>
+        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="183"/>
         <source>&amp;Verify signature</source>
         <translation>Провер&amp;ить подпись</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="185"/>
+        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="186"/>
         <source>Check the S/MIME signature of the selected email (recorded as a verification)</source>
         <translation>Проверить подпись S/MIME выбранного письма (результат записывается как проверка личности)</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="195"/>
+        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="196"/>
         <source>No emails, scans or letters on this case yet.</source>
         <translation>В этом обращении пока нет ни писем, ни сканов.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="217"/>
+        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="218"/>
         <source>Saved a copy to {path}.</source>
         <translation>Копия сохранена: {path}.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="236"/>
+        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="239"/>
         <source>&amp;Correspondence</source>
         <translation>Пе&amp;реписка</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="345"/>
+        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="353"/>
         <source>Reading {name}…</source>
         <translation>Чтение {name}…</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="362"/>
+        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="370"/>
         <source>{kind}: a draft, not finalised yet. Open it in the Letters tab to edit and finalise it.</source>
         <translation>{kind}: проект, ещё не утверждён. Откройте его на вкладке «Письма», чтобы изменить и утвердить.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="368"/>
+        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="376"/>
         <source>Reading the letter…</source>
         <translation>Чтение письма…</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="409"/>
+        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="417"/>
         <source>The scans were stored on the case.</source>
         <translation>Сканы сохранены в обращении.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="419"/>
+        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="427"/>
         <source>This email carries no S/MIME signature.</source>
         <translation>У этого письма нет подписи S/MIME.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="425"/>
+        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="433"/>
         <source>Signature of the email from {sender}:</source>
         <translation>Подпись письма от {sender}:</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="426"/>
+        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="434"/>
         <source>unknown sender</source>
         <translation>неизвестного отправителя</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="430"/>
+        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="438"/>
         <source>The check was recorded; the Identity tab lists it.</source>
         <translation>Проверка записана; она показана на вкладке «Личность».</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="436"/>
+        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="444"/>
         <source>A signature check is still running.</source>
         <translation>Проверка подписи ещё выполняется.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="450"/>
+        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="458"/>
         <source>Mark as an &amp;ID copy</source>
         <translation>Отметить как &amp;копию документа</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="456"/>
+        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="464"/>
         <source>This attachment is a copy of an identity document: it will be destroyed with the other ID copies, and cut out of its email</source>
         <translation>Это вложение — копия документа, удостоверяющего личность: она будет уничтожена вместе с другими копиями и вырезана из своего письма</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="476"/>
+        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="484"/>
         <source>{name} is now an ID copy: it is destroyed with the others, and cut out of its email.</source>
         <translation>{name} теперь копия документа: она уничтожается вместе с остальными и вырезается из своего письма.</translation>
     </message>
@@ -1503,67 +1538,67 @@ Its content is gone for good; the verification record keeps its SHA-256:
 <context>
     <name>EmailPane</name>
     <message>
-        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="88"/>
+        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="89"/>
         <source>From</source>
         <translation>От</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="89"/>
+        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="90"/>
         <source>Subject</source>
         <translation>Тема</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="90"/>
+        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="91"/>
         <source>Date</source>
         <translation>Дата</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="91"/>
+        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="92"/>
         <source>Message-ID</source>
         <translation>Message-ID</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="92"/>
+        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="93"/>
         <source>Signature</source>
         <translation>Подпись</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="93"/>
+        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="94"/>
         <source>Attachments</source>
         <translation>Вложения</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="105"/>
+        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="106"/>
         <source>Message text</source>
         <translation>Текст письма</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="117"/>
+        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="118"/>
         <source>{sent} (received {received})</source>
         <translation>{sent} (получено {received})</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="121"/>
+        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="122"/>
         <source>unknown sender</source>
         <translation>отправитель неизвестен</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="122"/>
+        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="123"/>
         <source>(no subject)</source>
         <translation>(без темы)</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="125"/>
+        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="126"/>
         <source>S/MIME signed: use “Verify signature” to check it</source>
         <translation>Подписано S/MIME: проверьте кнопкой «Проверить подпись»</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="127"/>
+        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="128"/>
         <source>Not signed</source>
         <translation>Не подписано</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="132"/>
+        <location filename="../../dpo_desk/ui/views/correspondence_tab.py" line="133"/>
         <source>(The message has no text part.)</source>
         <translation>(В письме нет текстовой части.)</translation>
     </message>
@@ -1920,163 +1955,163 @@ Its content is gone for good; the verification record keeps its SHA-256:
         <translation>Чек-лист удостоверения личности</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="273"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="274"/>
         <source>What to ask for, if more information is needed (optional)</source>
         <translation>Что запросить, если нужны дополнительные сведения (необязательно)</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="279"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="280"/>
         <source>&amp;Verified</source>
         <translation>Подтвержд&amp;ена</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="280"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="281"/>
         <source>&amp;More information needed</source>
         <translation>Н&amp;ужны доп. сведения</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="281"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="282"/>
         <source>F&amp;ailed</source>
         <translation>&amp;Не подтверждена</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="309"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="310"/>
         <source>Electronic signature</source>
         <translation>Электронная подпись</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="324"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="325"/>
         <source>Signed &amp;file:</source>
         <translation>Подписанный &amp;файл:</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="326"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="327"/>
         <source>Verify &amp;signature</source>
         <translation>Про&amp;верить подпись</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="330"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="331"/>
         <source>Check the signature against your trust store (offline); the result is recorded as a verification of identity</source>
         <translation>Проверить подпись по вашему списку доверенных сертификатов (без сети); результат записывается как проверка личности</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="341"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="342"/>
         <source>No signed PDF, signature file or S/MIME email is attached to this case.</source>
         <translation>К этому обращению не приложены ни подписанный PDF, ни файл подписи, ни письмо с подписью S/MIME.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="346"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="347"/>
         <source>Si&amp;gned file or email:</source>
         <translation>Файл &amp;или письмо с подписью:</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="368"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="369"/>
         <source>Verification records</source>
         <translation>Записи о проверке</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="383"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="384"/>
         <source>Select a signature check to see its results above.</source>
         <translation>Выберите проверку подписи, чтобы увидеть её результаты выше.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="385"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="386"/>
         <source>A&amp;ccept this signature…</source>
         <translation>&amp;Принять эту подпись…</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="389"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="390"/>
         <source>Settle identity with the selected signature check although DPO Desk could not tie its signer to the data subject (your written reason is recorded)</source>
         <translation>Считать личность подтверждённой выбранной проверкой подписи, хотя DPO Desk не смог связать подписанта с субъектом данных (ваше письменное обоснование сохраняется)</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="406"/>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="409"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="407"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="410"/>
         <source>ID copies and letter scans</source>
         <translation>Копии удостоверений и сканы писем</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="418"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="419"/>
         <source>Saved a copy to {path}.</source>
         <translation>Копия сохранена: {path}.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="422"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="423"/>
         <source>Destroy ID co&amp;pies…</source>
         <translation>Уни&amp;чтожить копии удостоверений…</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="439"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="440"/>
         <source>&amp;Identity</source>
         <translation>&amp;Личность</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="539"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="540"/>
         <source>Identity {outcome} on {date} ({method}).</source>
         <translation>Личность {outcome} {date} ({method}).</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="546"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="547"/>
         <source>More information was asked for on {date}: the deadline is paused until it arrives.</source>
         <translation>{date} запрошены дополнительные сведения: срок приостановлен до их получения.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="549"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="550"/>
         <source>Identity not settled yet: more information is needed.</source>
         <translation>Личность ещё не установлена: нужны дополнительные сведения.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="551"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="552"/>
         <source>Identity not checked yet.</source>
         <translation>Личность ещё не проверена.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="558"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="559"/>
         <source>Verification policy of {controller}</source>
         <translation>Порядок проверки личности: {controller}</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="561"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="562"/>
         <source>Accepts: {proofs}</source>
         <translation>Принимается: {proofs}</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="563"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="564"/>
         <source>Requires a signed copy of an ID document for every request.</source>
         <translation>Для каждого запроса требуется подписанная копия удостоверения личности.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="572"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="573"/>
         <source>Stricter than the law allows, or inconsistent:</source>
         <translation>Строже, чем допускает закон, или противоречиво:</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="578"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="579"/>
         <source>⚠ ID copies: {warning}</source>
         <translation>⚠ Копии удостоверений: {warning}</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="622"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="623"/>
         <source>Recorded: {outcome}.</source>
         <translation>Записан результат: {outcome}.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="629"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="630"/>
         <source>The deadline is paused from today until the requested information arrives.</source>
         <translation>Срок приостановлен с сегодняшнего дня до получения запрошенных сведений.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="633"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="634"/>
         <source>An identity request was already open: its pause continues.</source>
         <translation>Запрос подтверждения личности уже был открыт: приостановка срока продолжается.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="635"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="636"/>
         <source>The identity pause ended today.</source>
         <translation>Приостановка срока на время проверки личности закончилась сегодня.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="639"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="640"/>
         <source>ID copies destroyed as the controller&apos;s policy requires: %n file(s); their hashes are kept in the record.</source>
         <translation>
             <numerusform>Копии удостоверений уничтожены, как требует порядок оператора: %n файл; их хеши сохранены в записи о проверке.</numerusform>
@@ -2085,107 +2120,107 @@ Its content is gone for good; the verification record keeps its SHA-256:
         </translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="652"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="653"/>
         <source>A refusal letter should explain:</source>
         <translation>В письме с отказом следует объяснить:</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="653"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="654"/>
         <source>Write the &amp;refusal letter…</source>
         <translation>Написать письмо с отка&amp;зом…</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="655"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="656"/>
         <source>A letter should ask the requester for:</source>
         <translation>В письме следует запросить у заявителя:</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="656"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="657"/>
         <source>Write the letter as&amp;king for it…</source>
         <translation>Написать письмо с &amp;запросом…</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="702"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="703"/>
         <source>{method} checked {moment}:</source>
         <translation>{method}, проверено {moment}:</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="723"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="724"/>
         <source>Identity verified by your decision (record {record}).</source>
         <translation>Личность подтверждена вашим решением (запись {record}).</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="739"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="740"/>
         <source>Email: {name}</source>
         <translation>Письмо: {name}</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="767"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="768"/>
         <source>— none: the signature holds its content —</source>
         <translation>— нет: содержимое внутри подписи —</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="787"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="788"/>
         <source>Choose a signed file or email first.</source>
         <translation>Сначала выберите файл или письмо с подписью.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="796"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="797"/>
         <source>{name}:</source>
         <translation>{name}:</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="797"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="798"/>
         <source>The check was recorded below.</source>
         <translation>Проверка записана — см. ниже.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="806"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="807"/>
         <source>A signature check is still running.</source>
         <translation>Проверка подписи ещё выполняется.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="821"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="822"/>
         <source>{role} — {name}: destroyed on {date} (hash kept)</source>
         <translation>{role} — {name}: уничтожено {date} (хеш сохранён)</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="834"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="835"/>
         <source>No ID copy or letter scan is stored on this case.</source>
         <translation>В этом обращении нет ни копий удостоверений, ни сканов писем.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="868"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="874"/>
         <source>Reading {name}…</source>
         <translation>Чтение {name}…</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="901"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="907"/>
         <source>The ID copies were destroyed; their hashes are kept.</source>
         <translation>Копии удостоверений уничтожены; их хеши сохранены.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="903"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="909"/>
         <source>No ID copy is stored on this case.</source>
         <translation>В этом обращении нет копий удостоверений личности.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="907"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="913"/>
         <source>ID copies can be destroyed once identity is settled (verified or failed) or the case is closed.</source>
         <translation>Копии удостоверений можно уничтожить, когда проверка личности завершена (личность подтверждена или не подтверждена) или обращение закрыто.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="911"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="917"/>
         <source>This controller destroys ID copies as soon as identity is settled.</source>
         <translation>Этот оператор уничтожает копии удостоверений сразу по завершении проверки личности.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="914"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="920"/>
         <source>Identity is settled. This controller keeps ID copies until the case closes; you may destroy them now.</source>
         <translation>Проверка личности завершена. Этот оператор хранит копии удостоверений до закрытия обращения; их можно уничтожить уже сейчас.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="936"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="942"/>
         <source>ID copies destroyed: %n file(s); the verification record keeps their hashes.</source>
         <translation>
             <numerusform>Копии удостоверений уничтожены: %n файл; их хеши сохранены в записи о проверке.</numerusform>
@@ -4393,114 +4428,160 @@ Its content is gone for good; the verification record keeps its SHA-256:
 <context>
     <name>PostalRequestDialog</name>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/postal_request.py" line="52"/>
+        <location filename="../../dpo_desk/ui/dialogs/postal_request.py" line="56"/>
         <source>New postal request</source>
         <translation>Новый почтовый запрос</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/postal_request.py" line="78"/>
+        <location filename="../../dpo_desk/ui/dialogs/postal_request.py" line="82"/>
         <source>&amp;Known:</source>
         <translation>&amp;Известен:</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/postal_request.py" line="108"/>
+        <location filename="../../dpo_desk/ui/dialogs/postal_request.py" line="112"/>
         <source>The request in a sentence or two</source>
         <translation>Суть запроса в одном-двух предложениях</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/postal_request.py" line="116"/>
+        <location filename="../../dpo_desk/ui/dialogs/postal_request.py" line="120"/>
         <source>C&amp;ontroller:</source>
         <translation>&amp;Оператор:</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/postal_request.py" line="117"/>
+        <location filename="../../dpo_desk/ui/dialogs/postal_request.py" line="121"/>
         <source>&amp;Main request:</source>
         <translation>Основной &amp;запрос:</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/postal_request.py" line="118"/>
+        <location filename="../../dpo_desk/ui/dialogs/postal_request.py" line="122"/>
         <source>Also &amp;asks for:</source>
         <translation>&amp;Также просит:</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/postal_request.py" line="119"/>
+        <location filename="../../dpo_desk/ui/dialogs/postal_request.py" line="123"/>
         <source>&amp;Received (date stamp):</source>
         <translation>&amp;Получено (штамп):</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/postal_request.py" line="120"/>
+        <location filename="../../dpo_desk/ui/dialogs/postal_request.py" line="124"/>
         <source>Postmark:</source>
         <translation>Почтовый штемпель:</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/postal_request.py" line="121"/>
+        <location filename="../../dpo_desk/ui/dialogs/postal_request.py" line="125"/>
         <source>Re&amp;gistered mail no.:</source>
         <translation>№ за&amp;казного письма:</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/postal_request.py" line="122"/>
+        <location filename="../../dpo_desk/ui/dialogs/postal_request.py" line="126"/>
         <source>Sender&apos;s &amp;name:</source>
         <translation>&amp;Имя отправителя:</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/postal_request.py" line="123"/>
+        <location filename="../../dpo_desk/ui/dialogs/postal_request.py" line="127"/>
         <source>Sender&apos;s a&amp;ddress:</source>
         <translation>&amp;Адрес отправителя:</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/postal_request.py" line="124"/>
+        <location filename="../../dpo_desk/ui/dialogs/postal_request.py" line="128"/>
         <source>&amp;Email (if given):</source>
         <translation>&amp;Эл. почта (если указана):</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/postal_request.py" line="125"/>
+        <location filename="../../dpo_desk/ui/dialogs/postal_request.py" line="129"/>
         <source>&amp;Language of the letter:</source>
         <translation>&amp;Язык письма:</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/postal_request.py" line="126"/>
+        <location filename="../../dpo_desk/ui/dialogs/postal_request.py" line="130"/>
         <source>S&amp;ummary:</source>
         <translation>&amp;Суть:</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/postal_request.py" line="127"/>
+        <location filename="../../dpo_desk/ui/dialogs/postal_request.py" line="131"/>
         <source>Scans of the letter and any enclosed ID copy</source>
         <translation>Сканы письма и приложенной копии удостоверения личности</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/postal_request.py" line="137"/>
+        <location filename="../../dpo_desk/ui/dialogs/postal_request.py" line="161"/>
         <source>&amp;Log request</source>
         <translation>&amp;Зарегистрировать</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/postal_request.py" line="168"/>
+        <location filename="../../dpo_desk/ui/dialogs/postal_request.py" line="192"/>
         <source>Add a controller first (Settings → Controllers…).</source>
         <translation>Сначала добавьте оператора (Настройки → Операторы…).</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/postal_request.py" line="204"/>
+        <location filename="../../dpo_desk/ui/dialogs/postal_request.py" line="228"/>
         <source>Choose the controller the letter was addressed to.</source>
         <translation>Выберите оператора, которому адресовано письмо.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/postal_request.py" line="207"/>
+        <location filename="../../dpo_desk/ui/dialogs/postal_request.py" line="231"/>
         <source>Type the sender&apos;s name.</source>
         <translation>Введите имя отправителя.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/postal_request.py" line="211"/>
+        <location filename="../../dpo_desk/ui/dialogs/postal_request.py" line="235"/>
         <source>The postmark cannot be later than the date of receipt.</source>
         <translation>Дата штемпеля не может быть позже даты получения.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/postal_request.py" line="236"/>
+        <location filename="../../dpo_desk/ui/dialogs/postal_request.py" line="260"/>
         <source>The scans are still being checked; try again.</source>
         <translation>Сканы ещё проверяются; повторите попытку.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/postal_request.py" line="253"/>
+        <location filename="../../dpo_desk/ui/dialogs/postal_request.py" line="277"/>
         <source>Logging…</source>
         <translation>Регистрация…</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/postal_request.py" line="138"/>
+        <source>&amp;Read the letter (OCR)</source>
+        <translation>&amp;Прочитать письмо (OCR)</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/postal_request.py" line="141"/>
+        <source>Stop reading</source>
+        <translation>Остановить чтение</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/postal_request.py" line="291"/>
+        <source>Add a scan of the letter first.</source>
+        <translation>Сначала добавьте скан письма.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/postal_request.py" line="295"/>
+        <source>Reading the letter…</source>
+        <translation>Чтение письма…</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/postal_request.py" line="308"/>
+        <location filename="../../dpo_desk/ui/dialogs/postal_request.py" line="328"/>
+        <source>Reading stopped; fill in the request by hand.</source>
+        <translation>Чтение остановлено; заполните обращение вручную.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/postal_request.py" line="313"/>
+        <source>Reading the letter… {percent}%</source>
+        <translation>Чтение письма… {percent}%</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/postal_request.py" line="344"/>
+        <source>No text could be read; fill in the request by hand.</source>
+        <translation>Текст прочитать не удалось; заполните обращение вручную.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/postal_request.py" line="359"/>
+        <source>no request kind</source>
+        <translation>вид обращения не распознан</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/postal_request.py" line="361"/>
+        <source>Suggested from the scan: {kinds}; {language}. Check and confirm.</source>
+        <translation>Предложено по скану: {kinds}; {language}. Проверьте и подтвердите.</translation>
     </message>
 </context>
 <context>
@@ -4795,6 +4876,60 @@ Its content is gone for good; the verification record keeps its SHA-256:
             <numerusform>%n страницы</numerusform>
             <numerusform>%n страниц</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ScanTextPane</name>
+    <message>
+        <location filename="../../dpo_desk/ui/views/scan_text.py" line="54"/>
+        <source>Recognised text</source>
+        <translation>Распознанный текст</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/scan_text.py" line="63"/>
+        <source>Recognised text of the scan</source>
+        <translation>Распознанный текст скана</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/scan_text.py" line="68"/>
+        <location filename="../../dpo_desk/ui/views/scan_text.py" line="143"/>
+        <source>&amp;Read the text (OCR)</source>
+        <translation>&amp;Прочитать текст (OCR)</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/scan_text.py" line="71"/>
+        <source>Stop</source>
+        <translation>Остановить</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/scan_text.py" line="108"/>
+        <source>Loading the recognised text…</source>
+        <translation>Загрузка распознанного текста…</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/scan_text.py" line="141"/>
+        <source>No text has been read from this scan yet: press “Read the text”.</source>
+        <translation>Текст этого скана ещё не прочитан: нажмите «Прочитать текст».</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/scan_text.py" line="146"/>
+        <source>unknown</source>
+        <translation>не определён</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/scan_text.py" line="148"/>
+        <source>Language: {language}; OCR confidence {confidence:.0f} of 100.</source>
+        <translation>Язык: {language}; уверенность OCR {confidence:.0f} из 100.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/scan_text.py" line="152"/>
+        <source>&amp;Read again</source>
+        <translation>Прочитать &amp;заново</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/scan_text.py" line="169"/>
+        <source>Reading the scan…</source>
+        <translation>Чтение скана…</translation>
     </message>
 </context>
 <context>

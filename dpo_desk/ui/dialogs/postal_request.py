@@ -20,16 +20,20 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from dpo_desk.core.model import Case, Controller, RequestKind
+from dpo_desk.core.model import AttachmentRole, Case, Controller, RequestKind
+from dpo_desk.intake.service import Scan
+from dpo_desk.services.ocr import ScanReading, read_scan, store_readings
 
 from ..app import AppContext
 from ..errors import describe_error
 from ..labels import LANGUAGE_NAMES, kind_label, language_label
 from ..operations import PostalRequest, list_controllers, log_postal_request
+from ..tasks import Progress, TaskCancelled, TaskControl, Ticket
 from .scans import ScanList, ask_id_copy_confirmation, id_copy_warning
 
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -126,7 +130,27 @@ class PostalRequestDialog(QDialog):
         self._add_row(form, self.tr("S&ummary:"), self._summary)
         scans = QGroupBox(self.tr("Scans of the letter and any enclosed ID copy"), self)
         self.scan_list = ScanList(ctx, scans)
-        QVBoxLayout(scans).addWidget(self.scan_list)
+        scans_layout = QVBoxLayout(scans)
+        scans_layout.addWidget(self.scan_list)
+        # issue 18: read the letter (OCR) and suggest kinds, language, name and address
+        self._readings: list[ScanReading] = []
+        self._ocr_ticket: Ticket | None = None
+        self.read_button = QPushButton(self.tr("&Read the letter (OCR)"), scans)
+        self.read_button.setObjectName("readScanButton")
+        self.read_button.clicked.connect(self.read_scans)
+        self.cancel_read = QPushButton(self.tr("Stop reading"), scans)
+        self.cancel_read.setObjectName("cancelReadButton")
+        self.cancel_read.hide()
+        self.cancel_read.clicked.connect(self._cancel_reading)
+        self.ocr_status = QLabel(scans)
+        self.ocr_status.setObjectName("ocrStatus")
+        self.ocr_status.setWordWrap(True)
+        self.ocr_status.setTextFormat(Qt.TextFormat.PlainText)
+        read_row = QHBoxLayout()
+        read_row.addWidget(self.read_button)
+        read_row.addWidget(self.cancel_read)
+        read_row.addWidget(self.ocr_status, 1)
+        scans_layout.addLayout(read_row)
 
         self._message = QLabel(self)
         self._message.setObjectName("postalMessage")
@@ -260,7 +284,90 @@ class PostalRequestDialog(QDialog):
             owner=self,
         )
 
+    # --- OCR of the letter (issue 18) -------------------------------------------------------
+    def read_scans(self) -> None:
+        letters = [s for s in self.scan_list.scans() if s.role == AttachmentRole.LETTER_SCAN]
+        if not letters:
+            self.ocr_status.setText(self.tr("Add a scan of the letter first."))
+            return
+        self.read_button.setEnabled(False)
+        self.cancel_read.show()
+        self.ocr_status.setText(self.tr("Reading the letter…"))
+        self._ocr_ticket = self._ctx.db.task(
+            read_letter_scans,
+            letters,
+            on_result=self._read,
+            on_error=self._read_failed,
+            on_progress=self._read_progress,
+            owner=self,
+        )
+
+    def _cancel_reading(self) -> None:
+        if self._ocr_ticket is not None:
+            self._ocr_ticket.cancel()
+        self._reading_over(self.tr("Reading stopped; fill in the request by hand."))
+
+    def _read_progress(self, progress: Progress) -> None:
+        if progress.total:
+            self.ocr_status.setText(
+                self.tr("Reading the letter… {percent}%").format(
+                    percent=progress.done * 100 // progress.total
+                )
+            )
+
+    def _reading_over(self, message: str) -> None:
+        self._ocr_ticket = None
+        self.read_button.setEnabled(True)
+        self.cancel_read.hide()
+        self.ocr_status.setText(message)
+
+    def _read_failed(self, exc: BaseException) -> None:
+        from dpo_desk.core.errors import KnownError
+
+        if isinstance(exc, TaskCancelled):
+            self._reading_over(self.tr("Reading stopped; fill in the request by hand."))
+        elif isinstance(exc, KnownError):  # engine missing, damaged scan: the case can be logged
+            self._reading_over(describe_error(exc, self._ctx.session.path))
+        else:
+            self._reading_over("")
+            self._ctx.errors.report(exc)
+
+    def _read(self, readings: list[ScanReading]) -> None:
+        self._readings = list(readings)
+        self.apply_reading(readings)
+
+    def apply_reading(self, readings: list[ScanReading]) -> None:
+        """Pre-fill what the scan suggests; the DPO confirms or changes it before logging."""
+        text = "\n".join(r.text for r in readings)
+        first = readings[0] if readings else None
+        if first is None or not text.strip():
+            self._reading_over(self.tr("No text could be read; fill in the request by hand."))
+            return
+        kinds = [RequestKind(k) for k in first.kinds if k in RequestKind.__members__.values()]
+        if kinds:
+            self.set_kinds(kinds)
+        if first.language:
+            index = self._language.findData(first.language)
+            if index >= 0:
+                self._language.setCurrentIndex(index)
+        if first.name and not self._name.text().strip():
+            self._name.setText(first.name)
+        if first.address and not self._address.toPlainText().strip():
+            self._address.setPlainText(first.address)
+        if not self._summary.toPlainText().strip():
+            self._summary.setPlainText(" ".join(text.split())[:200])
+        found = ", ".join(kind_label(k) for k in kinds) or self.tr("no request kind")
+        message = self.tr(
+            "Suggested from the scan: {kinds}; {language}. Check and confirm."
+        ).format(kinds=found, language=language_label(first.language) if first.language else "?")
+        problems = [p for r in readings for p in r.problems]
+        if problems:
+            message += "\n" + "\n".join(problems)
+        self._reading_over(message)
+
     def _done(self, case: Case) -> None:
+        if self._readings and case.id is not None:  # the text goes with its scan, encrypted
+            self._ctx.db.run(store_readings, int(case.id), list(self._readings))
         self.logged.emit(case)
         if case.id is not None:
             self._ctx.changes.case_added.emit(int(case.id))
@@ -285,3 +392,18 @@ class PostalRequestDialog(QDialog):
         else:
             self._message.clear()
             self._ctx.errors.report(exc)
+
+
+def read_letter_scans(control: TaskControl, _cf: object, scans: list[Scan]) -> list[ScanReading]:
+    """OCR of the letter scans (issue 18), on the task executor: progress and cancel."""
+    readings = []
+    for index, scan in enumerate(scans):
+
+        def progress(done: int, total: int, _i: int = index) -> None:
+            control.progress(_i * 100 + done * 100 // max(total, 1), len(scans) * 100)
+
+        readings.append(
+            read_scan(scan.data, scan.filename, progress=progress, cancel=lambda: control.cancelled)
+        )
+    control.check()
+    return readings

@@ -49,6 +49,7 @@ from ..operations import (
 )
 from .case_view import CaseView
 from .lazy import LazyLoader
+from .scan_text import ScanTextPane
 from .signature_results import SignatureChecker, SignatureResults, make_progress
 from .viewer import DocumentViewer
 
@@ -225,6 +226,8 @@ class CorrespondenceTab(QWidget):
         self.splitter.setObjectName("correspondenceSplitter")
         self.splitter.addWidget(left)
         self.splitter.addWidget(self._pane)
+        self.scan_text = ScanTextPane(ctx, self)  # issue 18: a letter scan's text beside it
+        self.splitter.addWidget(self.scan_text)
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
@@ -258,6 +261,7 @@ class CorrespondenceTab(QWidget):
         self.model.clear()
         self.viewer.clear()
         self.email_pane.clear()
+        self.scan_text.clear()
         self._pane.setCurrentWidget(self.viewer)
         self._empty.hide()
 
@@ -329,6 +333,10 @@ class CorrespondenceTab(QWidget):
     def _show_item(self, item: CorrespondenceItem) -> None:
         self._item_generation += 1
         generation = self._item_generation
+        if item.file is not None:
+            self.scan_text.show_for(item.file)
+        else:
+            self.scan_text.clear()
         if item.email is not None:
             parts = self._data.parts_of(item.email) if self._data is not None else ()
             self.viewer.clear()

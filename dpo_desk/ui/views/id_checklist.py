@@ -4,12 +4,17 @@ Document type, issuing country, the **last four characters** of the number (what
 only they stay), the expiry date (with a warning once it has passed) and four yes / no / not
 checked observations. ``identity.checklist.assess`` suggests an outcome as the form is filled;
 the DPO decides in the identity tab, which holds this form.
+
+"Read the MRZ" (issue 18) reads the selected ID copy's machine-readable zone in memory and fills
+the form (type, country, last four characters, expiry, whether the name matches the data
+subject); what it read is shown for the DPO to confirm, a failed check digit plainly.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from typing import Any
 
 from PySide6.QtCore import QDate, QRegularExpression, Qt, Signal
 from PySide6.QtGui import QRegularExpressionValidator
@@ -21,6 +26,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -28,7 +34,9 @@ from PySide6.QtWidgets import (
 
 from dpo_desk.casefile.records import IdentityRecord
 from dpo_desk.core.errors import KnownError
+from dpo_desk.core.model import AttachmentMeta, AttachmentRole
 from dpo_desk.identity.checklist import DOCUMENT_TYPES, IdChecklist, assess
+from dpo_desk.services.ocr import MrzPrefill, read_case_id_mrz
 
 from ..errors import describe_error
 from ..labels import document_type_label, format_date, identity_outcome_label
@@ -177,8 +185,29 @@ class ChecklistForm(QWidget):
         self.expiry.dateChanged.connect(self._changed)
 
         self._suggestion = wrapped_label(self, "checklistSuggestion")
+        # issue 18: fill the form from the ID copy's MRZ (read in memory, nothing kept)
+        self._mrz_ctx: Any = None
+        self._mrz_source: Callable[[], AttachmentMeta | None] | None = None
+        self.read_mrz = QPushButton(self.tr("Read the &MRZ"), self)
+        self.read_mrz.setObjectName("readMrzButton")
+        self.read_mrz.setToolTip(
+            self.tr(
+                "Read the machine-readable zone of the selected ID copy and fill the checklist; "
+                "nothing of it is stored but what the checklist keeps"
+            )
+        )
+        self.read_mrz.clicked.connect(self.request_mrz)
+        self.read_mrz.hide()
+        self.mrz_status = wrapped_label(self, "mrzStatus")
+        self.mrz_status.hide()
+        mrz_row = QHBoxLayout()
+        mrz_row.setContentsMargins(0, 0, 0, 0)
+        mrz_row.addWidget(self.read_mrz)
+        mrz_row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(mrz_row)
+        layout.addWidget(self.mrz_status)
         layout.addLayout(form)
         layout.addWidget(self._suggestion)
 
@@ -216,6 +245,79 @@ class ChecklistForm(QWidget):
     def _expiry_toggled(self, checked: bool) -> None:
         self.expiry.setEnabled(checked)  # and the form's own state (a disabled form disables it)
         self._changed()
+
+    # --- the MRZ (issue 18) ------------------------------------------------------------------
+    def enable_mrz(self, ctx: Any, source: Callable[[], AttachmentMeta | None]) -> None:
+        """Offer "Read the MRZ" for the ID copy ``source()`` names (the one on screen)."""
+        self._mrz_ctx = ctx
+        self._mrz_source = source
+        self.read_mrz.show()
+
+    def request_mrz(self) -> None:
+        meta = self._mrz_source() if self._mrz_source is not None else None
+        if (
+            self._mrz_ctx is None
+            or meta is None
+            or meta.role != AttachmentRole.ID_DOCUMENT
+            or meta.destroyed_at is not None
+        ):
+            self._say_mrz(self.tr("Select a stored ID copy first."))
+            return
+        self.read_mrz.setEnabled(False)
+        self._say_mrz(self.tr("Reading the machine-readable zone…"))
+        self._mrz_ctx.db.task(
+            _read_mrz_task,
+            int(meta.id),
+            self._today(),
+            on_result=self.apply_mrz,
+            on_error=self._mrz_failed,
+            owner=self,
+        )
+
+    def _say_mrz(self, text: str) -> None:
+        self.mrz_status.setText(text)
+        self.mrz_status.setVisible(bool(text))
+
+    def _mrz_failed(self, exc: BaseException) -> None:
+        self.read_mrz.setEnabled(True)
+        if isinstance(exc, KnownError):
+            self._say_mrz(describe_error(exc))
+        else:
+            self._say_mrz("")
+            self._mrz_ctx.errors.report(exc)
+
+    def apply_mrz(self, prefill: MrzPrefill) -> None:
+        """Fill the form from an MRZ; the DPO confirms or corrects it before recording."""
+        self.read_mrz.setEnabled(True)
+        index = self.document_type.findData(prefill.document_type)
+        if index >= 0:
+            self.document_type.setCurrentIndex(index)
+        if len(prefill.issuing_country) == 2:
+            self.country.setText(prefill.issuing_country)
+        self.last4.setText(prefill.last4[-4:])
+        if prefill.expiry is not None:
+            self.expiry.setDate(_qdate(prefill.expiry))
+            self.expiry_known.setChecked(True)
+        combo = self.observations["name_matches"]
+        value = {True: "yes", False: "no"}.get(prefill.name_matches, "")  # type: ignore[arg-type]
+        combo.setCurrentIndex(combo.findData(value))
+        lines = [
+            self.tr("MRZ: {surname}, {given} — born {birth}; country {country}.").format(
+                surname=prefill.surname or "?",
+                given=prefill.given_names or "?",
+                birth=format_date(prefill.birth_date) if prefill.birth_date else "?",
+                country=prefill.issuing_country or "?",
+            ),
+            prefill.name_detail,
+        ]
+        if prefill.check_digits_valid:
+            lines.append(self.tr("All check digits are valid."))
+        else:
+            lines.append(
+                self.tr("⚠ A check digit FAILED: compare every field with the document by eye.")
+            )
+        lines += [f"• {p}" for p in (*prefill.notes, *prefill.problems) if p not in lines]
+        self._say_mrz("\n".join(lines))
 
     def reset(self) -> None:
         self.document_type.setCurrentIndex(0)
@@ -301,3 +403,8 @@ class ChecklistForm(QWidget):
                 )
             )
         self._suggestion.setText("\n".join(lines))
+
+
+def _read_mrz_task(control: Any, cf: Any, attachment_id: int, today: date) -> MrzPrefill:
+    """On the task executor: read the MRZ (cancel with the ticket)."""
+    return read_case_id_mrz(cf, attachment_id, today=today, cancel=lambda: control.cancelled)

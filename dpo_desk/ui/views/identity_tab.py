@@ -267,6 +267,7 @@ class IdentityTab(QWidget):
         box = QGroupBox(self.tr("ID document checklist"), parent)
         box.setObjectName("identityChecklist")
         self.checklist_form = ChecklistForm(self._ctx.today, box)
+        self.checklist_form.enable_mrz(self._ctx, self._scan_on_screen)  # issue 18
         self.request_more = QLineEdit(box)
         self.request_more.setObjectName("requestMore")
         self.request_more.setPlaceholderText(
@@ -848,6 +849,11 @@ class IdentityTab(QWidget):
         self.scans.setCurrentRow(row)
         self.scans.blockSignals(False)
         self._scan_selected(self.scans.currentItem(), None)
+
+    def _scan_on_screen(self) -> AttachmentMeta | None:
+        if self._state is None:
+            return None
+        return next((m for m in self._state.scans if m.id == self._shown_scan), None)
 
     def _scan_selected(self, current: QListWidgetItem | None, _previous: object) -> None:
         if current is None or self._state is None:
