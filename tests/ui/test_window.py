@@ -144,11 +144,23 @@ def test_status_moves_follow_the_workflow(qtbot, open_copy) -> None:
     names = {b.objectName() for b in overview.move_buttons()}
     assert names == {f"status_{s.value}" for s in TRANSITIONS[CaseStatus.IN_PROGRESS]}
     qtbot.mouseClick(overview.findChild(QPushButton, "status_responded"), Qt.MouseButton.LeftButton)
+    # no reply letter: the case service refuses, the window asks why and states the consequence
+    assert opened.cf.cases.get(case.id).status == CaseStatus.IN_PROGRESS
+    dialog = overview.findChild(QWidget, "withoutReplyDialog")
+    assert dialog is not None and dialog.isVisible()
+    assert case.reference in dialog.findChild(QLabel, "withoutReplyHead").text()
+    assert "audit trail" in dialog.findChild(QLabel, "withoutReplyConsequence").text()
+    confirm = dialog.findChild(QPushButton, "withoutReplyConfirm")
+    assert not confirm.isEnabled()  # no reason, no answer
+    type_text(dialog.findChild(QLineEdit, "withoutReplyReason"), "answered in person")
+    qtbot.mouseClick(confirm, Qt.MouseButton.LeftButton)
+    assert opened.cf.cases.get(case.id).status == CaseStatus.RESPONDED
+    # the reason is on record, so closing asks nothing more
     qtbot.mouseClick(overview.findChild(QPushButton, "status_closed"), Qt.MouseButton.LeftButton)
     assert opened.cf.cases.get(case.id).status == CaseStatus.CLOSED
     assert [b.objectName() for b in overview.move_buttons()] == ["status_in_progress"]
     events = [e.action for e in opened.cf.audit.events(case.id)]
-    assert events.count("case.status") == 3
+    assert events.count("case.status") == 3 and events.count("case.without_reply") == 1
     audit = window.case_view.tab("auditTab")
     assert audit.model.rowCount() == len(events)
 
