@@ -36,6 +36,7 @@ from dpo_desk.core.model import (
 from .tasks import TaskControl
 
 if TYPE_CHECKING:
+    from dpo_desk.casefile.deadlines import ExtensionDecision
     from dpo_desk.identity.checklist import IdChecklist
     from dpo_desk.identity.policy import PolicyWarning
     from dpo_desk.identity.service import (
@@ -64,6 +65,9 @@ class CaseDetails:
     deadline_error: str  # why no deadline could be computed ("" when fine)
     audit: tuple[AuditEvent, ...]
     today: date
+    # the case service's extension rule for the earliest possible notice (None: closed case or
+    # no deadline); the date the DPO picks is checked again when the notice is recorded
+    extension: ExtensionDecision | None = None
 
     @property
     def case_id(self) -> int:
@@ -85,6 +89,11 @@ def load_case(cf: CaseFile, case_id: int, today: date) -> CaseDetails:
         status = deadline_status(
             deadlines.governing, today, calendar_overrides(cf, case.controller_id)
         )
+    extension = None
+    if deadlines is not None and deadlines.governing is not None and case.status.is_open:
+        from dpo_desk.services.cases import extension_decision
+
+        extension = extension_decision(cf, case_id, case.received)
     return CaseDetails(
         case=case,
         controller=controller,
@@ -95,6 +104,7 @@ def load_case(cf: CaseFile, case_id: int, today: date) -> CaseDetails:
         deadline_error=error,
         audit=tuple(cf.audit.events(case_id)),
         today=today,
+        extension=extension,
     )
 
 
