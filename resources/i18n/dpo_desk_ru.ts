@@ -866,7 +866,7 @@ Its content is gone for good; the verification record keeps its SHA-256:
     </message>
     <message>
         <location filename="../../dpo_desk/ui/views/deadlines_tab.py" line="105"/>
-        <location filename="../../dpo_desk/ui/views/deadlines_tab.py" line="259"/>
+        <location filename="../../dpo_desk/ui/views/deadlines_tab.py" line="257"/>
         <source>Record that the extension notice went out on this date</source>
         <translation>Записать, что уведомление о продлении отправлено в эту дату</translation>
     </message>
@@ -967,12 +967,12 @@ Its content is gone for good; the verification record keeps its SHA-256:
         <translation>Календари: {names}</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/deadlines_tab.py" line="261"/>
-        <source>No regime of this case allows (another) extension</source>
-        <translation>Ни один режим этого обращения не допускает (повторного) продления</translation>
+        <location filename="../../dpo_desk/ui/views/deadlines_tab.py" line="260"/>
+        <source>No extension is possible: no regime of this case allows (another) one, or the regime that binds first allows none</source>
+        <translation>Продление невозможно: ни один режим этого обращения не допускает (ещё одного) продления, либо режим с самым ранним сроком его не допускает</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/deadlines_tab.py" line="299"/>
+        <location filename="../../dpo_desk/ui/views/deadlines_tab.py" line="300"/>
         <source>Recorded: {event} on {date}.</source>
         <translation>Записано: {event}, {date}.</translation>
     </message>
@@ -3652,7 +3652,7 @@ Its content is gone for good; the verification record keeps its SHA-256:
         <translation>&amp;Обзор</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/overview.py" line="224"/>
+        <location filename="../../dpo_desk/ui/views/overview.py" line="253"/>
         <source>Write the note first.</source>
         <translation>Сначала напишите заметку.</translation>
     </message>
@@ -3755,17 +3755,37 @@ Its content is gone for good; the verification record keeps its SHA-256:
         <translation>Введите имя отправителя.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/postal_request.py" line="211"/>
-        <source>The postmark cannot be later than the date of receipt.</source>
-        <translation>Дата штемпеля не может быть позже даты получения.</translation>
+        <location filename="../../dpo_desk/ui/dialogs/postal_request.py" line="238"/>
+        <source>Type the sender&apos;s address or e-mail, or the reply has nowhere to go.</source>
+        <translation>Укажите адрес или e-mail отправителя, иначе ответ некуда направить.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/postal_request.py" line="236"/>
+        <location filename="../../dpo_desk/ui/dialogs/postal_request.py" line="242"/>
+        <source>The received date and the postmark cannot be in the future.</source>
+        <translation>Дата получения и дата почтового штемпеля не могут быть в будущем.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/postal_request.py" line="248"/>
+        <source>The postmark is later than the date the letter was received: check both dates.</source>
+        <translation>Дата почтового штемпеля позже даты получения письма: проверьте обе даты.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/postal_request.py" line="269"/>
+        <source>Log the request anyway?</source>
+        <translation>Всё равно зарегистрировать запрос?</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/postal_request.py" line="271"/>
+        <source>&amp;Log anyway</source>
+        <translation>&amp;Всё равно зарегистрировать</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/postal_request.py" line="284"/>
         <source>The scans are still being checked; try again.</source>
         <translation>Сканы ещё проверяются; повторите попытку.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/postal_request.py" line="253"/>
+        <location filename="../../dpo_desk/ui/dialogs/postal_request.py" line="301"/>
         <source>Logging…</source>
         <translation>Регистрация…</translation>
     </message>
@@ -4778,6 +4798,49 @@ SHA-256 fingerprint: {fingerprint}</source>
         <location filename="../../dpo_desk/ui/models/verifications.py" line="58"/>
         <source>Signature: {verdict}</source>
         <translation>Подпись: {verdict}</translation>
+    </message>
+</context>
+<context>
+    <name>WithoutReplyDialog</name>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/without_reply.py" line="37"/>
+        <source>Answer without a reply letter?</source>
+        <translation>Ответ без письма?</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/without_reply.py" line="44"/>
+        <source>Case {reference} has no finalised reply letter (access response, action confirmation or refusal).</source>
+        <translation>В обращении {reference} нет окончательного письма-ответа (ответа на запрос доступа, подтверждения действий или отказа).</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/without_reply.py" line="54"/>
+        <source>If you go on, the case counts as {status} on {on} with no letter on file: the register and the statistics show it as answered, and only the reason you give here shows why. The reason is kept in the audit trail and as a case note.</source>
+        <translation>Если продолжить, обращение получит статус «{status}» на {on} без письма в деле: в реестре и статистике оно будет считаться отвеченным, и объяснит это только указанная здесь причина. Причина сохраняется в журнале аудита и в заметке к обращению.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/without_reply.py" line="60"/>
+        <source>Closing the case also destroys the copies of identity documents kept for it.</source>
+        <translation>При закрытии обращения также уничтожаются хранящиеся в нём копии документов, удостоверяющих личность.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/without_reply.py" line="67"/>
+        <source>&amp;Why is there no reply letter?</source>
+        <translation>&amp;Почему нет письма-ответа?</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/without_reply.py" line="71"/>
+        <source>e.g. answered in person, request withdrawn</source>
+        <translation>например: ответили лично, запрос отозван</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/without_reply.py" line="72"/>
+        <source>Reason for answering without a reply letter</source>
+        <translation>Причина ответа без письма</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/without_reply.py" line="78"/>
+        <source>&amp;Record the reason and go on</source>
+        <translation>&amp;Сохранить причину и продолжить</translation>
     </message>
 </context>
 </TS>

@@ -235,10 +235,7 @@ class PostalRequestDialog(QDialog):
             found = check_postal(subject, request.received, request.postmark, self._ctx.today())
         except PostalContactMissing:
             raise ValueError(
-                self.tr(
-                    "Type the sender's postal address or e-mail address: without one there is "
-                    "nowhere to send the reply."
-                )
+                self.tr("Type the sender's address or e-mail, or the reply has nowhere to go.")
             ) from None
         except DateInFuture:
             raise ValueError(
