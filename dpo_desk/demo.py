@@ -29,10 +29,12 @@ from dpo_desk.core.model import (
     RequestKind,
     VerificationPolicy,
 )
+from dpo_desk.services.cases import change_status, reply_state
 
 DEMO_PASSPHRASE = "demo-passphrase"  # only where no keyring works; the demo holds no real data
 
 K = RequestKind
+_ANSWERED_BY_PHONE = "answered by telephone; the requester confirmed no letter was needed"
 
 CONTROLLERS: tuple[Controller, ...] = (
     Controller(
@@ -670,10 +672,15 @@ def seed_demo(cf: CaseFile, today: date, *, seed: int = 2026) -> int:
             if plan.status in (CaseStatus.RESPONDED, CaseStatus.CLOSED):
                 answered = min(received + timedelta(days=rng.randint(2, 12)), today)
                 _answer_by_letter(cf, case.id, received, answered, today)
+                # a case the letters could not answer was answered by telephone: the case
+                # service records that reason instead of a reply letter
+                without = "" if reply_state(cf, case.id).answered else _ANSWERED_BY_PHONE
                 if cf.cases.get(case.id).status != CaseStatus.RESPONDED:
-                    cf.cases.set_status(case.id, CaseStatus.RESPONDED, on=answered)
+                    change_status(
+                        cf, case.id, CaseStatus.RESPONDED, on=answered, without_reply=without
+                    )
                 if plan.status == CaseStatus.CLOSED:
-                    cf.cases.set_status(case.id, CaseStatus.CLOSED, on=min(answered, today))
+                    change_status(cf, case.id, CaseStatus.CLOSED, on=min(answered, today))
             elif plan.status == CaseStatus.REJECTED:
                 cf.cases.set_status(
                     case.id,

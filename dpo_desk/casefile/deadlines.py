@@ -161,30 +161,125 @@ def governing_for_case(cf: CaseFile, case_id: int) -> tuple[date | None, str]:
     return governing.due, governing.jurisdiction
 
 
-def check_extension(cf: CaseFile, case_id: int, on: date) -> None:
-    """Refuse an extension notice that a rule applying to the case does not allow.
+@dataclass(frozen=True)
+class ExtensionDecision:
+    """Whether an extension notice sent on ``on`` would extend a case, and what it would do.
 
-    Every regime and kind of the case must allow it (the earliest deadline governs, so an
-    extension under one law alone would not move the binding date), the notice must go out in
-    time, and a case is extended once.
+    The rule (ADR 0006): a notice extends each deadline whose rule allows an extension and for
+    which the notice is in time; every other deadline keeps its date. The case's governing
+    deadline is the earliest, so the extension is allowed only when it moves the governing
+    date; then no regime is shown a date later than it allows. A case is extended once.
+    """
+
+    allowed: bool
+    reason: str  # why not ("" when allowed): one sentence for the DPO
+    governing_before: date | None
+    governing_after: date | None  # the governing date once the notice is recorded
+    extends: tuple[str, ...]  # "FR access": deadlines the notice moves
+    stays: tuple[tuple[str, str], ...]  # ("KG access", why it keeps its date)
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "allowed": self.allowed,
+            "reason": self.reason,
+            "governing_before": self.governing_before.isoformat()
+            if self.governing_before
+            else None,
+            "governing_after": self.governing_after.isoformat() if self.governing_after else None,
+            "extends": list(self.extends),
+            "stays": [{"deadline": d, "why": why} for d, why in self.stays],
+        }
+
+
+def extension_decision(
+    cf: CaseFile, case_id: int, on: date, today: date | None = None
+) -> ExtensionDecision:
+    """Decide the extension rule for a notice sent on ``on`` (nothing is stored).
+
+    The one implementation of the rule: ``services.cases`` shows it to the window and the
+    command line; the repository and the letters engine, which sit below the services, call it
+    here too (the layers forbid them to import the services).
     """
     case = cf.cases.get(case_id)
     events = cf.cases.clock_events(case_id)
-    if any(e.kind == ClockEventKind.EXTENSION_NOTICE_SENT for e in events):
-        raise ExtensionNotAllowed(f"Case {case.reference} was already extended.")
+    earlier = [e.on for e in events if e.kind == ClockEventKind.EXTENSION_NOTICE_SENT]
     controller = cf.controllers.get(case.controller_id)
     overrides = calendar_overrides(cf, case.controller_id)
-    deadlines = compute_case_deadlines(
-        controller.jurisdictions,
-        [str(k) for k in case.kinds],
-        case.received,
-        events,
-        overrides=overrides,
-    )
-    if not deadlines.deadlines:
-        raise ExtensionNotAllowed(f"No deadline applies to case {case.reference}.")
-    notice = [*events, ClockEvent(ClockEventKind.EXTENSION_NOTICE_SENT, on)]
-    for d in deadlines.deadlines:
-        compute_deadline(
-            d.jurisdiction, d.kind, case.received, notice, extended=True, overrides=overrides
+
+    def compute(extra: Sequence[ClockEvent]) -> DeadlineSet:
+        return compute_case_deadlines(
+            controller.jurisdictions,
+            [str(k) for k in case.kinds],
+            case.received,
+            [*events, *extra],
+            overrides=overrides,
+            today=today,
         )
+
+    before = compute(())
+    due_before = before.governing.due if before.governing else None
+    if earlier:
+        return ExtensionDecision(
+            False,
+            f"Case {case.reference} was already extended (notice of {earlier[0].isoformat()}); "
+            "a period can be extended only once.",
+            due_before,
+            due_before,
+            (),
+            (),
+        )
+    if before.governing is None:
+        return ExtensionDecision(
+            False,
+            f"No deadline applies to case {case.reference}, so there is no period to extend.",
+            None,
+            None,
+            (),
+            (),
+        )
+    notice = ClockEvent(ClockEventKind.EXTENSION_NOTICE_SENT, on)
+    after = compute([notice])
+    extends: list[str] = []
+    stays: list[tuple[str, str]] = []
+    for d in after.deadlines:
+        label = f"{d.jurisdiction} {d.kind}"
+        if d.extended:
+            extends.append(label)
+            continue
+        try:  # the engine says why this deadline cannot be extended
+            compute_deadline(
+                d.jurisdiction,
+                d.kind,
+                case.received,
+                [*events, notice],
+                extended=True,
+                overrides=overrides,
+                today=today,
+            )
+            why = f"The deadline under {label} cannot be extended."
+        except ExtensionNotAllowed as exc:
+            why = exc.message
+        stays.append((label, why))
+    governing_after = after.governing
+    due_after = governing_after.due if governing_after else None
+    if due_after is not None and due_after > before.governing.due:
+        return ExtensionDecision(True, "", due_before, due_after, tuple(extends), tuple(stays))
+    if not extends:
+        reason = stays[0][1] if stays else "This case has no deadline that could be extended."
+    else:
+        assert governing_after is not None
+        binding = f"{governing_after.jurisdiction} {governing_after.kind}"
+        why = dict(stays).get(binding, "")
+        reason = (
+            f"An extension would not move the governing deadline of case {case.reference}: "
+            f"the deadline under {binding} ({before.governing.due.isoformat()}) stays binding"
+            + (f" ({why.rstrip('.')})." if why else ".")
+        )
+    return ExtensionDecision(False, reason, due_before, due_before, tuple(extends), tuple(stays))
+
+
+def check_extension(cf: CaseFile, case_id: int, on: date, today: date | None = None) -> None:
+    """Refuse (``ExtensionNotAllowed``) an extension notice the rule does not allow."""
+    decision = extension_decision(cf, case_id, on, today)
+    if not decision.allowed:
+        raise ExtensionNotAllowed(decision.reason)

@@ -99,7 +99,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("case", metavar="ID")
     p.add_argument("status")
     p.add_argument("--on", metavar="YYYY-MM-DD", help="date (default today)")
-    p.add_argument("--reason", default="")
+    p.add_argument("--reason", default="", help="a comment kept with the status change")
+    p.add_argument(
+        "--without-reply",
+        default="",
+        metavar="REASON",
+        help="responded/closed with no finalised reply letter: why (answered in person, "
+        "withdrawn, ...)",
+    )
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_case_status)
     p = ksub.add_parser("note", help="add a note to a case")
@@ -373,6 +380,7 @@ def _identifiers(case: Case) -> dict[str, str]:
 
 
 def cmd_case_add(args: argparse.Namespace, ctx: CliContext) -> int:
+    from dpo_desk.services.cases import add_case
     from dpo_desk.services.identity import normalise_identifier
 
     cf = ctx.casefile()
@@ -380,9 +388,8 @@ def cmd_case_add(args: argparse.Namespace, ctx: CliContext) -> int:
     assert controller is not None
     received = parse_date(args.received, "--received")
     assert received is not None
-    if received > ctx.today():
-        raise InvalidInput(f"The received date {received} is in the future.")
-    case = cf.cases.add(
+    added = add_case(
+        cf,
         Case(
             id=None,
             reference="",
@@ -405,9 +412,20 @@ def cmd_case_add(args: argparse.Namespace, ctx: CliContext) -> int:
             summary=args.summary,
             postmark=parse_date(args.postmark, "--postmark"),
             registered_no=args.registered_no,
-        )
+        ),
+        ctx.today(),
     )
-    ctx.emit({"id": case.id, "reference": case.reference}, f"{case.id}\t{case.reference}")
+    case = added.case
+    for warning in added.warnings:  # to stderr, so that --json output stays clean
+        ctx.stderr.write(f"dpo-desk: warning: {warning.message}\n")
+    ctx.emit(
+        {
+            "id": case.id,
+            "reference": case.reference,
+            "warnings": [w.to_dict() for w in added.warnings],
+        },
+        f"{case.id}\t{case.reference}",
+    )
     return 0
 
 
@@ -499,14 +517,24 @@ def cmd_case_show(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_case_status(args: argparse.Namespace, ctx: CliContext) -> int:
+    from dpo_desk.services.cases import change_status
+
     cf = ctx.casefile()
     case = cf.cases.resolve(args.case)
     on = parse_date(args.on, "--on") or ctx.today()
-    try:
-        case = cf.cases.set_status(case.id or 0, args.status, on=on, reason=args.reason)
-    except ValueError:
-        raise InvalidInput(f"Unknown status '{args.status}'.") from None
-    ctx.emit({"id": case.id, "status": str(case.status)}, f"{case.reference}: {case.status.value}")
+    change = change_status(
+        cf,
+        case.id or 0,
+        args.status,
+        on=on,
+        reason=args.reason,
+        without_reply=args.without_reply,
+    )
+    case = change.case
+    text = f"{case.reference}: {case.status.value}"
+    if change.without_reply:
+        text += f" (without a reply letter: {change.without_reply})"
+    ctx.emit(change.to_dict(), text)
     return 0
 
 
@@ -520,22 +548,18 @@ def cmd_case_note(args: argparse.Namespace, ctx: CliContext) -> int:
 
 def cmd_case_event(args: argparse.Namespace, ctx: CliContext) -> int:
     from dpo_desk.casefile.deadlines import case_deadlines
-    from dpo_desk.core.model import ClockEventKind
+    from dpo_desk.services.cases import record_clock_event
 
     cf = ctx.casefile()
     case = cf.cases.resolve(args.case)
-    try:
-        kind = ClockEventKind(args.kind)
-    except ValueError:
-        valid = ", ".join(k.value for k in ClockEventKind)
-        raise InvalidInput(f"Unknown event '{args.kind}' (valid: {valid}).") from None
-    on = parse_date(args.on, "--on") or ctx.today()
-    cf.cases.add_clock_event(case.id or 0, kind, on, args.note)
+    today = ctx.today()
+    on = parse_date(args.on, "--on") or today
+    event = record_clock_event(cf, case.id or 0, args.kind, on, today, args.note)
     governing = case_deadlines(cf, case.id or 0).governing
     due = governing.due.isoformat() if governing else None
     ctx.emit(
-        {"id": case.id, "event": kind.value, "on": on.isoformat(), "due": due},
-        f"{case.reference}: {kind.value} on {on}; due {due or '—'}",
+        {"id": case.id, "event": event.kind.value, "on": on.isoformat(), "due": due},
+        f"{case.reference}: {event.kind.value} on {on}; due {due or '—'}",
     )
     return 0
 

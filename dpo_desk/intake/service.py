@@ -500,8 +500,8 @@ def log_postal(
     kinds = [RequestKind(k) for k in kinds]
     if received > today:
         raise InvalidInput(f"The received date {received} is in the future.")
-    if postmark and postmark > received:
-        raise InvalidInput("The postmark cannot be later than the date the letter was received.")
+    # a postmark after the received date is a warning of the case service (services/cases.py
+    # check_postal), which the window shows before it calls this
     _confirm_id_copy(controller, scans, confirm_id_copy)
     checked = []
     for scan in scans:

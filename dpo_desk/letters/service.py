@@ -33,10 +33,10 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, Final
 
 from dpo_desk import resources
-from dpo_desk.casefile.deadlines import calendar_overrides
+from dpo_desk.casefile.deadlines import calendar_overrides, check_extension
 from dpo_desk.casefile.letter_profiles import LetterSettingsRepo, Signatory
 from dpo_desk.casefile.records import SEND_CHANNELS, LetterRecord
-from dpo_desk.core.deadlines import DeadlineSet, compute_case_deadlines, compute_deadline
+from dpo_desk.core.deadlines import DeadlineSet, compute_case_deadlines
 from dpo_desk.core.errors import InvalidInput, KnownError, NotFound, TemplateError
 from dpo_desk.core.model import (
     Case,
@@ -693,31 +693,8 @@ def save_draft(
 
 
 def _check_extension(cf: CaseFile, case: Case, controller: Controller, today: date) -> None:
-    """Refuse an extension notice that a rule of the case does not allow (the engine says why)."""
-    events = cf.cases.clock_events(case.id or 0)
-    earlier = [e.on for e in events if e.kind == E.EXTENSION_NOTICE_SENT]
-    if earlier:
-        raise KnownError(
-            f"An extension notice was already recorded on case {case.reference} on "
-            f"{earlier[0].isoformat()}; the period can be extended only once."
-        )
-    deadlines = _deadlines(cf, case, controller, today)
-    if not deadlines.deadlines:
-        raise KnownError(
-            f"No deadline applies to case {case.reference}, so there is no period to extend."
-        )
-    notice = ClockEvent(E.EXTENSION_NOTICE_SENT, today, "")
-    overrides = calendar_overrides(cf, case.controller_id)
-    for deadline in deadlines.deadlines:
-        compute_deadline(
-            deadline.jurisdiction,
-            deadline.kind,
-            case.received,
-            [*events, notice],
-            extended=True,
-            overrides=overrides,
-            today=today,
-        )
+    """Refuse an extension notice the case's extension rule does not allow (one rule, ADR 0006)."""
+    check_extension(cf, case.id or 0, today, today)
 
 
 def _apply_effects(cf: CaseFile, record: LetterRecord, inp: LetterInput) -> None:

@@ -17,8 +17,8 @@ from dpo_desk.casefile.audit import ChainReport
 from dpo_desk.casefile.deadlines import calendar_overrides, case_deadlines
 from dpo_desk.casefile.records import EmailRecord, LetterRecord, TrustedCert
 from dpo_desk.casefile.repositories import CaseQuery, OverrideRow
-from dpo_desk.core.deadlines import DeadlineSet, DeadlineStatus, compute_deadline, deadline_status
-from dpo_desk.core.errors import ExtensionNotAllowed, InvalidInput
+from dpo_desk.core.deadlines import DeadlineSet, DeadlineStatus, deadline_status
+from dpo_desk.core.errors import InvalidInput
 from dpo_desk.core.model import (
     AttachmentMeta,
     AttachmentRole,
@@ -36,6 +36,7 @@ from dpo_desk.core.model import (
 from .tasks import TaskControl
 
 if TYPE_CHECKING:
+    from dpo_desk.casefile.deadlines import ExtensionDecision
     from dpo_desk.identity.checklist import IdChecklist
     from dpo_desk.identity.policy import PolicyWarning
     from dpo_desk.identity.service import (
@@ -64,6 +65,9 @@ class CaseDetails:
     deadline_error: str  # why no deadline could be computed ("" when fine)
     audit: tuple[AuditEvent, ...]
     today: date
+    # the case service's extension rule for the earliest possible notice (None: closed case or
+    # no deadline); the date the DPO picks is checked again when the notice is recorded
+    extension: ExtensionDecision | None = None
 
     @property
     def case_id(self) -> int:
@@ -85,6 +89,11 @@ def load_case(cf: CaseFile, case_id: int, today: date) -> CaseDetails:
         status = deadline_status(
             deadlines.governing, today, calendar_overrides(cf, case.controller_id)
         )
+    extension = None
+    if deadlines is not None and deadlines.governing is not None and case.status.is_open:
+        from dpo_desk.services.cases import extension_decision
+
+        extension = extension_decision(cf, case_id, case.received)
     return CaseDetails(
         case=case,
         controller=controller,
@@ -95,6 +104,7 @@ def load_case(cf: CaseFile, case_id: int, today: date) -> CaseDetails:
         deadline_error=error,
         audit=tuple(cf.audit.events(case_id)),
         today=today,
+        extension=extension,
     )
 
 
@@ -104,53 +114,28 @@ def add_note(cf: CaseFile, case_id: int, today: date, text: str) -> CaseDetails:
 
 
 def move_status(
-    cf: CaseFile, case_id: int, today: date, status: CaseStatus, reason: str = ""
+    cf: CaseFile,
+    case_id: int,
+    today: date,
+    status: CaseStatus,
+    reason: str = "",
+    without_reply: str = "",
 ) -> CaseDetails:
-    cf.cases.set_status(case_id, status, on=today, reason=reason)
+    """The case service's rule: responded/closed needs a reply letter or a reason for none."""
+    from dpo_desk.services.cases import change_status
+
+    change_status(cf, case_id, status, on=today, reason=reason, without_reply=without_reply)
     return load_case(cf, case_id, today)
 
 
 def record_clock_event(
     cf: CaseFile, case_id: int, today: date, kind: ClockEventKind, on: date, note: str = ""
 ) -> CaseDetails:
-    """Record a pause, a resume or an extension notice; an extension no rule allows is refused."""
-    if on > today:
-        raise InvalidInput("The event's date is in the future.")
-    if kind == ClockEventKind.EXTENSION_NOTICE_SENT:
-        check_extension(cf, case_id, on, note)
-    cf.cases.add_clock_event(case_id, kind, on, note)
+    """Record a pause, a resume or an extension notice (the case service's rules)."""
+    from dpo_desk.services.cases import record_clock_event as record
+
+    record(cf, case_id, kind, on, today, note)
     return load_case(cf, case_id, today)
-
-
-def check_extension(cf: CaseFile, case_id: int, on: date, note: str = "") -> None:
-    """Raise the engine's ``ExtensionNotAllowed`` unless at least one regime may be extended."""
-    case = cf.cases.get(case_id)
-    current = case_deadlines(cf, case_id)
-    if any(d.extended for d in current.deadlines):
-        raise ExtensionNotAllowed("The deadline of this case has already been extended.")
-    events = [
-        *cf.cases.clock_events(case_id),
-        ClockEvent(ClockEventKind.EXTENSION_NOTICE_SENT, on, note),
-    ]
-    overrides = calendar_overrides(cf, case.controller_id)
-    refusals: list[str] = []
-    for deadline in current.deadlines:
-        try:
-            compute_deadline(
-                deadline.jurisdiction,
-                deadline.kind,
-                case.received,
-                events,
-                extended=True,
-                overrides=overrides,
-            )
-        except ExtensionNotAllowed as exc:
-            refusals.append(exc.message)
-            continue
-        return
-    if refusals:
-        raise ExtensionNotAllowed(refusals[0])
-    raise ExtensionNotAllowed("This case has no deadline that could be extended.")
 
 
 @dataclass(frozen=True)
@@ -172,13 +157,18 @@ class PostalRequest:
 
 
 def log_postal_request(cf: CaseFile, request: PostalRequest, today: date) -> Case:
-    """The intake service logs it with its scans (it checks the dates and every scan first)."""
+    """The intake service logs it with its scans (it checks the dates and every scan first);
+    the case service's postal rule (somewhere to send the reply) is checked before."""
     from dpo_desk.intake.service import log_postal
+    from dpo_desk.services.cases import check_postal
+
+    subject = DataSubject(name=request.name, email=request.email, address=request.address)
+    check_postal(subject, request.received, request.postmark, today)
 
     return log_postal(
         cf,
         controller=cf.controllers.get(request.controller_id),
-        subject=DataSubject(name=request.name, email=request.email, address=request.address),
+        subject=subject,
         kinds=request.kinds,
         received=request.received,
         today=today,

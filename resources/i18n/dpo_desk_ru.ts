@@ -1301,7 +1301,7 @@ Its content is gone for good; the verification record keeps its SHA-256:
     </message>
     <message>
         <location filename="../../dpo_desk/ui/views/deadlines_tab.py" line="105"/>
-        <location filename="../../dpo_desk/ui/views/deadlines_tab.py" line="259"/>
+        <location filename="../../dpo_desk/ui/views/deadlines_tab.py" line="257"/>
         <source>Record that the extension notice went out on this date</source>
         <translation>Записать, что уведомление о продлении отправлено в эту дату</translation>
     </message>
@@ -1402,14 +1402,14 @@ Its content is gone for good; the verification record keeps its SHA-256:
         <translation>Календари: {names}</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/deadlines_tab.py" line="261"/>
-        <source>No regime of this case allows (another) extension</source>
-        <translation>Ни один режим этого обращения не допускает (повторного) продления</translation>
-    </message>
-    <message>
-        <location filename="../../dpo_desk/ui/views/deadlines_tab.py" line="299"/>
+        <location filename="../../dpo_desk/ui/views/deadlines_tab.py" line="300"/>
         <source>Recorded: {event} on {date}.</source>
         <translation>Записано: {event}, {date}.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/deadlines_tab.py" line="260"/>
+        <source>No extension is possible: no regime of this case allows (another) one, or the regime that binds first allows none</source>
+        <translation>Продление невозможно: ни один режим этого обращения не допускает (ещё одного) продления, либо режим с самым ранним сроком его не допускает</translation>
     </message>
 </context>
 <context>
@@ -4420,7 +4420,7 @@ Its content is gone for good; the verification record keeps its SHA-256:
         <translation>&amp;Обзор</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/overview.py" line="235"/>
+        <location filename="../../dpo_desk/ui/views/overview.py" line="264"/>
         <source>Write the note first.</source>
         <translation>Сначала напишите заметку.</translation>
     </message>
@@ -4523,17 +4523,12 @@ Its content is gone for good; the verification record keeps its SHA-256:
         <translation>Введите имя отправителя.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/postal_request.py" line="235"/>
-        <source>The postmark cannot be later than the date of receipt.</source>
-        <translation>Дата штемпеля не может быть позже даты получения.</translation>
-    </message>
-    <message>
-        <location filename="../../dpo_desk/ui/dialogs/postal_request.py" line="260"/>
+        <location filename="../../dpo_desk/ui/dialogs/postal_request.py" line="308"/>
         <source>The scans are still being checked; try again.</source>
         <translation>Сканы ещё проверяются; повторите попытку.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/postal_request.py" line="277"/>
+        <location filename="../../dpo_desk/ui/dialogs/postal_request.py" line="325"/>
         <source>Logging…</source>
         <translation>Регистрация…</translation>
     </message>
@@ -4548,40 +4543,65 @@ Its content is gone for good; the verification record keeps its SHA-256:
         <translation>Остановить чтение</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/postal_request.py" line="291"/>
+        <location filename="../../dpo_desk/ui/dialogs/postal_request.py" line="339"/>
         <source>Add a scan of the letter first.</source>
         <translation>Сначала добавьте скан письма.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/postal_request.py" line="295"/>
+        <location filename="../../dpo_desk/ui/dialogs/postal_request.py" line="343"/>
         <source>Reading the letter…</source>
         <translation>Чтение письма…</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/postal_request.py" line="308"/>
-        <location filename="../../dpo_desk/ui/dialogs/postal_request.py" line="328"/>
+        <location filename="../../dpo_desk/ui/dialogs/postal_request.py" line="356"/>
+        <location filename="../../dpo_desk/ui/dialogs/postal_request.py" line="376"/>
         <source>Reading stopped; fill in the request by hand.</source>
         <translation>Чтение остановлено; заполните обращение вручную.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/postal_request.py" line="313"/>
+        <location filename="../../dpo_desk/ui/dialogs/postal_request.py" line="361"/>
         <source>Reading the letter… {percent}%</source>
         <translation>Чтение письма… {percent}%</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/postal_request.py" line="344"/>
+        <location filename="../../dpo_desk/ui/dialogs/postal_request.py" line="392"/>
         <source>No text could be read; fill in the request by hand.</source>
         <translation>Текст прочитать не удалось; заполните обращение вручную.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/postal_request.py" line="359"/>
+        <location filename="../../dpo_desk/ui/dialogs/postal_request.py" line="407"/>
         <source>no request kind</source>
         <translation>вид обращения не распознан</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/postal_request.py" line="361"/>
+        <location filename="../../dpo_desk/ui/dialogs/postal_request.py" line="409"/>
         <source>Suggested from the scan: {kinds}; {language}. Check and confirm.</source>
         <translation>Предложено по скану: {kinds}; {language}. Проверьте и подтвердите.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/postal_request.py" line="262"/>
+        <source>Type the sender&apos;s address or e-mail, or the reply has nowhere to go.</source>
+        <translation>Укажите адрес или e-mail отправителя, иначе ответ некуда направить.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/postal_request.py" line="266"/>
+        <source>The received date and the postmark cannot be in the future.</source>
+        <translation>Дата получения и дата почтового штемпеля не могут быть в будущем.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/postal_request.py" line="272"/>
+        <source>The postmark is later than the date the letter was received: check both dates.</source>
+        <translation>Дата почтового штемпеля позже даты получения письма: проверьте обе даты.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/postal_request.py" line="293"/>
+        <source>Log the request anyway?</source>
+        <translation>Всё равно зарегистрировать запрос?</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/postal_request.py" line="295"/>
+        <source>&amp;Log anyway</source>
+        <translation>&amp;Всё равно зарегистрировать</translation>
     </message>
 </context>
 <context>
@@ -5687,6 +5707,49 @@ SHA-256 fingerprint: {fingerprint}</source>
         <location filename="../../dpo_desk/ui/models/verifications.py" line="58"/>
         <source>Signature: {verdict}</source>
         <translation>Подпись: {verdict}</translation>
+    </message>
+</context>
+<context>
+    <name>WithoutReplyDialog</name>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/without_reply.py" line="37"/>
+        <source>Answer without a reply letter?</source>
+        <translation>Ответ без письма?</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/without_reply.py" line="44"/>
+        <source>Case {reference} has no finalised reply letter (access response, action confirmation or refusal).</source>
+        <translation>В обращении {reference} нет окончательного письма-ответа (ответа на запрос доступа, подтверждения действий или отказа).</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/without_reply.py" line="54"/>
+        <source>If you go on, the case counts as {status} on {on} with no letter on file: the register and the statistics show it as answered, and only the reason you give here shows why. The reason is kept in the audit trail and as a case note.</source>
+        <translation>Если продолжить, обращение получит статус «{status}» на {on} без письма в деле: в реестре и статистике оно будет считаться отвеченным, и объяснит это только указанная здесь причина. Причина сохраняется в журнале аудита и в заметке к обращению.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/without_reply.py" line="60"/>
+        <source>Closing the case also destroys the copies of identity documents kept for it.</source>
+        <translation>При закрытии обращения также уничтожаются хранящиеся в нём копии документов, удостоверяющих личность.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/without_reply.py" line="67"/>
+        <source>&amp;Why is there no reply letter?</source>
+        <translation>&amp;Почему нет письма-ответа?</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/without_reply.py" line="71"/>
+        <source>e.g. answered in person, request withdrawn</source>
+        <translation>например: ответили лично, запрос отозван</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/without_reply.py" line="72"/>
+        <source>Reason for answering without a reply letter</source>
+        <translation>Причина ответа без письма</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/without_reply.py" line="78"/>
+        <source>&amp;Record the reason and go on</source>
+        <translation>&amp;Сохранить причину и продолжить</translation>
     </message>
 </context>
 </TS>

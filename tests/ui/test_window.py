@@ -5,7 +5,15 @@ from __future__ import annotations
 from datetime import timedelta
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QWidget,
+)
 
 from dpo_desk.casefile.deadlines import case_deadlines
 from dpo_desk.casefile.repositories import CaseQuery
@@ -107,11 +115,24 @@ def test_log_a_postal_request_through_the_dialog(qtbot, open_copy) -> None:
     dialog.findChild(type(dialog._received), "receivedDate").setDate(  # noqa: SLF001
         QDate(received.year, received.month, received.day)
     )
-    qtbot.mouseClick(dialog.findChild(QPushButton, "logButton"), Qt.MouseButton.LeftButton)
+    log = dialog.findChild(QPushButton, "logButton")
+    # a name alone gives nowhere to send the reply: the case service's postal rule refuses it
+    qtbot.mouseClick(log, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible()
+    assert "address or e-mail" in dialog.findChild(QLabel, "postalMessage").text()
+    type_text(dialog.findChild(QPlainTextEdit, "senderAddress"), "ул. Токтогула 5, Бишкек")
+    # the postmark defaults to today, after the received date: a warning the DPO confirms
+    dialog.findChild(QCheckBox, "hasPostmark").setChecked(True)
+    qtbot.mouseClick(log, Qt.MouseButton.LeftButton)
+    box = dialog.findChild(QMessageBox, "postalWarnings")
+    assert box is not None and box.isVisible() and dialog.isVisible()
+    assert "postmark is later than the date the letter was received" in box.text()
+    qtbot.mouseClick(box.findChild(QPushButton, "postalWarningsConfirm"), Qt.MouseButton.LeftButton)
     assert not dialog.isVisible()
     qtbot.waitUntil(lambda: "Гүлнара Асанова" in _subjects(window), timeout=2000)
     case = opened.cf.cases.list(CaseQuery(text="Гүлнара"))[0]
     assert case.kinds == ("erasure", "consent_withdrawal")
+    assert opened.cf.cases.get(case.id).postmark == TODAY
     expected_due = case_deadlines(opened.cf, case.id).governing.due
     assert case.due_on == expected_due
     row = window.case_model.row_of(case.id)
@@ -144,11 +165,23 @@ def test_status_moves_follow_the_workflow(qtbot, open_copy) -> None:
     names = {b.objectName() for b in overview.move_buttons()}
     assert names == {f"status_{s.value}" for s in TRANSITIONS[CaseStatus.IN_PROGRESS]}
     qtbot.mouseClick(overview.findChild(QPushButton, "status_responded"), Qt.MouseButton.LeftButton)
+    # no reply letter: the case service refuses, the window asks why and states the consequence
+    assert opened.cf.cases.get(case.id).status == CaseStatus.IN_PROGRESS
+    dialog = overview.findChild(QWidget, "withoutReplyDialog")
+    assert dialog is not None and dialog.isVisible()
+    assert case.reference in dialog.findChild(QLabel, "withoutReplyHead").text()
+    assert "audit trail" in dialog.findChild(QLabel, "withoutReplyConsequence").text()
+    confirm = dialog.findChild(QPushButton, "withoutReplyConfirm")
+    assert not confirm.isEnabled()  # no reason, no answer
+    type_text(dialog.findChild(QLineEdit, "withoutReplyReason"), "answered in person")
+    qtbot.mouseClick(confirm, Qt.MouseButton.LeftButton)
+    assert opened.cf.cases.get(case.id).status == CaseStatus.RESPONDED
+    # the reason is on record, so closing asks nothing more
     qtbot.mouseClick(overview.findChild(QPushButton, "status_closed"), Qt.MouseButton.LeftButton)
     assert opened.cf.cases.get(case.id).status == CaseStatus.CLOSED
     assert [b.objectName() for b in overview.move_buttons()] == ["status_in_progress"]
     events = [e.action for e in opened.cf.audit.events(case.id)]
-    assert events.count("case.status") == 3
+    assert events.count("case.status") == 3 and events.count("case.without_reply") == 1
     audit = window.case_view.tab("auditTab")
     assert audit.model.rowCount() == len(events)
 

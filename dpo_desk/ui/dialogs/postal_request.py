@@ -231,9 +231,7 @@ class PostalRequestDialog(QDialog):
             raise ValueError(self.tr("Type the sender's name."))
         received = _pydate(self._received.date())
         postmark = _pydate(self._postmark.date()) if self._has_postmark.isChecked() else None
-        if postmark is not None and postmark > received:
-            raise ValueError(self.tr("The postmark cannot be later than the date of receipt."))
-        return PostalRequest(
+        request = PostalRequest(
             controller_id=int(self._controller.currentData()),
             kinds=self.kinds(),
             received=received,
@@ -246,6 +244,35 @@ class PostalRequestDialog(QDialog):
             summary=self._summary.toPlainText().strip(),
             scans=self.scan_list.scans(),
         )
+        self.postal_warnings(request)  # the case service's postal rule (raises ValueError)
+        return request
+
+    def postal_warnings(self, request: PostalRequest) -> list[str]:
+        """The case service's postal rule, in the window's language: refusals raise ValueError,
+        warnings (a postmark after the received date) come back for the DPO to confirm."""
+        from dpo_desk.core.errors import KnownError
+        from dpo_desk.core.model import DataSubject
+        from dpo_desk.services.cases import DateInFuture, PostalContactMissing, check_postal
+
+        subject = DataSubject(name=request.name, email=request.email, address=request.address)
+        try:
+            found = check_postal(subject, request.received, request.postmark, self._ctx.today())
+        except PostalContactMissing:
+            raise ValueError(
+                self.tr("Type the sender's address or e-mail, or the reply has nowhere to go.")
+            ) from None
+        except DateInFuture:
+            raise ValueError(
+                self.tr("The received date and the postmark cannot be in the future.")
+            ) from None
+        except KnownError as exc:
+            raise ValueError(describe_error(exc, self._ctx.session.path)) from None
+        texts = {
+            "postmark_after_received": self.tr(
+                "The postmark is later than the date the letter was received: check both dates."
+            )
+        }
+        return [texts.get(w.code, w.message) for w in found]
 
     def _controller_of(self, request: PostalRequest) -> Controller | None:
         return next((c for c in self._controllers if c.id == request.controller_id), None)
@@ -253,9 +280,30 @@ class PostalRequestDialog(QDialog):
     def _on_log(self) -> None:
         try:
             request = self.request()
+            warnings = self.postal_warnings(request)
         except ValueError as exc:
             self._message.setText(str(exc))
             return
+        if warnings:  # the case service's warnings: the DPO confirms before logging
+            from PySide6.QtWidgets import QMessageBox
+
+            box = QMessageBox(self)
+            box.setObjectName("postalWarnings")
+            box.setIcon(QMessageBox.Icon.Warning)
+            box.setWindowTitle(self.tr("Log the request anyway?"))
+            box.setText("\n".join(warnings))
+            go = box.addButton(self.tr("&Log anyway"), QMessageBox.ButtonRole.AcceptRole)
+            go.setObjectName("postalWarningsConfirm")
+            box.setDefaultButton(box.addButton(QMessageBox.StandardButton.Cancel))
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            box.finished.connect(
+                lambda _r: self._on_log_checked(request) if box.clickedButton() is go else None
+            )
+            box.open()
+            return
+        self._on_log_checked(request)
+
+    def _on_log_checked(self, request: PostalRequest) -> None:
         if self.scan_list.busy:
             self._message.setText(self.tr("The scans are still being checked; try again."))
             return

@@ -248,17 +248,18 @@ class DeadlinesTab(QScrollArea):
     def _update_actions(self, details: CaseDetails) -> None:
         events = details.clock_events
         is_open = details.case.status.is_open
-        deadlines = details.deadlines.deadlines if details.deadlines else ()
-        can_extend = any(d.extension > 0 for d in deadlines) and not any(
-            d.extended for d in deadlines
-        )
+        # the case service's extension rule (ADR 0006), decided on the database thread
+        can_extend = details.extension is not None and details.extension.allowed
         identity_open = open_pause(events, K.IDENTITY_REQUESTED)
         clarification_open = open_pause(events, K.CLARIFICATION_REQUESTED)
         self._extend.setEnabled(is_open and can_extend)
         self._extend.setToolTip(
             self.tr("Record that the extension notice went out on this date")
             if can_extend
-            else self.tr("No regime of this case allows (another) extension")
+            else self.tr(
+                "No extension is possible: no regime of this case allows (another) one, or the "
+                "regime that binds first allows none"
+            )
         )
         self._pause_identity.setVisible(not identity_open)
         self._resume_identity.setVisible(identity_open)

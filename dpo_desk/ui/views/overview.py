@@ -218,16 +218,45 @@ class OverviewTab(QScrollArea):
     def move_buttons(self) -> list[QPushButton]:
         return list(self._move_buttons)
 
-    def _move(self, target: CaseStatus) -> None:
+    def _move(self, target: CaseStatus, without_reply: str = "") -> None:
         reason = self._reason.text().strip()
         self._move_message.clear()
 
         def done(_details: CaseDetails) -> None:
             self._reason.clear()
 
+        def failed(exc: BaseException) -> bool:
+            # the case service's rule: no reply letter -> ask why, stating the consequence
+            from dpo_desk.services.cases import NoReplyLetter
+
+            if not isinstance(exc, NoReplyLetter) or without_reply:
+                return False
+            self._ask_without_reply(target)
+            return True
+
         self._view.apply(
-            move_status, target, reason, on_known_error=self._move_message.setText, on_done=done
+            move_status,
+            target,
+            reason,
+            without_reply,
+            on_known_error=self._move_message.setText,
+            on_done=done,
+            on_error=failed,
         )
+
+    def _ask_without_reply(self, target: CaseStatus) -> None:
+        from ..dialogs.without_reply import WithoutReplyDialog
+
+        details = self._view.details
+        dialog = WithoutReplyDialog(
+            self,
+            reference=details.case.reference if details is not None else "",
+            status=status_label(str(target)),
+            on=format_date(self._ctx.today()),
+            closing=target == CaseStatus.CLOSED,
+            on_reason=lambda why: self._move(target, why),
+        )
+        dialog.open()
 
     def _on_add_note(self) -> None:
         text = self._note_edit.toPlainText().strip()
