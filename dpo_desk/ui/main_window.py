@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QStackedWidget,
     QStyle,
@@ -134,6 +135,8 @@ class MainWindow(QMainWindow):
         self._count_label = QLabel(self)
         self._count_label.setObjectName("caseCount")
         self.statusBar().addWidget(self._count_label)
+        self.legend = self._build_legend(self)  # in the status bar: no height taken from the list
+        self.statusBar().addPermanentWidget(self.legend)
 
         self._idle = IdleLock(ctx.settings.auto_lock_minutes * 60_000, self)
         self._idle.lock_requested.connect(self._on_lock_requested)
@@ -461,7 +464,7 @@ class MainWindow(QMainWindow):
         self.case_table.selectionModel().currentRowChanged.connect(self._on_case_selected)
 
         self.case_table.verticalHeader().setDefaultSectionSize(
-            self.case_table.fontMetrics().height() + 8
+            self.case_table.fontMetrics().height() + 6
         )
         self.case_table.setMinimumHeight(self.case_table.verticalHeader().defaultSectionSize() * 5)
 
@@ -480,7 +483,6 @@ class MainWindow(QMainWindow):
         self.banner.setSizePolicy(policy)
         list_layout.addLayout(top_row)
         list_layout.addWidget(self.case_table, 1)
-        list_layout.addWidget(self._build_legend(list_panel))
 
         self.case_view = CaseView(ctx, workspace)
         for factory in tabs:
@@ -492,10 +494,18 @@ class MainWindow(QMainWindow):
         right.setObjectName("listSplitter")
         right.setChildrenCollapsible(False)
         right.addWidget(list_panel)
-        right.addWidget(self.case_view)
-        right.setStretchFactor(0, 1)
-        right.setStretchFactor(1, 1)
-        right.setSizes([320, 330])
+        # the case scrolls inside its pane when the screen is small (1366x768 at 150 %): the
+        # list keeps its rows and the window never grows taller than the screen
+        case_scroll = QScrollArea(workspace)
+        case_scroll.setObjectName("caseScroll")
+        case_scroll.setWidgetResizable(True)
+        case_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        case_scroll.setWidget(self.case_view)
+        right.addWidget(case_scroll)
+        right.setStretchFactor(0, 9)
+        right.setStretchFactor(1, 11)
+        right.setSizes([9_000, 11_000])  # in proportion, whatever the window's height
+        self._layout_restored = False
         self.list_splitter = right
         # --- issue 22: the breaches view, a tab beside the cases
         from PySide6.QtWidgets import QTabWidget
@@ -638,6 +648,16 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)
+        if not self._layout_restored and not self._ctx.settings.layout.get("listSplitter"):
+            # first start: on a short screen (768 px at 150 %) the list gets more of the height
+            total = sum(self.list_splitter.sizes()) or self.height()
+            share = 0.55 if self.height() < 600 else 0.45
+            self.list_splitter.setSizes([int(total * share), total - int(total * share)])
+        if not self._layout_restored and not self._ctx.settings.layout.get("mainSplitter"):
+            total = sum(self.main_splitter.sizes()) or self.width()
+            side = max(self.sidebar.minimumWidth(), min(240, int(total * 0.17)))
+            self.main_splitter.setSizes([side, total - side])
+        self._layout_restored = True
         if not self._locked:
             self.case_table.setFocus()
 
