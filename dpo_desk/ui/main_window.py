@@ -53,6 +53,7 @@ from dpo_desk.casefile import BackupInfo
 from dpo_desk.hardening import safe
 from dpo_desk.reports import ExportResult
 
+from .accessibility import name_from_hints
 from .app import AppContext
 from .dialogs.about import AboutDialog
 from .dialogs.controllers import ControllersDialog
@@ -546,6 +547,7 @@ class MainWindow(QMainWindow):
         self.setTabOrder(self.search, self.case_table)
         self.setTabOrder(self.case_table, self.case_view.tab_widget)
         localize_date_inputs(self._stack)
+        name_from_hints(self)
 
     def _build_legend(self, parent: QWidget) -> QWidget:
         """What the row colours and marks mean (the same words are in each row's tooltip)."""
@@ -770,6 +772,7 @@ class MainWindow(QMainWindow):
     def _open_dialog(self, dialog: QDialog) -> QDialog:
         """Non-blocking modal dialogs; closed when the window locks."""
         localize_date_inputs(dialog)
+        name_from_hints(dialog)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.addAction(self.lock_action)  # Ctrl+L also locks from inside the dialog
         self._dialogs.append(dialog)

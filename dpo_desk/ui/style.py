@@ -63,7 +63,7 @@ def mix(a: QColor, b: QColor, amount: float) -> QColor:
 
 
 def is_dark(palette: QPalette | None = None) -> bool:
-    palette = palette or QGuiApplication.palette()
+    palette = palette if palette is not None else QApplication.palette()
     return palette.color(QPalette.ColorRole.Base).lightness() < 128
 
 
@@ -72,7 +72,7 @@ def urgency_background(kind: Urgency, palette: QPalette | None = None) -> QColor
     accent = _ACCENTS.get(kind)
     if accent is None:
         return None
-    palette = palette or QGuiApplication.palette()
+    palette = palette if palette is not None else QApplication.palette()
     base = palette.color(QPalette.ColorRole.Base)
     return mix(base, accent, 0.38 if is_dark(palette) else 0.22)
 
@@ -85,7 +85,7 @@ def accent(kind: Urgency, palette: QPalette | None = None) -> QColor:
 
 def lock_icon(palette: QPalette | None = None) -> QIcon:
     """A padlock drawn in the palette's text colour (no theme icon for it is portable)."""
-    palette = palette or QGuiApplication.palette()
+    palette = palette if palette is not None else QApplication.palette()
     colour = palette.color(QPalette.ColorRole.WindowText)
     icon = QIcon()
     for size in (16, 22, 24, 32, 48, 64, 128):
@@ -236,8 +236,9 @@ def apply_look(app: QApplication, colour_scheme: str = "system", font_points: in
         base = current.name() if current is not None else "Fusion"
         _set_style(app, base)
     dark = system_is_dark() if colour_scheme == "system" else colour_scheme == "dark"
-    if dark and str(_SYSTEM.get("style_name", "")).lower() != "fusion":
-        _set_style(app, "Fusion")  # the dark palette is drawn right by Fusion
+    if dark:
+        if str(_SYSTEM.get("style_name", "")).lower() != "fusion":
+            _set_style(app, "Fusion")  # the dark palette is drawn right by Fusion
         app.setPalette(dark_palette())
     elif not is_dark(_SYSTEM["palette"]):
         app.setPalette(_SYSTEM["palette"])  # the desktop's own light palette

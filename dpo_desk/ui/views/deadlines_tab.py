@@ -46,6 +46,13 @@ from .timeline import DueMark, TimelineWidget, open_pause
 K = ClockEventKind
 
 _OVERRIDES = re.compile(r"\+ (\d+) case-file override")
+#: The engine names its calendar by library and version ("holidays 0.109 KZ"); the DPO reads
+#: "national calendar (Kazakhstan)".
+_LIBRARY_CALENDAR = re.compile(r"holidays \d+(?:\.\d+)* ([A-Z]{2}(?:-[A-Z0-9]+)?)")
+
+
+def _plain_calendar(text: str) -> str:
+    return _LIBRARY_CALENDAR.sub(lambda m: calendar_label(m.group(1)), text)
 
 
 def _override_count(calendar_name: str) -> int:
@@ -84,6 +91,7 @@ class DeadlinesTab(QScrollArea):
         self._model = DeadlineTableModel(self)
         self._table = QTableView(body)
         self._table.setObjectName("deadlinesTable")
+        self._table.setAccessibleName(self.tr("Deadlines under each law"))
         self._table.setModel(self._model)
         self._table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self._table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -254,7 +262,7 @@ class DeadlinesTab(QScrollArea):
             for warning in d.warnings:
                 if warning not in seen:
                     seen.add(warning)
-                    lines.append(f"⚠ {d.jurisdiction}: {warning}")
+                    lines.append(f"⚠ {d.jurisdiction}: {_plain_calendar(warning)}")
         return "\n".join(lines)
 
     def _update_actions(self, details: CaseDetails) -> None:
