@@ -299,17 +299,16 @@ def days_left_text(days: int) -> str:
 def deadline_left_text(state: str, days: int, unit: str) -> str:
     """What is left of a deadline, counted the rule's way: ``"3 working days left"``,
     ``"overdue by 2 days"``, ``"due today"`` (the list and the deadlines tab say the same)."""
-    tr = QCoreApplication.translate
     if state == "due_today":
-        return tr("Labels", "due today")
+        return QCoreApplication.translate("Labels", "due today")
     working = unit == "working_days"
     if state == "overdue":
         if working:
-            return tr("Labels", "overdue by %n working day(s)", "", -days)
-        return tr("Labels", "overdue by %n day(s)", "", -days)
+            return QCoreApplication.translate("Labels", "overdue by %n working day(s)", "", -days)
+        return QCoreApplication.translate("Labels", "overdue by %n day(s)", "", -days)
     if working:
-        return tr("Labels", "%n working day(s) left", "", days)
-    return tr("Labels", "%n day(s) left", "", days)
+        return QCoreApplication.translate("Labels", "%n working day(s) left", "", days)
+    return QCoreApplication.translate("Labels", "%n day(s) left", "", days)
 
 
 COUNTRY_NAMES: dict[str, str] = {
@@ -338,20 +337,23 @@ SUBDIVISION_NAMES: dict[str, str] = {
 def calendar_label(code: str, overrides: int = 0) -> str:
     """``"national calendar (Russia)"``, ``"regional calendar (Scotland, United Kingdom)"``,
     plus the number of the case file's own corrections; never a library's name and version."""
-    tr = QCoreApplication.translate
     country, _, subdiv = code.upper().partition("-")
     country_name = COUNTRY_NAMES.get(country)
-    country_text = tr(_CTX, country_name) if country_name else country
+    country_text = QCoreApplication.translate("Labels", country_name) if country_name else country
     if subdiv:
         sub_name = SUBDIVISION_NAMES.get(f"{country}-{subdiv}")
-        sub_text = tr(_CTX, sub_name) if sub_name else subdiv
-        text = tr(_CTX, "regional calendar ({region}, {country})").format(
-            region=sub_text, country=country_text
-        )
+        sub_text = QCoreApplication.translate("Labels", sub_name) if sub_name else subdiv
+        text = QCoreApplication.translate(
+            "Labels", "regional calendar ({region}, {country})"
+        ).format(region=sub_text, country=country_text)
     else:
-        text = tr(_CTX, "national calendar ({country})").format(country=country_text)
+        text = QCoreApplication.translate("Labels", "national calendar ({country})").format(
+            country=country_text
+        )
     if overrides:
-        text += " " + tr(_CTX, "with %n correction(s) from this case file", "", overrides)
+        text += " " + QCoreApplication.translate(
+            "Labels", "with %n correction(s) from this case file", "", overrides
+        )
     return text
 
 

@@ -59,7 +59,11 @@ ACTION_NAMES: dict[str, str] = {
 
 def action_label(action: str) -> str:
     name = ACTION_NAMES.get(action)
-    return QCoreApplication.translate("AuditModel", name) if name else _tr("Other event")
+    return (
+        QCoreApplication.translate("AuditModel", name)
+        if name
+        else QCoreApplication.translate("AuditModel", "Other event")
+    )
 
 
 _FIELD_NAMES: dict[str, str] = {
@@ -95,15 +99,19 @@ def details_text(event: AuditEvent) -> str:
     data = dict(event.data)
     action = event.action
     if action == "case.status":
-        text = _tr("From “{old}” to “{new}”").format(
+        text = QCoreApplication.translate("AuditModel", "From “{old}” to “{new}”").format(
             old=status_label(str(data.get("from", ""))), new=status_label(str(data.get("to", "")))
         )
         if data.get("reason"):
-            text += " — " + _tr("reason: {reason}").format(reason=data["reason"])
+            text += " — " + QCoreApplication.translate("AuditModel", "reason: {reason}").format(
+                reason=data["reason"]
+            )
         return text + "."
     if action == "case.created":
         kinds = [str(k) for k in data.get("kinds") or []]
-        return _tr("Logged {reference}: {kinds}, by {channel}, received {date}.").format(
+        return QCoreApplication.translate(
+            "AuditModel", "Logged {reference}: {kinds}, by {channel}, received {date}."
+        ).format(
             reference=data.get("reference", ""),
             kinds=kinds_label(kinds) if kinds else "—",
             channel=channel_label(str(data.get("channel", ""))).lower(),
@@ -112,67 +120,87 @@ def details_text(event: AuditEvent) -> str:
     if action == "case.updated":
         names = [_tr(_FIELD_NAMES[k]) for k in data if k in _FIELD_NAMES]
         if not names:
-            return _tr("The case's details were changed.")
-        return _tr("Changed: {fields}.").format(fields=", ".join(names))
+            return QCoreApplication.translate("AuditModel", "The case's details were changed.")
+        return QCoreApplication.translate("AuditModel", "Changed: {fields}.").format(
+            fields=", ".join(names)
+        )
     if action == "note.added":
-        return _tr("A note was added (it is in the Overview tab).")
+        return QCoreApplication.translate(
+            "AuditModel", "A note was added (it is in the Overview tab)."
+        )
     if action == "deadline.event":
-        text = _tr("{event} on {date}").format(
+        text = QCoreApplication.translate("AuditModel", "{event} on {date}").format(
             event=clock_event_label(str(data.get("kind", ""))), date=_day(data.get("on", ""))
         )
         if data.get("note"):
             text += ": " + str(data["note"])
         return text + "."
     if action == "attachment.added":
-        return _tr("A file was added: {role}, {size}.").format(
+        return QCoreApplication.translate("AuditModel", "A file was added: {role}, {size}.").format(
             role=attachment_role_label(str(data.get("role", ""))).lower(),
             size=format_size(int(data.get("size", 0) or 0)),
         )
     if action in ("attachment.destroyed", "identity.copy_destroyed"):
         role = str(data.get("role", "identity_copy" if "check_id" in data else ""))
-        text = _tr("A file was destroyed: {role}").format(
+        text = QCoreApplication.translate("AuditModel", "A file was destroyed: {role}").format(
             role=attachment_role_label(role).lower() if role else "—"
         )
         if data.get("reason"):
-            text += " — " + _tr("reason: {reason}").format(reason=data["reason"])
+            text += " — " + QCoreApplication.translate("AuditModel", "reason: {reason}").format(
+                reason=data["reason"]
+            )
         return text + "."
     if action == "email.added":
         if data.get("smime_signed"):
-            return _tr("An email was added (signed with S/MIME).")
-        return _tr("An email was added.")
+            return QCoreApplication.translate(
+                "AuditModel", "An email was added (signed with S/MIME)."
+            )
+        return QCoreApplication.translate("AuditModel", "An email was added.")
     if action == "identity.checked":
-        return _tr("Identity checked by {method}: {outcome}.").format(
+        return QCoreApplication.translate(
+            "AuditModel", "Identity checked by {method}: {outcome}."
+        ).format(
             method=identity_method_label(str(data.get("method", ""))).lower(),
             outcome=identity_outcome_label(str(data.get("outcome", ""))).lower(),
         )
     if action == "letter.drafted":
-        return _tr("A draft of the {kind} was started ({language}).").format(
+        return QCoreApplication.translate(
+            "AuditModel", "A draft of the {kind} was started ({language})."
+        ).format(
             kind=letter_kind_label(str(data.get("kind", ""))).lower(),
             language=language_label(str(data.get("language", ""))),
         )
     if action == "letter.edited":
-        return _tr("A letter draft was edited.")
+        return QCoreApplication.translate("AuditModel", "A letter draft was edited.")
     if action == "letter.finalised":
-        return _tr("The {kind} was finalised (the PDF can no longer change).").format(
-            kind=letter_kind_label(str(data.get("kind", ""))).lower()
-        )
+        return QCoreApplication.translate(
+            "AuditModel", "The {kind} was finalised (the PDF can no longer change)."
+        ).format(kind=letter_kind_label(str(data.get("kind", ""))).lower())
     if action == "letter.sent":
-        text = _tr("A letter was sent on {date} by {channel}").format(
+        text = QCoreApplication.translate(
+            "AuditModel", "A letter was sent on {date} by {channel}"
+        ).format(
             date=_day(data.get("on", "")),
             channel=send_channel_label(str(data.get("channel", ""))).lower(),
         )
         if data.get("registered_no"):
-            text += ", " + _tr("registered mail no. {number}").format(number=data["registered_no"])
+            text += ", " + QCoreApplication.translate(
+                "AuditModel", "registered mail no. {number}"
+            ).format(number=data["registered_no"])
         return text + "."
     if action == "letter.draft_deleted":
-        return _tr("A letter draft was deleted.")
+        return QCoreApplication.translate("AuditModel", "A letter draft was deleted.")
     if action == "letter.warnings_acknowledged":
-        return _tr("The letter's warnings were read and accepted before finalising.")
+        return QCoreApplication.translate(
+            "AuditModel", "The letter's warnings were read and accepted before finalising."
+        )
     if action == "breach.case_linked":
-        return _tr("Linked to a personal-data breach.")
+        return QCoreApplication.translate("AuditModel", "Linked to a personal-data breach.")
     if action == "breach.case_unlinked":
-        return _tr("No longer linked to a personal-data breach.")
-    return _tr("Recorded.") if data else ""
+        return QCoreApplication.translate(
+            "AuditModel", "No longer linked to a personal-data breach."
+        )
+    return QCoreApplication.translate("AuditModel", "Recorded.") if data else ""
 
 
 class AuditModel(QAbstractTableModel):

@@ -395,13 +395,12 @@ def urgency_text(kind: Urgency) -> str:
     """The words for a row's colour and mark (the legend says the same)."""
     from PySide6.QtCore import QCoreApplication
 
-    tr = QCoreApplication.translate
     if kind == Urgency.OVERDUE:
-        return tr("CaseTableModel", "Overdue")
+        return QCoreApplication.translate("CaseTableModel", "Overdue")
     if kind == Urgency.DUE_SOON:
-        return tr("CaseTableModel", "Due within three (working) days")
+        return QCoreApplication.translate("CaseTableModel", "Due within three (working) days")
     if kind == Urgency.IDENTITY:
-        return tr("CaseTableModel", "Waiting for proof of identity")
+        return QCoreApplication.translate("CaseTableModel", "Waiting for proof of identity")
     return ""
 
 
