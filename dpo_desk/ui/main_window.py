@@ -66,7 +66,7 @@ from .dialogs.preferences import PreferencesDialog
 from .dialogs.templates import TemplatesDialog
 from .dialogs.trust_store import TrustStoreDialog
 from .errors import describe_error, log_path
-from .labels import date_input_format
+from .labels import date_input_format, deadline_left_text
 from .lock import IdleLock, LockScreen
 from .models.case_table import CASE_ID_ROLE, COLUMNS, DEFAULT_SORT, CaseTableModel, urgency_text
 from .models.sidebar import SidebarEntry, SidebarModel
@@ -459,9 +459,16 @@ class MainWindow(QMainWindow):
             ("channel", 80),
             ("received", 88),
             ("due", 88),
-            ("days_left", 140),
         ):
             self.case_table.setColumnWidth(COLUMNS.index(column), width)
+        longest = deadline_left_text("overdue", -28, "working_days")  # in the UI's language
+        self.case_table.setColumnWidth(
+            COLUMNS.index("days_left"),
+            self.case_table.fontMetrics().horizontalAdvance(longest) + 44,
+        )
+        # urgency first on screen too: what is left and the due date right after the reference
+        for visual, column in enumerate(("reference", "days_left", "due", "subject"), start=0):
+            header.moveSection(header.visualIndex(COLUMNS.index(column)), visual)
         self.case_table.selectionModel().currentRowChanged.connect(self._on_case_selected)
 
         self.case_table.verticalHeader().setDefaultSectionSize(
@@ -1191,8 +1198,12 @@ def _model_texts(model: Any, parent: QModelIndex, depth: int = 0) -> list[str]:
     out: list[str] = []
     if depth > 3:
         return out
+    try:
+        columns = model.columnCount(parent)
+    except TypeError:  # a list model keeps columnCount private: one column
+        columns = 1
     for row in range(model.rowCount(parent)):
-        for column in range(model.columnCount(parent)):
+        for column in range(columns):
             index = model.index(row, column, parent)
             value = model.data(index, Qt.ItemDataRole.DisplayRole)
             if value is not None:

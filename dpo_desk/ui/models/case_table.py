@@ -357,7 +357,7 @@ class CaseTableModel(QAbstractTableModel):
             font = QFont()
             font.setBold(True)
             return font
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in ("received", "due", "days_left"):
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in ("received", "due"):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
