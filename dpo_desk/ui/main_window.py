@@ -19,6 +19,7 @@ from PySide6.QtGui import (
     QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
+    QFontMetrics,
     QGuiApplication,
     QKeySequence,
     QShortcut,
@@ -462,9 +463,10 @@ class MainWindow(QMainWindow):
         ):
             self.case_table.setColumnWidth(COLUMNS.index(column), width)
         longest = deadline_left_text("overdue", -28, "working_days")  # in the UI's language
+        bold = self.case_table.font()
+        bold.setBold(True)  # overdue rows are in bold
         self.case_table.setColumnWidth(
-            COLUMNS.index("days_left"),
-            self.case_table.fontMetrics().horizontalAdvance(longest) + 44,
+            COLUMNS.index("days_left"), QFontMetrics(bold).horizontalAdvance(longest) + 48
         )
         # urgency first on screen too: what is left and the due date right after the reference
         for visual, column in enumerate(("reference", "days_left", "due", "subject"), start=0):

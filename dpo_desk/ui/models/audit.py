@@ -258,5 +258,5 @@ class AuditModel(QAbstractTableModel):
                 return details_text(event)
         if role == Qt.ItemDataRole.ToolTipRole and column == 4:
             hash_label = self.tr("Hash")
-            return f"{event.action}\n{hash_label}: {event.hash}"
+            return f"{details_text(event)}\n{hash_label}: {event.hash}"
         return None
