@@ -344,3 +344,22 @@ def test_audit_model_passes_the_model_tester(qtbot, qtmodeltester, open_copy) ->
     audit = window.case_view.tab("auditTab")
     qtmodeltester.check(audit.model)
     assert audit.model.rowCount(QModelIndex()) > 0
+
+
+def test_list_statuses_count_as_the_case_view_does(open_copy) -> None:
+    """The service behind the list's days-left column gives, for every open case of the demo,
+    what the case's deadlines tab gives (working days for working-day rules)."""
+    from dpo_desk.casefile.repositories import CaseQuery
+    from dpo_desk.services.urgency import list_statuses
+    from dpo_desk.ui.operations import load_case
+
+    opened = open_copy("demo")
+    rows = opened.cf.cases.list(CaseQuery(view="all", today=TODAY))
+    found = list_statuses(opened.cf, rows, TODAY)
+    open_rows = [r for r in rows if CaseStatus(r.status).is_open and r.due_on is not None]
+    assert open_rows and set(found) == {int(r.id) for r in open_rows}
+    assert {s.unit for s in found.values()} == {"working_days", "calendar_days"}
+    for row in open_rows:
+        assert found[int(row.id)] == load_case(opened.cf, int(row.id), TODAY).deadline_status
+    closed = [r for r in rows if not CaseStatus(r.status).is_open]
+    assert closed and not set(found) & {int(r.id) for r in closed}
