@@ -83,7 +83,7 @@ from .operations import (
     sidebar_counts,
 )
 from .settings import Settings
-from .style import Urgency, apply_look, lock_icon, urgency_icon
+from .style import Urgency, apply_look, identity_icon, lock_icon, urgency_icon
 from .tasks import Progress, Ticket
 from .views.audit_tab import AuditTab
 from .views.case_view import CaseView, TabFactory
@@ -583,6 +583,7 @@ class MainWindow(QMainWindow):
         if isinstance(app, QApplication):
             apply_look(app, settings.colour_scheme, settings.font_points)
             self.lock_action.setIcon(lock_icon(self.palette()))
+            self.verify_identity_action.setIcon(identity_icon(self.palette()))
 
     def _on_colour_scheme(self, _scheme: Qt.ColorScheme) -> None:
         if self._ctx.settings.colour_scheme == "system":

@@ -149,6 +149,31 @@ def urgency_icon(kind: Urgency, palette: QPalette | None = None) -> QIcon:
     return icon
 
 
+def identity_icon(palette: QPalette | None = None) -> QIcon:
+    """An identity card (a photo and two lines) in the palette's text colour: "Verify identity"
+    needs a picture of what is checked, not a generic dot."""
+    palette = palette if palette is not None else QApplication.palette()
+    colour = palette.color(QPalette.ColorRole.WindowText)
+    icon = QIcon()
+    for size in (16, 22, 24, 32, 48):
+        pixmap = QPixmap(size, size)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        s = size / 16.0
+        painter.setPen(QPen(colour, 1.3 * s))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRoundedRect(QRectF(1 * s, 3 * s, 14 * s, 10 * s), 1.5 * s, 1.5 * s)
+        painter.setBrush(colour)
+        painter.drawEllipse(QRectF(3 * s, 5 * s, 3.2 * s, 3.2 * s))
+        painter.drawRoundedRect(QRectF(2.6 * s, 8.6 * s, 4 * s, 2.6 * s), 1 * s, 1 * s)
+        painter.drawLine(QPointF(8.5 * s, 6.5 * s), QPointF(13 * s, 6.5 * s))
+        painter.drawLine(QPointF(8.5 * s, 9.5 * s), QPointF(12 * s, 9.5 * s))
+        painter.end()
+        icon.addPixmap(pixmap)
+    return icon
+
+
 # --- the application's look ---------------------------------------------------------------
 
 
