@@ -1,17 +1,21 @@
 """Render each main screen of the demo case file to PNG, offscreen (``make screenshots``).
 
-    python tools/screenshots.py [--out docs/screenshots] [--lang en|ru] [--pseudo]
+    python tools/screenshots.py [--out docs/screenshots] [--lang en|ru] [--pseudo] [--scale 1.5]
 
 Builds the demo case file in a temporary folder with a fixed "today" (2026-03-02), so the
 pictures are the same on every run, and grabs each screen with ``QWidget.grab()``. ``--lang ru``
 renders the Russian UI (files get a ``-ru`` suffix); ``--pseudo`` replaces every string with a
 longer, accented one (files get ``-pseudo``) to find layouts that break with long translations.
+The window fills a 1366x768 screen (less a title bar); ``--scale 1.5`` renders it as a desktop
+scaled to 150 % does (``QT_SCALE_FACTOR``; files get ``-150``), so the pictures are still
+1366 px wide but every control is half as big again.
 Nothing is written outside the temporary folder and ``--out``.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import re
 import sys
@@ -25,7 +29,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 TODAY = date(2026, 3, 2)
 PASSPHRASE = "screenshot passphrase"
-SIZE = (1280, 820)
+SCREEN = (1366, 768)
+TITLE_BAR = 30  # what the window manager takes of the screen's height
+SIZE = (SCREEN[0], SCREEN[1] - TITLE_BAR)  # in device pixels; divided by the scale below
 
 _ACCENTS = str.maketrans("aeiouyAEIOUYcnsz", "àéîöûýÀÉÎÖÛÝçñšž")
 _KEEP = re.compile(r"(\{[a-z_]+\}|%n|&(?=\w)|<[^>]+>)")
@@ -47,15 +53,24 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--lang", default="en", choices=["en", "ru"])
     parser.add_argument("--pseudo", action="store_true", help="long pseudo-translated strings")
     parser.add_argument("--dark", action="store_true", help="a dark palette (Fusion style)")
+    parser.add_argument("--scale", type=float, default=1.0, help="desktop scaling (1.5 = 150 %%)")
     args = parser.parse_args(argv)
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="dpo-desk-screens-") as home:
         os.environ["DPO_DESK_HOME"] = home
-        return _render(Path(home), out, args.lang, args.pseudo, args.dark)
+        if args.scale != 1.0:
+            os.environ["QT_SCALE_FACTOR"] = f"{args.scale:g}"
+        screen = Path(home) / "screen.json"  # the offscreen platform's screen: 1366x768
+        layout = {"screens": [{"name": "laptop", "x": 0, "y": 0, "width": 0, "height": 0}]}
+        layout["screens"][0].update(width=SCREEN[0], height=SCREEN[1])
+        screen.write_text(json.dumps(layout), encoding="utf-8")
+        if os.environ.get("QT_QPA_PLATFORM") == "offscreen":
+            os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={screen}"
+        return _render(Path(home), out, args.lang, args.pseudo, args.dark, args.scale)
 
 
-def _render(home: Path, out: Path, lang: str, use_pseudo: bool, dark: bool) -> int:
+def _render(home: Path, out: Path, lang: str, use_pseudo: bool, dark: bool, scale: float) -> int:
     import keyring
     from keyring.backend import KeyringBackend
     from PySide6.QtCore import QEventLoop, QTimer, QTranslator
@@ -89,6 +104,7 @@ def _render(home: Path, out: Path, lang: str, use_pseudo: bool, dark: bool) -> i
     from dpo_desk.ui.dialogs.unlock import UnlockDialog
     from dpo_desk.ui.i18n import Translation
     from dpo_desk.ui.main_window import MainWindow
+    from dpo_desk.ui.models.sidebar import SidebarEntry
     from dpo_desk.ui.settings import SettingsStore
     from dpo_desk.ui.tasks import SyncExecutor
 
@@ -110,6 +126,8 @@ def _render(home: Path, out: Path, lang: str, use_pseudo: bool, dark: bool) -> i
         app.installTranslator(pseudo_translator)
     suffix = ("-ru" if lang == "ru" else "") + ("-pseudo" if use_pseudo else "")
     suffix += "-dark" if dark else ""
+    suffix += f"-{round(scale * 100)}" if scale != 1.0 else ""
+    size = (round(SIZE[0] / scale), round(SIZE[1] / scale))
 
     def settle(ms: int) -> None:
         loop = QEventLoop()
@@ -138,9 +156,10 @@ def _render(home: Path, out: Path, lang: str, use_pseudo: bool, dark: bool) -> i
         listen_to_desktop=False,
     )
     window = MainWindow(ctx)
-    window.resize(*SIZE)
+    window.resize(*size)
     window.show()
     save(window, "main-window")
+    print(f"main window: {window.width()}x{window.height()} (minimum {window.minimumSizeHint()})")
 
     infinity = cf.controllers.by_slug("infinity")
     assert infinity is not None
@@ -150,11 +169,17 @@ def _render(home: Path, out: Path, lang: str, use_pseudo: bool, dark: bool) -> i
     window.case_table.selectRow(row)
     save(window, "case-overview")
     tabs = window.case_view.tab_widget
-    tabs.setCurrentIndex(1)
+    window.case_view.show_tab("deadlinesTab")
     save(window, "case-deadlines")
-    tabs.setCurrentIndex(2)
+    window.case_view.show_tab("auditTab")
     save(window, "case-audit")
     tabs.setCurrentIndex(0)
+    long_case = _long_name_case(cf, infinity.id)
+    window.select_scope(SidebarEntry("all"))
+    window.case_table.selectRow(window.case_model.row_of(long_case))
+    save(window, "case-long-name")
+    window.select_scope(SidebarEntry("open"))
+    window.case_table.selectRow(window.case_model.row_of(chosen.id))
 
     _letters_screens(ctx, cf, window, save, settle)
     window.case_table.selectRow(window.case_model.row_of(chosen.id))
@@ -178,7 +203,7 @@ def _render(home: Path, out: Path, lang: str, use_pseudo: bool, dark: bool) -> i
         save(controllers, name)
     controllers.reject()
 
-    _casework_screens(ctx, cf, save)
+    _casework_screens(ctx, cf, save, size)
 
     window.lock()
     save(window, "lock-screen")
@@ -226,7 +251,7 @@ def _letters_screens(
     record_sent(cf, acknowledged.id, TODAY, "registered_post", "RR204871335KG")
     window.refresh()
     window.case_table.selectRow(window.case_model.row_of(due_today.id))
-    splitter = window.case_view.parentWidget()
+    splitter = window.list_splitter
     sizes = splitter.sizes() if isinstance(splitter, QSplitter) else []
     if isinstance(splitter, QSplitter):  # the letter needs the room more than the list
         splitter.setSizes([120, sum(sizes) - 120])
@@ -255,7 +280,9 @@ def _letters_screens(
 # --- correspondence, identity and the trust store --------------------------------------------
 
 
-def _casework_screens(ctx: Any, cf: Any, save: Callable[[Any, str], None]) -> None:
+def _casework_screens(
+    ctx: Any, cf: Any, save: Callable[[Any, str], None], size: tuple[int, int]
+) -> None:
     """A signed email request with its follow-up by post (ID copy, signed PDF), a finalised
     acknowledgement, then the correspondence tab, the identity tab (checklist beside the ID
     copy; a signature check's results) and the trust store."""
@@ -270,13 +297,14 @@ def _casework_screens(ctx: Any, cf: Any, save: Callable[[Any, str], None]) -> No
 
     case_id = _seed_casework(cf)
     window = MainWindow(ctx)
-    window.resize(SIZE[0], 940)
+    window.resize(*size)
     window.show()
     window.select_scope(SidebarEntry("all"))
     window.case_table.selectRow(window.case_model.row_of(case_id))
-    splitter = window.case_view.parentWidget()
+    splitter = window.list_splitter
     if isinstance(splitter, QSplitter):  # more room for the case than for the list
-        splitter.setSizes([230, 640])
+        total = sum(splitter.sizes())
+        splitter.setSizes([total // 4, total - total // 4])
     view = window.case_view
 
     correspondence = view.show_tab("correspondenceTab")
@@ -318,6 +346,25 @@ def _casework_screens(ctx: Any, cf: Any, save: Callable[[Any, str], None]) -> No
     save(dialog, "settings-trust-store")
     dialog.reject()
     window.close()
+
+
+def _long_name_case(cf: Any, controller_id: int) -> int:
+    """A requester with a very long name: the header is cut with "…", the window stays put."""
+    from dpo_desk.core.model import Case, Channel, ControllerId, DataSubject, RequestKind
+
+    name = "Maximilian Alexander Ferdinand " * 6 + "von Unendlich-Langername"
+    case = cf.cases.add(
+        Case(
+            id=None,
+            reference="",
+            controller_id=ControllerId(controller_id),
+            subject=DataSubject(name=name.strip(), email="max@example.org"),
+            kinds=(RequestKind.ACCESS,),
+            channel=Channel.EMAIL,
+            received=TODAY,
+        )
+    )
+    return int(case.id)
 
 
 def _settle() -> None:

@@ -296,3 +296,75 @@ def days_left_text(days: int) -> str:
     if days > 0:
         return QCoreApplication.translate("Labels", "%n day(s)", "", days)
     return QCoreApplication.translate("Labels", "%n day(s) overdue", "", -days)
+
+
+def deadline_left_text(state: str, days: int, unit: str) -> str:
+    """What is left of a deadline, counted the rule's way: ``"3 working days left"``,
+    ``"overdue by 2 days"``, ``"due today"`` (the list and the deadlines tab say the same)."""
+    if state == "due_today":
+        return QCoreApplication.translate("Labels", "due today")
+    working = unit == "working_days"
+    if state == "overdue":
+        if working:
+            return QCoreApplication.translate("Labels", "overdue by %n working day(s)", "", -days)
+        return QCoreApplication.translate("Labels", "overdue by %n day(s)", "", -days)
+    if working:
+        return QCoreApplication.translate("Labels", "%n working day(s) left", "", days)
+    return QCoreApplication.translate("Labels", "%n day(s) left", "", days)
+
+
+COUNTRY_NAMES: dict[str, str] = {
+    "RU": QT_TRANSLATE_NOOP("Labels", "Russia"),
+    "KZ": QT_TRANSLATE_NOOP("Labels", "Kazakhstan"),
+    "KG": QT_TRANSLATE_NOOP("Labels", "Kyrgyzstan"),
+    "FR": QT_TRANSLATE_NOOP("Labels", "France"),
+    "BR": QT_TRANSLATE_NOOP("Labels", "Brazil"),
+    "GB": QT_TRANSLATE_NOOP("Labels", "United Kingdom"),
+    "US": QT_TRANSLATE_NOOP("Labels", "United States"),
+    "DE": QT_TRANSLATE_NOOP("Labels", "Germany"),
+}
+
+SUBDIVISION_NAMES: dict[str, str] = {
+    "GB-ENG": QT_TRANSLATE_NOOP("Labels", "England"),
+    "GB-SCT": QT_TRANSLATE_NOOP("Labels", "Scotland"),
+    "GB-WLS": QT_TRANSLATE_NOOP("Labels", "Wales"),
+    "GB-NIR": QT_TRANSLATE_NOOP("Labels", "Northern Ireland"),
+    "US-CA": QT_TRANSLATE_NOOP("Labels", "California"),
+    "FR-57": QT_TRANSLATE_NOOP("Labels", "Moselle"),
+    "FR-67": QT_TRANSLATE_NOOP("Labels", "Bas-Rhin"),
+    "FR-68": QT_TRANSLATE_NOOP("Labels", "Haut-Rhin"),
+}
+
+
+def calendar_label(code: str, overrides: int = 0) -> str:
+    """``"national calendar (Russia)"``, ``"regional calendar (Scotland, United Kingdom)"``,
+    plus the number of the case file's own corrections; never a library's name and version."""
+    country, _, subdiv = code.upper().partition("-")
+    country_name = COUNTRY_NAMES.get(country)
+    country_text = QCoreApplication.translate("Labels", country_name) if country_name else country
+    if subdiv:
+        sub_name = SUBDIVISION_NAMES.get(f"{country}-{subdiv}")
+        sub_text = QCoreApplication.translate("Labels", sub_name) if sub_name else subdiv
+        text = QCoreApplication.translate(
+            "Labels", "regional calendar ({region}, {country})"
+        ).format(region=sub_text, country=country_text)
+    else:
+        text = QCoreApplication.translate("Labels", "national calendar ({country})").format(
+            country=country_text
+        )
+    if overrides:
+        text += " " + QCoreApplication.translate(
+            "Labels", "with %n correction(s) from this case file", "", overrides
+        )
+    return text
+
+
+def date_input_format() -> str:
+    """The display format for date inputs: the same short, four-digit-year form as the tables."""
+    locale = QLocale()
+    if locale.language() == QLocale.Language.C:
+        return "yyyy-MM-dd"
+    pattern = locale.dateFormat(QLocale.FormatType.ShortFormat)
+    if "yyyy" not in pattern:
+        pattern = pattern.replace("yy", "yyyy")
+    return pattern

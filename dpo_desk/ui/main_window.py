@@ -13,10 +13,22 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, Qt, QTimer
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QFontMetrics,
+    QGuiApplication,
+    QKeySequence,
+    QShortcut,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
+    QDateEdit,
+    QDateTimeEdit,
     QDialog,
     QFileDialog,
     QHBoxLayout,
@@ -26,6 +38,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QStackedWidget,
     QStyle,
@@ -41,6 +54,7 @@ from dpo_desk.casefile import BackupInfo
 from dpo_desk.hardening import safe
 from dpo_desk.reports import ExportResult
 
+from .accessibility import name_from_hints
 from .app import AppContext
 from .dialogs.about import AboutDialog
 from .dialogs.controllers import ControllersDialog
@@ -53,8 +67,9 @@ from .dialogs.preferences import PreferencesDialog
 from .dialogs.templates import TemplatesDialog
 from .dialogs.trust_store import TrustStoreDialog
 from .errors import describe_error, log_path
+from .labels import date_input_format, deadline_left_text
 from .lock import IdleLock, LockScreen
-from .models.case_table import CASE_ID_ROLE, COLUMNS, CaseTableModel
+from .models.case_table import CASE_ID_ROLE, COLUMNS, DEFAULT_SORT, CaseTableModel, urgency_text
 from .models.sidebar import SidebarEntry, SidebarModel
 from .opening import parse_secret
 from .operations import (
@@ -68,7 +83,7 @@ from .operations import (
     sidebar_counts,
 )
 from .settings import Settings
-from .style import lock_icon
+from .style import Urgency, apply_look, identity_icon, lock_icon, urgency_icon
 from .tasks import Progress, Ticket
 from .views.audit_tab import AuditTab
 from .views.case_view import CaseView, TabFactory
@@ -94,6 +109,11 @@ DEFAULT_TABS: tuple[TabFactory, ...] = (
 
 SEARCH_DELAY_MS = 150
 
+#: The window's size when nothing is saved, if the screen has room for it (1366x768 fits).
+DEFAULT_SIZE = (1280, 760)
+#: Names under which the layout is kept in ``Settings.layout``.
+LAYOUT_KEYS = ("window", "mainSplitter", "listSplitter")
+
 #: File types the email import takes (dropped on the window or chosen in the file dialog).
 IMPORTABLE = frozenset({".eml", ".msg", ".mbox", ".txt"})
 
@@ -118,6 +138,8 @@ class MainWindow(QMainWindow):
         self._count_label = QLabel(self)
         self._count_label.setObjectName("caseCount")
         self.statusBar().addWidget(self._count_label)
+        self.legend = self._build_legend(self)  # in the status bar: no height taken from the list
+        self.statusBar().addPermanentWidget(self.legend)
 
         self._idle = IdleLock(ctx.settings.auto_lock_minutes * 60_000, self)
         self._idle.lock_requested.connect(self._on_lock_requested)
@@ -136,7 +158,11 @@ class MainWindow(QMainWindow):
         ctx.errors.bug.connect(self._show_bug)
 
         self.setAcceptDrops(True)
-        self.resize(1280, 820)
+        self._apply_look(ctx.settings)
+        hints = QGuiApplication.styleHints()
+        hints.colorSchemeChanged.connect(self._on_colour_scheme)
+        self._fit_to_screen()
+        self.restore_layout()
         self._update_title()
         self._start_workspace(first=True)
 
@@ -280,6 +306,14 @@ class MainWindow(QMainWindow):
             self.lock_action,
         ]
 
+        self._next_tab = QShortcut(QKeySequence("Ctrl+Tab"), self)
+        self._next_tab.activated.connect(lambda: self.case_view.next_tab(1))
+        self._previous_tab = QShortcut(self)
+        self._previous_tab.setKeys(
+            [QKeySequence("Ctrl+Shift+Tab"), QKeySequence("Ctrl+Shift+Backtab")]
+        )
+        self._previous_tab.activated.connect(lambda: self.case_view.next_tab(-1))
+
     def show_breaches(self) -> None:  # issue 22
         self.content_tabs.setCurrentWidget(self.breaches_view)
 
@@ -415,7 +449,7 @@ class MainWindow(QMainWindow):
         header = self.case_table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        header.setSortIndicator(COLUMNS.index("received"), Qt.SortOrder.DescendingOrder)
+        header.setSortIndicator(COLUMNS.index(DEFAULT_SORT), Qt.SortOrder.AscendingOrder)
         header.setSortIndicatorShown(True)
         header.setSectionsClickable(True)
         header.sortIndicatorChanged.connect(self.case_model.sort)
@@ -427,15 +461,38 @@ class MainWindow(QMainWindow):
             ("channel", 80),
             ("received", 88),
             ("due", 88),
-            ("days_left", 140),
         ):
             self.case_table.setColumnWidth(COLUMNS.index(column), width)
+        longest = deadline_left_text("overdue", -28, "working_days")  # in the UI's language
+        bold = self.case_table.font()
+        bold.setBold(True)  # overdue rows are in bold
+        self.case_table.setColumnWidth(
+            COLUMNS.index("days_left"), QFontMetrics(bold).horizontalAdvance(longest) + 48
+        )
+        # urgency first on screen too: what is left and the due date right after the reference
+        for visual, column in enumerate(("reference", "days_left", "due", "subject"), start=0):
+            header.moveSection(header.visualIndex(COLUMNS.index(column)), visual)
         self.case_table.selectionModel().currentRowChanged.connect(self._on_case_selected)
 
+        self.case_table.verticalHeader().setDefaultSectionSize(
+            self.case_table.fontMetrics().height() + 6
+        )
+        self.case_table.setMinimumHeight(self.case_table.verticalHeader().defaultSectionSize() * 5)
+
         list_panel = QWidget(workspace)
+        list_panel.setObjectName("listPanel")
         list_layout = QVBoxLayout(list_panel)
         list_layout.setContentsMargins(0, 0, 0, 0)
-        list_layout.addWidget(self.search)
+        list_layout.setSpacing(2)
+        # the reminder sits beside the search box: showing or hiding it moves nothing
+        top_row = QHBoxLayout()
+        top_row.setContentsMargins(0, 0, 0, 0)
+        top_row.addWidget(self.search, 2)
+        top_row.addWidget(self.banner, 3)
+        policy = self.banner.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.banner.setSizePolicy(policy)
+        list_layout.addLayout(top_row)
         list_layout.addWidget(self.case_table, 1)
 
         self.case_view = CaseView(ctx, workspace)
@@ -445,11 +502,22 @@ class MainWindow(QMainWindow):
                 tab.write_letter_requested.connect(self.write_letter)
 
         right = QSplitter(Qt.Orientation.Vertical, workspace)
+        right.setObjectName("listSplitter")
+        right.setChildrenCollapsible(False)
         right.addWidget(list_panel)
-        right.addWidget(self.case_view)
-        right.setStretchFactor(0, 2)
-        right.setStretchFactor(1, 3)
-        right.setSizes([330, 460])
+        # the case scrolls inside its pane when the screen is small (1366x768 at 150 %): the
+        # list keeps its rows and the window never grows taller than the screen
+        case_scroll = QScrollArea(workspace)
+        case_scroll.setObjectName("caseScroll")
+        case_scroll.setWidgetResizable(True)
+        case_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        case_scroll.setWidget(self.case_view)
+        right.addWidget(case_scroll)
+        right.setStretchFactor(0, 9)
+        right.setStretchFactor(1, 11)
+        right.setSizes([9_000, 11_000])  # in proportion, whatever the window's height
+        self._layout_restored = False
+        self.list_splitter = right
         # issue 17: the triage inbox is a page of its own beside the case list and case view
         self.inbox_view = InboxView(ctx, workspace)
         self.inbox_view.case_created.connect(self._open_case_from_import)
@@ -477,10 +545,12 @@ class MainWindow(QMainWindow):
         outer.addWidget(self.sidebar)
         outer.addWidget(self.content_tabs)  # issues 17, 22: requests (cases, inbox) | breaches
         outer.setStretchFactor(1, 1)
-        outer.setSizes([240, 1040])
+        outer.setChildrenCollapsible(False)
+        outer.setSizes([200, 1080])
+        self.main_splitter = outer
+        self.sidebar.setMinimumWidth(120)
         workspace_layout = QVBoxLayout(workspace)
         workspace_layout.setContentsMargins(4, 4, 4, 4)
-        workspace_layout.addWidget(self.banner)
         workspace_layout.addWidget(self.first_steps)
         workspace_layout.addWidget(outer, 1)
 
@@ -495,6 +565,76 @@ class MainWindow(QMainWindow):
         self.setTabOrder(self.sidebar, self.search)
         self.setTabOrder(self.search, self.case_table)
         self.setTabOrder(self.case_table, self.case_view.tab_widget)
+        localize_date_inputs(self._stack)
+        name_from_hints(self)
+
+    def _build_legend(self, parent: QWidget) -> QWidget:
+        """What the row colours and marks mean (the same words are in each row's tooltip)."""
+        legend = QWidget(parent)
+        legend.setObjectName("urgencyLegend")
+        row = QHBoxLayout(legend)
+        row.setContentsMargins(2, 0, 2, 0)
+        row.setSpacing(4)
+        size = self.fontMetrics().height()
+        for kind in (Urgency.OVERDUE, Urgency.DUE_SOON, Urgency.IDENTITY):
+            mark = QLabel(legend)
+            mark.setPixmap(urgency_icon(kind).pixmap(size, size))
+            text = QLabel(urgency_text(kind), legend)
+            text.setObjectName(f"legend_{kind.value}")
+            row.addWidget(mark)
+            row.addWidget(text)
+            row.addSpacing(12)
+        row.addStretch(1)
+        return legend
+
+    # --- look and layout -------------------------------------------------------------------
+    def _apply_look(self, settings: Settings) -> None:
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_look(app, settings.colour_scheme, settings.font_points)
+            self.lock_action.setIcon(lock_icon(self.palette()))
+            self.verify_identity_action.setIcon(identity_icon(self.palette()))
+
+    def _on_colour_scheme(self, _scheme: Qt.ColorScheme) -> None:
+        if self._ctx.settings.colour_scheme == "system":
+            self._apply_look(self._ctx.settings)
+
+    def _fit_to_screen(self) -> None:
+        """The default size, cut to the screen's free area (1366x768, or less at 150 %)."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        width, height = DEFAULT_SIZE
+        if screen is not None:
+            free = screen.availableGeometry()
+            width = min(width, free.width())
+            height = min(height, free.height() - 32)  # the window manager's title bar
+        self.resize(width, max(400, height))
+
+    def restore_layout(self) -> bool:
+        """Window geometry and splitter sizes as they were at the last close (Picard's way)."""
+        saved = self._ctx.settings.layout
+        restored = False
+        geometry = saved.get("window")
+        if geometry:
+            restored = self.restoreGeometry(QByteArray.fromBase64(geometry.encode("ascii")))
+        for name, splitter in (
+            ("mainSplitter", self.main_splitter),
+            ("listSplitter", self.list_splitter),
+        ):
+            state = saved.get(name)
+            if state:
+                splitter.restoreState(QByteArray.fromBase64(state.encode("ascii")))
+        return restored
+
+    def save_layout(self) -> None:
+        layout = dict(self._ctx.settings.layout)
+        for name, data in (
+            ("window", self.saveGeometry()),
+            ("mainSplitter", self.main_splitter.saveState()),
+            ("listSplitter", self.list_splitter.saveState()),
+        ):
+            layout[name] = bytes(data.toBase64().data()).decode("ascii")
+        if layout != self._ctx.settings.layout:
+            self._ctx.save_settings(self._ctx.settings.with_changes(layout=layout))
 
     # --- state -----------------------------------------------------------------------------
     @property
@@ -530,6 +670,16 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)
+        if not self._layout_restored and not self._ctx.settings.layout.get("listSplitter"):
+            # first start: on a short screen (768 px at 150 %) the list gets more of the height
+            total = sum(self.list_splitter.sizes()) or self.height()
+            share = 0.55 if self.height() < 600 else 0.45
+            self.list_splitter.setSizes([int(total * share), total - int(total * share)])
+        if not self._layout_restored and not self._ctx.settings.layout.get("mainSplitter"):
+            total = sum(self.main_splitter.sizes()) or self.width()
+            side = max(self.sidebar.minimumWidth(), min(240, int(total * 0.17)))
+            self.main_splitter.setSizes([side, total - side])
+        self._layout_restored = True
         if not self._locked:
             self.case_table.setFocus()
 
@@ -584,11 +734,16 @@ class MainWindow(QMainWindow):
     def _on_list_loaded(self) -> None:
         self._update_count()
         wanted = self._select_after_load or self.case_view.case_id
+        added = self._select_after_load
         self._select_after_load = None
         row = self.case_model.row_of(wanted) if wanted is not None else -1
-        if row < 0 and wanted is None and self.case_model.rowCount():
-            row = 0  # nothing shown yet: show the first case of the list
+        if row < 0 and added is not None and wanted == added:
+            self.case_table.clearSelection()  # a case just logged outside this view: keep it
+            return
+        if row < 0 and self.case_model.rowCount():
+            row = 0  # nothing shown yet, or the shown case left the view: the first of the list
         if row < 0:
+            self.case_view.clear()  # an empty view shows no case (never a stale one)
             return
         case_id = self.case_model.row_at(row).id  # type: ignore[union-attr]
         self.case_table.selectRow(row)  # shows the case (once: see _on_case_selected)
@@ -645,6 +800,8 @@ class MainWindow(QMainWindow):
     # --- actions ---------------------------------------------------------------------------
     def _open_dialog(self, dialog: QDialog) -> QDialog:
         """Non-blocking modal dialogs; closed when the window locks."""
+        localize_date_inputs(dialog)
+        name_from_hints(dialog)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.addAction(self.lock_action)  # Ctrl+L also locks from inside the dialog
         self._dialogs.append(dialog)
@@ -682,8 +839,14 @@ class MainWindow(QMainWindow):
         return dialog
 
     def _apply_settings(self, settings: Settings) -> None:
+        look_changed = (settings.colour_scheme, settings.font_points) != (
+            self._ctx.settings.colour_scheme,
+            self._ctx.settings.font_points,
+        )
         self._ctx.save_settings(settings)
         self._idle.set_timeout_ms(settings.auto_lock_minutes * 60_000)
+        if look_changed:
+            self._apply_look(settings)
 
     def verify_identity(self) -> IdentityTab | None:
         """Bring the identity tab of the selected case forward."""
@@ -1053,11 +1216,21 @@ class MainWindow(QMainWindow):
 
     # --- closing ---------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_layout()
         self._idle.detach()
         self._midnight.stop()
         if self._tray is not None:
             self._tray.hide()
         super().closeEvent(event)
+
+
+def localize_date_inputs(root: QWidget) -> None:
+    """Every date input under ``root`` in the locale's short form, as the tables write dates
+    (inputs written with the ISO form are switched; inputs with a time are left alone)."""
+    pattern = date_input_format()
+    for edit in root.findChildren(QDateEdit):
+        if isinstance(edit, QDateTimeEdit) and edit.displayFormat() == "yyyy-MM-dd":
+            edit.setDisplayFormat(pattern)
 
 
 def visible_texts(root: QWidget) -> list[str]:
@@ -1084,8 +1257,12 @@ def _model_texts(model: Any, parent: QModelIndex, depth: int = 0) -> list[str]:
     out: list[str] = []
     if depth > 3:
         return out
+    try:
+        columns = model.columnCount(parent)
+    except TypeError:  # a list model keeps columnCount private: one column
+        columns = 1
     for row in range(model.rowCount(parent)):
-        for column in range(model.columnCount(parent)):
+        for column in range(columns):
             index = model.index(row, column, parent)
             value = model.data(index, Qt.ItemDataRole.DisplayRole)
             if value is not None:

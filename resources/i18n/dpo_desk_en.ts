@@ -56,41 +56,6 @@
         </message>
     </context>
     <context>
-        <name>DeadlinesTab</name>
-        <message numerus="yes">
-            <location filename="../../dpo_desk/ui/views/deadlines_tab.py" line="226" />
-            <source>overdue by %n working day(s)</source>
-            <translation>
-                <numerusform>overdue by %n working day</numerusform>
-                <numerusform>overdue by %n working days</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../dpo_desk/ui/views/deadlines_tab.py" line="227" />
-            <source>overdue by %n day(s)</source>
-            <translation>
-                <numerusform>overdue by %n day</numerusform>
-                <numerusform>overdue by %n days</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../dpo_desk/ui/views/deadlines_tab.py" line="229" />
-            <source>%n working day(s) left</source>
-            <translation>
-                <numerusform>%n working day left</numerusform>
-                <numerusform>%n working days left</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../dpo_desk/ui/views/deadlines_tab.py" line="230" />
-            <source>%n day(s) left</source>
-            <translation>
-                <numerusform>%n day left</numerusform>
-                <numerusform>%n days left</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
         <name>DestroyCopiesDialog</name>
         <message numerus="yes">
             <location filename="../../dpo_desk/ui/views/identity_tab.py" line="94" />
@@ -176,6 +141,46 @@
                 <numerusform>%n days overdue</numerusform>
             </translation>
         </message>
+        <message numerus="yes">
+            <location filename="../../dpo_desk/ui/labels.py" line="309" />
+            <source>overdue by %n working day(s)</source>
+            <translation>
+                <numerusform>overdue by %n working day</numerusform>
+                <numerusform>overdue by %n working days</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../dpo_desk/ui/labels.py" line="310" />
+            <source>overdue by %n day(s)</source>
+            <translation>
+                <numerusform>overdue by %n day</numerusform>
+                <numerusform>overdue by %n days</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../dpo_desk/ui/labels.py" line="312" />
+            <source>%n working day(s) left</source>
+            <translation>
+                <numerusform>%n working day left</numerusform>
+                <numerusform>%n working days left</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../dpo_desk/ui/labels.py" line="313" />
+            <source>%n day(s) left</source>
+            <translation>
+                <numerusform>%n day left</numerusform>
+                <numerusform>%n days left</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../dpo_desk/ui/labels.py" line="356" />
+            <source>with %n correction(s) from this case file</source>
+            <translation>
+                <numerusform>with %n correction from this case file</numerusform>
+                <numerusform>with %n corrections from this case file</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
         <name>LettersTab</name>
@@ -191,7 +196,7 @@
     <context>
         <name>MainWindow</name>
         <message numerus="yes">
-            <location filename="../../dpo_desk/ui/main_window.py" line="602" />
+            <location filename="../../dpo_desk/ui/main_window.py" line="757" />
             <source>%n case(s)</source>
             <translation>
                 <numerusform>%n case</numerusform>
@@ -199,7 +204,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../dpo_desk/ui/main_window.py" line="881" />
+            <location filename="../../dpo_desk/ui/main_window.py" line="1044" />
             <source>The case file is sound: every page decrypts and passes its checks, and the audit log's chain of %n event(s) is unbroken.</source>
             <translation>
                 <numerusform>The case file is sound: every page decrypts and passes its checks, and the audit log's chain of %n event is unbroken.</numerusform>
@@ -207,7 +212,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../dpo_desk/ui/main_window.py" line="801" />
+            <location filename="../../dpo_desk/ui/main_window.py" line="964" />
             <source>The files hold %n message(s): more than 200 new cases may be opened.</source>
             <translation>
                 <numerusform>The files hold %n message: more than 200 new cases may be opened.</numerusform>

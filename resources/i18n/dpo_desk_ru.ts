@@ -15,6 +15,40 @@
     </message>
 </context>
 <context>
+    <name>Accessibility</name>
+    <message>
+        <location filename="../../dpo_desk/ui/accessibility.py" line="86"/>
+        <source>Postmark date</source>
+        <extracomment>Controls whose label is not their buddy (a check box beside a date, a list under a group title), by object name. Their owners may set the name where they build them instead.</extracomment>
+        <translation>Дата почтового штемпеля</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/accessibility.py" line="87"/>
+        <source>Register from</source>
+        <translation>Реестр с</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/accessibility.py" line="88"/>
+        <source>Register to</source>
+        <translation>Реестр по</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/accessibility.py" line="89"/>
+        <source>Document expiry date</source>
+        <translation>Срок действия документа</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/accessibility.py" line="90"/>
+        <source>Controllers</source>
+        <translation>Операторы</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/accessibility.py" line="91"/>
+        <source>Calendar corrections</source>
+        <translation>Поправки календаря</translation>
+    </message>
+</context>
+<context>
     <name>AddScansDialog</name>
     <message>
         <location filename="../../dpo_desk/ui/dialogs/scans.py" line="301"/>
@@ -35,117 +69,318 @@
 <context>
     <name>AuditModel</name>
     <message>
-        <location filename="../../dpo_desk/ui/models/audit.py" line="26"/>
+        <location filename="../../dpo_desk/ui/models/audit.py" line="39"/>
         <source>Case logged</source>
         <translation>Обращение зарегистрировано</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/models/audit.py" line="27"/>
+        <location filename="../../dpo_desk/ui/models/audit.py" line="40"/>
         <source>Case changed</source>
         <translation>Обращение изменено</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/models/audit.py" line="28"/>
+        <location filename="../../dpo_desk/ui/models/audit.py" line="41"/>
         <source>Status changed</source>
         <translation>Статус изменён</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/models/audit.py" line="29"/>
+        <location filename="../../dpo_desk/ui/models/audit.py" line="42"/>
         <source>Note added</source>
         <translation>Добавлена заметка</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/models/audit.py" line="30"/>
+        <location filename="../../dpo_desk/ui/models/audit.py" line="43"/>
         <source>Deadline event</source>
         <translation>Событие срока</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/models/audit.py" line="31"/>
+        <location filename="../../dpo_desk/ui/models/audit.py" line="44"/>
         <source>Attachment added</source>
         <translation>Добавлено вложение</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/models/audit.py" line="32"/>
+        <location filename="../../dpo_desk/ui/models/audit.py" line="45"/>
         <source>Attachment destroyed</source>
         <translation>Вложение уничтожено</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/models/audit.py" line="33"/>
+        <location filename="../../dpo_desk/ui/models/audit.py" line="46"/>
         <source>Email added</source>
         <translation>Добавлено письмо</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/models/audit.py" line="34"/>
+        <location filename="../../dpo_desk/ui/models/audit.py" line="47"/>
         <source>Identity checked</source>
         <translation>Личность проверена</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/models/audit.py" line="35"/>
+        <location filename="../../dpo_desk/ui/models/audit.py" line="48"/>
         <source>Letter drafted</source>
         <translation>Подготовлен проект письма</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/models/audit.py" line="36"/>
+        <location filename="../../dpo_desk/ui/models/audit.py" line="49"/>
         <source>Letter edited</source>
         <translation>Письмо изменено</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/models/audit.py" line="37"/>
+        <location filename="../../dpo_desk/ui/models/audit.py" line="50"/>
         <source>Letter finalised</source>
         <translation>Письмо утверждено</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/models/audit.py" line="38"/>
+        <location filename="../../dpo_desk/ui/models/audit.py" line="51"/>
         <source>Letter sent</source>
         <translation>Письмо отправлено</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/models/audit.py" line="39"/>
+        <location filename="../../dpo_desk/ui/models/audit.py" line="52"/>
         <source>Letter draft deleted</source>
         <translation>Проект письма удалён</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/models/audit.py" line="83"/>
+        <location filename="../../dpo_desk/ui/models/audit.py" line="211"/>
         <source>#</source>
         <translation>№</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/models/audit.py" line="84"/>
+        <location filename="../../dpo_desk/ui/models/audit.py" line="212"/>
         <source>When</source>
         <translation>Когда</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/models/audit.py" line="85"/>
+        <location filename="../../dpo_desk/ui/models/audit.py" line="213"/>
         <source>Who</source>
         <translation>Кто</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/models/audit.py" line="86"/>
+        <location filename="../../dpo_desk/ui/models/audit.py" line="214"/>
         <source>What</source>
         <translation>Что</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/models/audit.py" line="87"/>
+        <location filename="../../dpo_desk/ui/models/audit.py" line="215"/>
         <source>Details</source>
         <translation>Подробности</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/models/audit.py" line="133"/>
+        <location filename="../../dpo_desk/ui/models/audit.py" line="260"/>
         <source>Hash</source>
         <translation>Хеш</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/models/audit.py" line="53"/>
+        <source>Letter warnings accepted</source>
+        <translation>Предупреждения к письму приняты</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/models/audit.py" line="54"/>
+        <source>Identity copy destroyed</source>
+        <translation>Копия документа уничтожена</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/models/audit.py" line="55"/>
+        <source>Linked to a breach</source>
+        <translation>Связано с инцидентом</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/models/audit.py" line="56"/>
+        <source>Unlinked from a breach</source>
+        <translation>Связь с инцидентом снята</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/models/audit.py" line="65"/>
+        <source>Other event</source>
+        <translation>Другое событие</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/models/audit.py" line="70"/>
+        <source>name</source>
+        <translation>имя</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/models/audit.py" line="71"/>
+        <source>email</source>
+        <translation>эл. почта</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/models/audit.py" line="72"/>
+        <source>address</source>
+        <translation>адрес</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/models/audit.py" line="73"/>
+        <source>what is asked</source>
+        <translation>предмет запроса</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/models/audit.py" line="74"/>
+        <source>channel</source>
+        <translation>канал</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/models/audit.py" line="75"/>
+        <source>received date</source>
+        <translation>дата получения</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/models/audit.py" line="76"/>
+        <source>postmark</source>
+        <translation>почтовый штемпель</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/models/audit.py" line="77"/>
+        <source>registered mail no.</source>
+        <translation>номер заказного письма</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/models/audit.py" line="78"/>
+        <source>language</source>
+        <translation>язык</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/models/audit.py" line="79"/>
+        <source>reply language</source>
+        <translation>язык ответа</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/models/audit.py" line="80"/>
+        <source>summary</source>
+        <translation>краткое содержание</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/models/audit.py" line="81"/>
+        <source>controller</source>
+        <translation>оператор</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/models/audit.py" line="102"/>
+        <source>From “{old}” to “{new}”</source>
+        <translation>Из «{old}» в «{new}»</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/models/audit.py" line="106"/>
+        <location filename="../../dpo_desk/ui/models/audit.py" line="149"/>
+        <source>reason: {reason}</source>
+        <translation>причина: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/models/audit.py" line="112"/>
+        <source>Logged {reference}: {kinds}, by {channel}, received {date}.</source>
+        <translation>Зарегистрировано {reference}: {kinds}; канал: {channel}; получено {date}.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/models/audit.py" line="123"/>
+        <source>The case&apos;s details were changed.</source>
+        <translation>Сведения по делу изменены.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/models/audit.py" line="124"/>
+        <source>Changed: {fields}.</source>
+        <translation>Изменено: {fields}.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/models/audit.py" line="128"/>
+        <source>A note was added (it is in the Overview tab).</source>
+        <translation>Добавлена заметка (она на вкладке «Обзор»).</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/models/audit.py" line="132"/>
+        <source>{event} on {date}</source>
+        <translation>{event}: {date}</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/models/audit.py" line="139"/>
+        <source>A file was added: {role}, {size}.</source>
+        <translation>Добавлен файл: {role}, {size}.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/models/audit.py" line="145"/>
+        <source>A file was destroyed: {role}</source>
+        <translation>Файл уничтожен: {role}</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/models/audit.py" line="155"/>
+        <source>An email was added (signed with S/MIME).</source>
+        <translation>Добавлено письмо (подписано S/MIME).</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/models/audit.py" line="158"/>
+        <source>An email was added.</source>
+        <translation>Добавлено письмо.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/models/audit.py" line="160"/>
+        <source>Identity checked by {method}: {outcome}.</source>
+        <translation>Личность проверена (способ: {method}): {outcome}.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/models/audit.py" line="167"/>
+        <source>A draft of the {kind} was started ({language}).</source>
+        <translation>Начат черновик: {kind} ({language}).</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/models/audit.py" line="174"/>
+        <source>A letter draft was edited.</source>
+        <translation>Черновик письма изменён.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/models/audit.py" line="176"/>
+        <source>The {kind} was finalised (the PDF can no longer change).</source>
+        <translation>Письмо оформлено окончательно: {kind} (PDF больше не изменится).</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/models/audit.py" line="180"/>
+        <source>A letter was sent on {date} by {channel}</source>
+        <translation>Письмо отправлено {date}, способ: {channel}</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/models/audit.py" line="187"/>
+        <source>registered mail no. {number}</source>
+        <translation>заказное письмо № {number}</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/models/audit.py" line="192"/>
+        <source>A letter draft was deleted.</source>
+        <translation>Черновик письма удалён.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/models/audit.py" line="194"/>
+        <source>The letter&apos;s warnings were read and accepted before finalising.</source>
+        <translation>Предупреждения к письму прочитаны и приняты перед оформлением.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/models/audit.py" line="198"/>
+        <source>Linked to a personal-data breach.</source>
+        <translation>Связано с инцидентом с персональными данными.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/models/audit.py" line="200"/>
+        <source>No longer linked to a personal-data breach.</source>
+        <translation>Больше не связано с инцидентом с персональными данными.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/models/audit.py" line="203"/>
+        <source>Recorded.</source>
+        <translation>Записано.</translation>
     </message>
 </context>
 <context>
     <name>AuditTab</name>
     <message>
-        <location filename="../../dpo_desk/ui/views/audit_tab.py" line="37"/>
+        <location filename="../../dpo_desk/ui/views/audit_tab.py" line="38"/>
         <source>Every change of the case, in order. The log is append-only and hash-chained; “Check case file” in the File menu verifies the whole chain.</source>
         <translation>Все изменения обращения по порядку. Журнал только дополняется и связан цепочкой хешей; «Проверить файл дел» в меню «Файл» проверяет всю цепочку.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/audit_tab.py" line="52"/>
+        <location filename="../../dpo_desk/ui/views/audit_tab.py" line="53"/>
         <source>A&amp;udit</source>
         <translation>&amp;Журнал</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/audit_tab.py" line="27"/>
+        <source>Audit events of the case</source>
+        <translation>События журнала по делу</translation>
     </message>
 </context>
 <context>
@@ -498,76 +733,76 @@
 <context>
     <name>CaseTableModel</name>
     <message>
-        <location filename="../../dpo_desk/ui/models/case_table.py" line="98"/>
+        <location filename="../../dpo_desk/ui/models/case_table.py" line="115"/>
         <source>Reference</source>
-        <extracomment>Column -&gt; ``CaseQuery.order_by`` (days left sorts like the due date).</extracomment>
+        <extracomment>Column -&gt; ``CaseQuery.order_by`` (days left sorts like the due date). The default order: the governing due date, most urgent first (cases without one last).</extracomment>
         <translation>Номер</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/models/case_table.py" line="99"/>
+        <location filename="../../dpo_desk/ui/models/case_table.py" line="116"/>
         <source>Subject</source>
         <translation>Заявитель</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/models/case_table.py" line="100"/>
+        <location filename="../../dpo_desk/ui/models/case_table.py" line="117"/>
         <source>Controller</source>
         <translation>Оператор</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/models/case_table.py" line="101"/>
+        <location filename="../../dpo_desk/ui/models/case_table.py" line="118"/>
         <source>Request</source>
         <translation>Запрос</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/models/case_table.py" line="102"/>
+        <location filename="../../dpo_desk/ui/models/case_table.py" line="119"/>
         <source>Channel</source>
         <translation>Канал</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/models/case_table.py" line="103"/>
+        <location filename="../../dpo_desk/ui/models/case_table.py" line="120"/>
         <source>Received</source>
         <translation>Получено</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/models/case_table.py" line="104"/>
+        <location filename="../../dpo_desk/ui/models/case_table.py" line="121"/>
         <source>Due</source>
         <translation>Срок</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/models/case_table.py" line="105"/>
+        <location filename="../../dpo_desk/ui/models/case_table.py" line="122"/>
         <source>Days left</source>
         <translation>Осталось</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/models/case_table.py" line="106"/>
+        <location filename="../../dpo_desk/ui/models/case_table.py" line="123"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/models/case_table.py" line="319"/>
+        <location filename="../../dpo_desk/ui/models/case_table.py" line="388"/>
         <source>Governing deadline: {regime}</source>
         <translation>Определяющий срок: {regime}</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/models/case_table.py" line="324"/>
+        <location filename="../../dpo_desk/ui/models/case_table.py" line="399"/>
         <source>Overdue</source>
         <translation>Просрочено</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/models/case_table.py" line="326"/>
-        <source>Due within three days</source>
-        <translation>Срок в ближайшие три дня</translation>
-    </message>
-    <message>
-        <location filename="../../dpo_desk/ui/models/case_table.py" line="328"/>
+        <location filename="../../dpo_desk/ui/models/case_table.py" line="403"/>
         <source>Waiting for proof of identity</source>
         <translation>Ожидается подтверждение личности</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/models/case_table.py" line="401"/>
+        <source>Due within three (working) days</source>
+        <translation>Срок в ближайшие три (рабочих) дня</translation>
     </message>
 </context>
 <context>
     <name>CaseView</name>
     <message>
-        <location filename="../../dpo_desk/ui/views/case_view.py" line="141"/>
+        <location filename="../../dpo_desk/ui/views/case_view.py" line="189"/>
         <source>No case selected</source>
         <translation>Обращение не выбрано</translation>
     </message>
@@ -1275,141 +1510,106 @@ Its content is gone for good; the verification record keeps its SHA-256:
 <context>
     <name>DeadlinesTab</name>
     <message>
-        <location filename="../../dpo_desk/ui/views/deadlines_tab.py" line="90"/>
+        <location filename="../../dpo_desk/ui/views/deadlines_tab.py" line="114"/>
         <source>Clock events</source>
         <translation>События срока</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/deadlines_tab.py" line="96"/>
+        <location filename="../../dpo_desk/ui/views/deadlines_tab.py" line="120"/>
         <source>&amp;Date:</source>
         <translation>&amp;Дата:</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/deadlines_tab.py" line="100"/>
+        <location filename="../../dpo_desk/ui/views/deadlines_tab.py" line="124"/>
         <source>Note (e.g. the reason for the extension)</source>
         <translation>Примечание (например, причина продления)</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/deadlines_tab.py" line="101"/>
+        <location filename="../../dpo_desk/ui/views/deadlines_tab.py" line="125"/>
         <source>N&amp;ote:</source>
         <translation>При&amp;мечание:</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/deadlines_tab.py" line="103"/>
+        <location filename="../../dpo_desk/ui/views/deadlines_tab.py" line="127"/>
         <source>&amp;Extend (notice sent)</source>
         <translation>Пр&amp;одлить (уведомление отправлено)</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/deadlines_tab.py" line="105"/>
-        <location filename="../../dpo_desk/ui/views/deadlines_tab.py" line="257"/>
+        <location filename="../../dpo_desk/ui/views/deadlines_tab.py" line="129"/>
+        <location filename="../../dpo_desk/ui/views/deadlines_tab.py" line="277"/>
         <source>Record that the extension notice went out on this date</source>
         <translation>Записать, что уведомление о продлении отправлено в эту дату</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/deadlines_tab.py" line="106"/>
+        <location filename="../../dpo_desk/ui/views/deadlines_tab.py" line="130"/>
         <source>&amp;Pause: identity proof requested</source>
         <translation>&amp;Пауза: запрошено подтверждение личности</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/deadlines_tab.py" line="108"/>
+        <location filename="../../dpo_desk/ui/views/deadlines_tab.py" line="132"/>
         <source>&amp;Resume: identity proof received</source>
         <translation>Продолжить: подтверждение личности по&amp;лучено</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/deadlines_tab.py" line="110"/>
+        <location filename="../../dpo_desk/ui/views/deadlines_tab.py" line="134"/>
         <source>Pause: &amp;clarification requested</source>
         <translation>Пауза: запрошено &amp;уточнение</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/deadlines_tab.py" line="113"/>
+        <location filename="../../dpo_desk/ui/views/deadlines_tab.py" line="137"/>
         <source>Resume: clarification rece&amp;ived</source>
         <translation>Продолжить: уточнение получ&amp;ено</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/deadlines_tab.py" line="151"/>
+        <location filename="../../dpo_desk/ui/views/deadlines_tab.py" line="175"/>
         <source>&amp;Deadlines</source>
         <translation>Сро&amp;ки</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/deadlines_tab.py" line="163"/>
+        <location filename="../../dpo_desk/ui/views/deadlines_tab.py" line="187"/>
         <source>No deadline applies.</source>
         <translation>Срок не применяется.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/deadlines_tab.py" line="165"/>
+        <location filename="../../dpo_desk/ui/views/deadlines_tab.py" line="189"/>
         <source>Due {date} — {regime}, {request} ({target})</source>
         <translation>Срок {date} — {regime}, {request} ({target})</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/deadlines_tab.py" line="169"/>
+        <location filename="../../dpo_desk/ui/views/deadlines_tab.py" line="193"/>
         <source>statutory</source>
         <translation>по закону</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/deadlines_tab.py" line="169"/>
+        <location filename="../../dpo_desk/ui/views/deadlines_tab.py" line="193"/>
         <source>internal target</source>
         <translation>внутренний ориентир</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/deadlines_tab.py" line="192"/>
+        <location filename="../../dpo_desk/ui/views/deadlines_tab.py" line="216"/>
         <source>Not applicable:</source>
         <translation>Не применяется:</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/deadlines_tab.py" line="222"/>
-        <source>due today</source>
-        <translation>срок сегодня</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../dpo_desk/ui/views/deadlines_tab.py" line="226"/>
-        <source>overdue by %n working day(s)</source>
-        <translation>
-            <numerusform>просрочено на %n рабочий день</numerusform>
-            <numerusform>просрочено на %n рабочих дня</numerusform>
-            <numerusform>просрочено на %n рабочих дней</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../dpo_desk/ui/views/deadlines_tab.py" line="227"/>
-        <source>overdue by %n day(s)</source>
-        <translation>
-            <numerusform>просрочено на %n день</numerusform>
-            <numerusform>просрочено на %n дня</numerusform>
-            <numerusform>просрочено на %n дней</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../dpo_desk/ui/views/deadlines_tab.py" line="229"/>
-        <source>%n working day(s) left</source>
-        <translation>
-            <numerusform>остался %n рабочий день</numerusform>
-            <numerusform>осталось %n рабочих дня</numerusform>
-            <numerusform>осталось %n рабочих дней</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../dpo_desk/ui/views/deadlines_tab.py" line="230"/>
-        <source>%n day(s) left</source>
-        <translation>
-            <numerusform>остался %n день</numerusform>
-            <numerusform>осталось %n дня</numerusform>
-            <numerusform>осталось %n дней</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../dpo_desk/ui/views/deadlines_tab.py" line="239"/>
-        <source>Calendars: {names}</source>
-        <translation>Календари: {names}</translation>
-    </message>
-    <message>
-        <location filename="../../dpo_desk/ui/views/deadlines_tab.py" line="300"/>
+        <location filename="../../dpo_desk/ui/views/deadlines_tab.py" line="320"/>
         <source>Recorded: {event} on {date}.</source>
         <translation>Записано: {event}, {date}.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/deadlines_tab.py" line="260"/>
+        <location filename="../../dpo_desk/ui/views/deadlines_tab.py" line="280"/>
         <source>No extension is possible: no regime of this case allows (another) one, or the regime that binds first allows none</source>
         <translation>Продление невозможно: ни один режим этого обращения не допускает (ещё одного) продления, либо режим с самым ранним сроком его не допускает</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/deadlines_tab.py" line="94"/>
+        <source>Deadlines under each law</source>
+        <extracomment>The engine names its calendar by library and version (&quot;holidays 0.109 KZ&quot;); the DPO reads &quot;national calendar (Kazakhstan)&quot;.</extracomment>
+        <translation>Сроки по каждому закону</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/deadlines_tab.py" line="259"/>
+        <source>Working days by: {names}</source>
+        <translation>Рабочие дни по: {names}</translation>
     </message>
 </context>
 <context>
@@ -2922,6 +3122,146 @@ Its content is gone for good; the verification record keeps its SHA-256:
             <numerusform>просрочка %n дней</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../../dpo_desk/ui/labels.py" line="305"/>
+        <source>due today</source>
+        <translation>срок сегодня</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../dpo_desk/ui/labels.py" line="309"/>
+        <source>overdue by %n working day(s)</source>
+        <translation>
+            <numerusform>просрочено на %n рабочий день</numerusform>
+            <numerusform>просрочено на %n рабочих дня</numerusform>
+            <numerusform>просрочено на %n рабочих дней</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../dpo_desk/ui/labels.py" line="310"/>
+        <source>overdue by %n day(s)</source>
+        <translation>
+            <numerusform>просрочено на %n день</numerusform>
+            <numerusform>просрочено на %n дня</numerusform>
+            <numerusform>просрочено на %n дней</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../dpo_desk/ui/labels.py" line="312"/>
+        <source>%n working day(s) left</source>
+        <translation>
+            <numerusform>остался %n рабочий день</numerusform>
+            <numerusform>осталось %n рабочих дня</numerusform>
+            <numerusform>осталось %n рабочих дней</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../dpo_desk/ui/labels.py" line="313"/>
+        <source>%n day(s) left</source>
+        <translation>
+            <numerusform>остался %n день</numerusform>
+            <numerusform>осталось %n дня</numerusform>
+            <numerusform>осталось %n дней</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/labels.py" line="317"/>
+        <source>Russia</source>
+        <translation>Россия</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/labels.py" line="318"/>
+        <source>Kazakhstan</source>
+        <translation>Казахстан</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/labels.py" line="319"/>
+        <source>Kyrgyzstan</source>
+        <translation>Кыргызстан</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/labels.py" line="320"/>
+        <source>France</source>
+        <translation>Франция</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/labels.py" line="321"/>
+        <source>Brazil</source>
+        <translation>Бразилия</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/labels.py" line="322"/>
+        <source>United Kingdom</source>
+        <translation>Великобритания</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/labels.py" line="323"/>
+        <source>United States</source>
+        <translation>США</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/labels.py" line="324"/>
+        <source>Germany</source>
+        <translation>Германия</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/labels.py" line="328"/>
+        <source>England</source>
+        <translation>Англия</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/labels.py" line="329"/>
+        <source>Scotland</source>
+        <translation>Шотландия</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/labels.py" line="330"/>
+        <source>Wales</source>
+        <translation>Уэльс</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/labels.py" line="331"/>
+        <source>Northern Ireland</source>
+        <translation>Северная Ирландия</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/labels.py" line="332"/>
+        <source>California</source>
+        <translation>Калифорния</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/labels.py" line="333"/>
+        <source>Moselle</source>
+        <translation>Мозель</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/labels.py" line="334"/>
+        <source>Bas-Rhin</source>
+        <translation>Нижний Рейн</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/labels.py" line="335"/>
+        <source>Haut-Rhin</source>
+        <translation>Верхний Рейн</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/labels.py" line="348"/>
+        <source>regional calendar ({region}, {country})</source>
+        <translation>региональный календарь ({region}, {country})</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/labels.py" line="352"/>
+        <source>national calendar ({country})</source>
+        <translation>государственный календарь ({country})</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../dpo_desk/ui/labels.py" line="356"/>
+        <source>with %n correction(s) from this case file</source>
+        <translation>
+            <numerusform>с %n поправкой из этого файла дел</numerusform>
+            <numerusform>с %n поправками из этого файла дел</numerusform>
+            <numerusform>с %n поправками из этого файла дел</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>LettersModel</name>
@@ -3659,203 +3999,203 @@ Its content is gone for good; the verification record keeps its SHA-256:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="170"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="196"/>
         <source>&amp;New postal request…</source>
-        <extracomment>The case view&apos;s tabs in this wave; later waves append theirs. File types the email import takes (dropped on the window or chosen in the file dialog).</extracomment>
+        <extracomment>The case view&apos;s tabs in this wave; later waves append theirs. The window&apos;s size when nothing is saved, if the screen has room for it (1366x768 fits). Names under which the layout is kept in ``Settings.layout``. File types the email import takes (dropped on the window or chosen in the file dialog).</extracomment>
         <translation>&amp;Новый почтовый запрос…</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="174"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="200"/>
         <source>Log a request that came by post</source>
         <translation>Зарегистрировать запрос, пришедший по почте</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="178"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="204"/>
         <source>&amp;Import email…</source>
         <translation>&amp;Импорт писем…</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="182"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="208"/>
         <source>Import .eml, .msg or .mbox files (or drop them on the window)</source>
         <translation>Импортировать файлы .eml, .msg или .mbox (или перетащите их в окно)</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="186"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="212"/>
         <source>&amp;Lock</source>
         <translation>&amp;Заблокировать</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="190"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="216"/>
         <source>Hide the cases until the passphrase or keyring unlocks them</source>
         <translation>Скрыть обращения до разблокировки паролем или ключом из хранилища</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="195"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="221"/>
         <source>&amp;Back up now…</source>
         <translation>&amp;Резервная копия…</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="199"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="225"/>
         <source>Write an encrypted copy of the case file</source>
         <translation>Записать зашифрованную копию файла дел</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="203"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="229"/>
         <source>&amp;Check case file</source>
         <translation>&amp;Проверить файл дел</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="207"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="233"/>
         <source>Check every page of the file and the audit log&apos;s chain</source>
         <translation>Проверить каждую страницу файла и цепочку журнала аудита</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="211"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="237"/>
         <source>&amp;Verify identity…</source>
         <translation>&amp;Проверить личность…</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="215"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="241"/>
         <source>Check the requester&apos;s identity on the selected case</source>
         <translation>Проверить личность заявителя по выбранному обращению</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="219"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="245"/>
         <source>&amp;Write letter…</source>
         <translation>&amp;Написать письмо…</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="223"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="249"/>
         <source>Write a letter on the selected case</source>
         <translation>Написать письмо по выбранному обращению</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="227"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="253"/>
         <source>&amp;Export…</source>
         <translation>&amp;Экспорт…</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="231"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="257"/>
         <source>Export a case summary, the register, statistics or the calendar</source>
         <translation>Экспортировать сводку по обращению, реестр, статистику или календарь</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="234"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="260"/>
         <source>Letter &amp;templates…</source>
         <translation>&amp;Шаблоны писем…</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="237"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="263"/>
         <source>&amp;Trusted certificates…</source>
         <translation>&amp;Доверенные сертификаты…</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="240"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="266"/>
         <source>&amp;Quit</source>
         <translation>&amp;Выход</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="243"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="269"/>
         <source>&amp;Find…</source>
         <translation>&amp;Найти…</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="247"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="273"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Обновить</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="253"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="279"/>
         <source>&amp;Controllers…</source>
         <translation>&amp;Операторы…</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="256"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="282"/>
         <source>Calendar &amp;overrides…</source>
         <translation>&amp;Поправки календаря…</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="260"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="286"/>
         <source>&amp;Preferences…</source>
         <translation>&amp;Параметры…</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="264"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="290"/>
         <source>&amp;About DPO Desk</source>
         <translation>&amp;О программе DPO Desk</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="300"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="334"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="311"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="345"/>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="316"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="350"/>
         <source>&amp;Case</source>
         <translation>О&amp;бращение</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="320"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="354"/>
         <source>&amp;Settings</source>
         <translation>&amp;Настройки</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="328"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="362"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="334"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="368"/>
         <source>Main toolbar</source>
         <translation>Основная панель</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="363"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="397"/>
         <source>Start by adding the controllers you serve: their laws set the deadlines.</source>
         <translation>Начните с добавления операторов, которых вы обслуживаете: их право определяет сроки.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="367"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="401"/>
         <source>&amp;Add a controller…</source>
         <translation>&amp;Добавить оператора…</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="384"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="418"/>
         <source>Views and controllers</source>
         <translation>Представления и операторы</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="393"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="427"/>
         <source>Search names, references, notes and emails (Ctrl+F)</source>
         <translation>Поиск по именам, номерам, заметкам и письмам (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="395"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="429"/>
         <source>Search cases</source>
         <translation>Поиск обращений</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="414"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="448"/>
         <source>Cases</source>
         <translation>Обращения</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="511"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="651"/>
         <source>{name} (locked) — DPO Desk</source>
         <translation>{name} (заблокировано) — DPO Desk</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="513"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="653"/>
         <source>{name} — DPO Desk</source>
         <translation>{name} — DPO Desk</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../dpo_desk/ui/main_window.py" line="602"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="757"/>
         <source>%n case(s)</source>
         <translation>
             <numerusform>%n обращение</numerusform>
@@ -3864,74 +4204,74 @@ Its content is gone for good; the verification record keeps its SHA-256:
         </translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="691"/>
-        <location filename="../../dpo_desk/ui/main_window.py" line="704"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="854"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="867"/>
         <source>Select a case first.</source>
         <translation>Сначала выберите обращение.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="719"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="882"/>
         <source>Exported to {path}.</source>
         <translation>Экспортировано в {path}.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="746"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="909"/>
         <source>Another job is still running.</source>
         <translation>Ещё выполняется другая задача.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="774"/>
-        <location filename="../../dpo_desk/ui/main_window.py" line="799"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="937"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="962"/>
         <source>Import email</source>
         <translation>Импорт писем</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="777"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="940"/>
         <source>Email (*.eml *.msg *.mbox *.txt)</source>
         <translation>Письма (*.eml *.msg *.mbox *.txt)</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="786"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="949"/>
         <source>Importing email…</source>
         <translation>Импорт писем…</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="843"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="1006"/>
         <source>Back up the case file</source>
         <translation>Резервная копия файла дел</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="846"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="1009"/>
         <source>DPO Desk case files (*.dpodesk)</source>
         <translation>Файлы дел DPO Desk (*.dpodesk)</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="854"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="1017"/>
         <source>Writing the backup…</source>
         <translation>Запись резервной копии…</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="862"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="1025"/>
         <source>Backup written to {path} ({size} KB).</source>
         <translation>Резервная копия записана в {path} ({size} КБ).</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="866"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="1029"/>
         <source>It opens with this file&apos;s recovery key.</source>
         <translation>Она открывается ключом восстановления этого файла.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="871"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="1034"/>
         <source>Checking the case file…</source>
         <translation>Проверка файла дел…</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="877"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="1040"/>
         <source>Check case file</source>
         <translation>Проверка файла дел</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../dpo_desk/ui/main_window.py" line="881"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="1044"/>
         <source>The case file is sound: every page decrypts and passes its checks, and the audit log&apos;s chain of %n event(s) is unbroken.</source>
         <translation>
             <numerusform>Файл дел исправен: каждая страница расшифровывается и проходит проверки, цепочка журнала аудита из %n события не нарушена.</numerusform>
@@ -3940,62 +4280,62 @@ Its content is gone for good; the verification record keeps its SHA-256:
         </translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="894"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="1057"/>
         <source>The chain also matches the copy of its end kept in the system keyring.</source>
         <translation>Цепочка также совпадает с копией её конца в системном хранилище ключей.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="910"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="1073"/>
         <source>The file is damaged: {problems}</source>
         <translation>Файл повреждён: {problems}</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="916"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="1079"/>
         <source>The audit log was altered or cut at event {seq}: {problem}</source>
         <translation>Журнал аудита изменён или обрезан на событии {seq}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="926"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="1089"/>
         <source>Restore the last good backup and keep this file for inspection.</source>
         <translation>Восстановите последнюю исправную резервную копию, а этот файл сохраните для проверки.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="937"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="1100"/>
         <source>DPO Desk</source>
         <translation>DPO Desk</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="1030"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="1193"/>
         <source>The keyring does not hold this file&apos;s key; type the recovery key.</source>
         <translation>В хранилище нет ключа этого файла; введите ключ восстановления.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="1034"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="1197"/>
         <source>That passphrase or recovery key is not right.</source>
         <translation>Пароль или ключ восстановления неверен.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="293"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="327"/>
         <source>&amp;Breaches</source>
         <translation>&amp;Инциденты</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="297"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="331"/>
         <source>The register of personal-data breaches and their legal clocks</source>
         <translation>Реестр инцидентов с персональными данными и их законные сроки</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="470"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="538"/>
         <source>Requests</source>
         <translation>Обращения</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="472"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="540"/>
         <source>Breaches</source>
         <translation>Инциденты</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../dpo_desk/ui/main_window.py" line="801"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="964"/>
         <source>The files hold %n message(s): more than 200 new cases may be opened.</source>
         <translation>
             <numerusform>В файлах %n письмо: может быть открыто более 200 новых дел.</numerusform>
@@ -4004,32 +4344,32 @@ Its content is gone for good; the verification record keeps its SHA-256:
         </translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="805"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="968"/>
         <source>Import all</source>
         <translation>Импортировать всё</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="886"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="1049"/>
         <source>Every record matches what the audit log last recorded for it.</source>
         <translation>Каждая запись совпадает с тем, что журнал аудита записал о ней последним.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="890"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="1053"/>
         <source>The chain also matches the copy of its end kept in the settings folder.</source>
         <translation>Цепочка совпадает и с копией её конца в папке настроек.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="897"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="1060"/>
         <source>That copy is on this computer: it does not stand against someone who holds the key here. Keep the line printed by “dpo-desk audit anchor” elsewhere.</source>
         <translation>Эта копия хранится на этом компьютере: она не защищает от того, у кого здесь есть ключ. Храните строку, которую печатает «dpo-desk audit anchor», в другом месте.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="902"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="1065"/>
         <source>No copy of the chain&apos;s end is kept outside the file, so a cut-off end would not show. Keep the line printed by “dpo-desk audit anchor” elsewhere.</source>
         <translation>Копия конца цепочки вне файла не хранится, поэтому отрезанный конец не будет заметен. Храните строку, которую печатает «dpo-desk audit anchor», в другом месте.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="922"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="1085"/>
         <source>Records changed outside DPO Desk: {rows}</source>
         <translation>Записи, изменённые в обход DPO Desk: {rows}</translation>
     </message>
@@ -4309,120 +4649,130 @@ Its content is gone for good; the verification record keeps its SHA-256:
 <context>
     <name>OverviewTab</name>
     <message>
-        <location filename="../../dpo_desk/ui/views/overview.py" line="70"/>
+        <location filename="../../dpo_desk/ui/views/overview.py" line="74"/>
         <source>Request</source>
         <extracomment>The order status buttons appear in (the usual path first).</extracomment>
         <translation>Запрос</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/overview.py" line="75"/>
+        <location filename="../../dpo_desk/ui/views/overview.py" line="79"/>
         <source>Reference</source>
         <translation>Номер</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/overview.py" line="76"/>
+        <location filename="../../dpo_desk/ui/views/overview.py" line="80"/>
         <source>Controller</source>
         <translation>Оператор</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/overview.py" line="77"/>
+        <location filename="../../dpo_desk/ui/views/overview.py" line="81"/>
         <source>Data subject</source>
         <translation>Субъект данных</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/overview.py" line="78"/>
+        <location filename="../../dpo_desk/ui/views/overview.py" line="82"/>
         <source>Email</source>
         <translation>Эл. почта</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/overview.py" line="79"/>
+        <location filename="../../dpo_desk/ui/views/overview.py" line="83"/>
         <source>Address</source>
         <translation>Адрес</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/overview.py" line="80"/>
+        <location filename="../../dpo_desk/ui/views/overview.py" line="84"/>
         <source>Personal identifiers</source>
         <translation>Личные идентификаторы</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/overview.py" line="81"/>
+        <location filename="../../dpo_desk/ui/views/overview.py" line="85"/>
         <source>Asks for</source>
         <translation>Просит</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/overview.py" line="82"/>
+        <location filename="../../dpo_desk/ui/views/overview.py" line="86"/>
         <source>Channel</source>
         <translation>Канал</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/overview.py" line="83"/>
+        <location filename="../../dpo_desk/ui/views/overview.py" line="87"/>
         <source>Received</source>
         <translation>Получено</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/overview.py" line="84"/>
+        <location filename="../../dpo_desk/ui/views/overview.py" line="89"/>
         <source>Postmark</source>
         <translation>Почтовый штемпель</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/overview.py" line="85"/>
+        <location filename="../../dpo_desk/ui/views/overview.py" line="90"/>
         <source>Registered mail no.</source>
         <translation>№ заказного письма</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/overview.py" line="86"/>
+        <location filename="../../dpo_desk/ui/views/overview.py" line="91"/>
         <source>Language</source>
         <translation>Язык</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/overview.py" line="87"/>
+        <location filename="../../dpo_desk/ui/views/overview.py" line="92"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/overview.py" line="88"/>
+        <location filename="../../dpo_desk/ui/views/overview.py" line="93"/>
         <source>Summary</source>
         <translation>Суть</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/overview.py" line="93"/>
+        <location filename="../../dpo_desk/ui/views/overview.py" line="98"/>
         <source>Move the case</source>
         <translation>Ход обращения</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/overview.py" line="100"/>
+        <location filename="../../dpo_desk/ui/views/overview.py" line="105"/>
         <source>Reason (for a rejection or withdrawal)</source>
         <translation>Причина (для отказа или отзыва)</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/overview.py" line="101"/>
+        <location filename="../../dpo_desk/ui/views/overview.py" line="106"/>
         <source>&amp;Reason:</source>
         <translation>При&amp;чина:</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/overview.py" line="112"/>
+        <location filename="../../dpo_desk/ui/views/overview.py" line="117"/>
         <source>Notes</source>
         <translation>Заметки</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/overview.py" line="121"/>
+        <location filename="../../dpo_desk/ui/views/overview.py" line="126"/>
         <source>A note for the file (who called, what was checked…)</source>
         <translation>Заметка в дело (кто звонил, что проверено…)</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/overview.py" line="125"/>
+        <location filename="../../dpo_desk/ui/views/overview.py" line="130"/>
         <source>&amp;Add note</source>
         <translation>&amp;Добавить заметку</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/overview.py" line="146"/>
+        <location filename="../../dpo_desk/ui/views/overview.py" line="151"/>
         <source>&amp;Overview</source>
         <translation>&amp;Обзор</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/overview.py" line="264"/>
+        <location filename="../../dpo_desk/ui/views/overview.py" line="284"/>
         <source>Write the note first.</source>
         <translation>Сначала напишите заметку.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/overview.py" line="88"/>
+        <source>Due</source>
+        <translation>Срок</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/views/overview.py" line="198"/>
+        <source>{date} ({regime})</source>
+        <translation>{date} ({regime})</translation>
     </message>
 </context>
 <context>
@@ -4607,39 +4957,74 @@ Its content is gone for good; the verification record keeps its SHA-256:
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/preferences.py" line="26"/>
+        <location filename="../../dpo_desk/ui/dialogs/preferences.py" line="27"/>
         <source>Preferences</source>
         <translation>Параметры</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/preferences.py" line="31"/>
+        <location filename="../../dpo_desk/ui/dialogs/preferences.py" line="32"/>
         <source>never</source>
         <translation>никогда</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/preferences.py" line="32"/>
+        <location filename="../../dpo_desk/ui/dialogs/preferences.py" line="33"/>
         <source> min</source>
         <translation> мин</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/preferences.py" line="36"/>
+        <location filename="../../dpo_desk/ui/dialogs/preferences.py" line="37"/>
         <source>As the system</source>
         <translation>Как в системе</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/preferences.py" line="41"/>
+        <location filename="../../dpo_desk/ui/dialogs/preferences.py" line="54"/>
         <source>A new language applies when DPO Desk starts again.</source>
         <translation>Новый язык применится при следующем запуске DPO Desk.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/preferences.py" line="44"/>
+        <location filename="../../dpo_desk/ui/dialogs/preferences.py" line="57"/>
         <source>&amp;Lock after idle:</source>
         <translation>&amp;Блокировать после простоя:</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/preferences.py" line="46"/>
+        <location filename="../../dpo_desk/ui/dialogs/preferences.py" line="59"/>
         <source>&amp;Language:</source>
         <translation>&amp;Язык:</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/preferences.py" line="44"/>
+        <source>As the system (light or dark)</source>
+        <translation>Как в системе (светлая или тёмная)</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/preferences.py" line="45"/>
+        <source>Light</source>
+        <translation>Светлая</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/preferences.py" line="46"/>
+        <source>Dark</source>
+        <translation>Тёмная</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/preferences.py" line="51"/>
+        <source>as the system</source>
+        <translation>как в системе</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/preferences.py" line="52"/>
+        <source> pt</source>
+        <translation> пт</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/preferences.py" line="63"/>
+        <source>&amp;Colours:</source>
+        <translation>&amp;Цвета:</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/preferences.py" line="65"/>
+        <source>&amp;Text size:</source>
+        <translation>&amp;Размер текста:</translation>
     </message>
 </context>
 <context>

@@ -32,7 +32,7 @@ from dpo_desk.ui.tasks import DbExecutor
 from dpo_desk.ui.views.identity_tab import DestroyCopiesDialog, IdentityTab
 from dpo_desk.ui.views.letters_tab import LettersTab
 
-from .casework import casework_window, png_scan
+from .casework import casework_window, png_scan, select_case
 from .conftest import TODAY, type_text
 
 
@@ -254,7 +254,9 @@ def run_the_whole_case(qtbot, opened, tmp_path: Path) -> None:  # noqa: ANN001
     kinds = [letter.kind for letter in db(lambda cf: cf.letters.for_case(case_id))]
     assert sorted(kinds) == ["access_response", "acknowledgement", "extension_notice"]
 
-    # 6. Close the case on the overview.
+    # 6. Close the case on the overview. Answered, it left the Open view (and the pane, which
+    # never shows a case of another view): find it under All.
+    select_case(qtbot, window, case_id)
     overview = window.case_view.show_tab("overviewTab")
     qtbot.waitUntil(
         lambda: overview.findChild(QPushButton, "status_closed") is not None, timeout=3000

@@ -1,4 +1,5 @@
-"""General settings: auto-lock and the UI language (kept outside the case file, never secrets)."""
+"""General settings: auto-lock, the UI language, the colour scheme and the font size (kept
+outside the case file, never secrets)."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..settings import MAX_AUTO_LOCK_MINUTES, Settings
+from ..settings import MAX_AUTO_LOCK_MINUTES, MAX_FONT_POINTS, MIN_FONT_POINTS, Settings
 
 
 class PreferencesDialog(QDialog):
@@ -38,6 +39,18 @@ class PreferencesDialog(QDialog):
         self._language.addItem("Русский", "ru")
         index = self._language.findData(settings.ui_language)
         self._language.setCurrentIndex(max(0, index))
+        self._scheme = QComboBox(self)
+        self._scheme.setObjectName("colourScheme")
+        self._scheme.addItem(self.tr("As the system (light or dark)"), "system")
+        self._scheme.addItem(self.tr("Light"), "light")
+        self._scheme.addItem(self.tr("Dark"), "dark")
+        self._scheme.setCurrentIndex(max(0, self._scheme.findData(settings.colour_scheme)))
+        self._font = QSpinBox(self)
+        self._font.setObjectName("fontPoints")
+        self._font.setRange(MIN_FONT_POINTS - 1, MAX_FONT_POINTS)
+        self._font.setSpecialValueText(self.tr("as the system"))
+        self._font.setSuffix(self.tr(" pt"))
+        self._font.setValue(settings.font_points or MIN_FONT_POINTS - 1)
         note = QLabel(self.tr("A new language applies when DPO Desk starts again."), self)
         note.setWordWrap(True)
         form = QFormLayout()
@@ -47,6 +60,12 @@ class PreferencesDialog(QDialog):
         language_label.setBuddy(self._language)
         form.addRow(lock_label, self._minutes)
         form.addRow(language_label, self._language)
+        scheme_label = QLabel(self.tr("&Colours:"), self)
+        scheme_label.setBuddy(self._scheme)
+        font_label = QLabel(self.tr("&Text size:"), self)
+        font_label.setBuddy(self._font)
+        form.addRow(scheme_label, self._scheme)
+        form.addRow(font_label, self._font)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -61,6 +80,8 @@ class PreferencesDialog(QDialog):
         return self._settings.with_changes(
             auto_lock_minutes=self._minutes.value(),
             ui_language=str(self._language.currentData() or ""),
+            colour_scheme=str(self._scheme.currentData() or "system"),
+            font_points=0 if self._font.value() < MIN_FONT_POINTS else self._font.value(),
         )
 
     def accept(self) -> None:

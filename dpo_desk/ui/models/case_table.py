@@ -3,6 +3,11 @@
 Rows come from ``CaseRepo.list(query, limit, offset)`` on the database thread; the model keeps
 only the pages loaded so far. Every new query (filter, search text, sort) bumps a generation
 number, so a page that arrives for an older query is dropped.
+
+Urgency comes first: the list sorts by the governing due date, most urgent first, and counts
+what is left the way the governing rule counts (working days for working-day rules, from
+:func:`dpo_desk.services.urgency.list_statuses`, asked for each page once it is in). Colour is
+never alone: the days-left column carries a shape per urgency and its words.
 """
 
 from __future__ import annotations
@@ -24,10 +29,18 @@ from PySide6.QtGui import QFont
 
 from dpo_desk.casefile import CaseFile
 from dpo_desk.casefile.repositories import CaseQuery, CaseRow
+from dpo_desk.core.deadlines import DeadlineStatus
+from dpo_desk.services.urgency import list_statuses
 
 from ..app import CaseFileAccess
-from ..labels import channel_label, days_left_text, format_date, kinds_label, status_label
-from ..style import Urgency, urgency, urgency_background
+from ..labels import (
+    channel_label,
+    deadline_left_text,
+    format_date,
+    kinds_label,
+    status_label,
+)
+from ..style import DUE_SOON_DAYS, Urgency, urgency, urgency_background, urgency_icon
 
 PAGE_SIZE = 200
 
@@ -59,6 +72,9 @@ SORT_KEYS = {
     "status": "status",
 }
 
+#: The default order: the governing due date, most urgent first (cases without one last).
+DEFAULT_SORT = "due"
+
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
@@ -89,8 +105,9 @@ class CaseTableModel(QAbstractTableModel):
         self._db = db
         self._today = today
         self._page_size = page_size
-        self._query = CaseQuery(order_by="received", descending=True)
+        self._query = CaseQuery(order_by=DEFAULT_SORT, descending=False)
         self._rows: list[CaseRow] = []
+        self._statuses: dict[int, DeadlineStatus] = {}
         self._total = 0
         self._generation = 0
         self._fetching = False
@@ -156,6 +173,7 @@ class CaseTableModel(QAbstractTableModel):
         self._query = replace(self._query, text="")
         self.beginResetModel()
         self._rows = []
+        self._statuses = {}
         self._total = 0
         self.endResetModel()
 
@@ -165,9 +183,11 @@ class CaseTableModel(QAbstractTableModel):
         total, rows = result
         self.beginResetModel()
         self._rows = list(rows)
+        self._statuses = {}
         self._total = max(total, len(rows))
         self._fetching = False
         self.endResetModel()
+        self._ask_statuses(generation, 0, list(rows))
         self.loaded.emit()
 
     def _failed(self, generation: int, exc: BaseException) -> None:
@@ -216,7 +236,52 @@ class CaseTableModel(QAbstractTableModel):
         self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
         self._rows.extend(rows)
         self.endInsertRows()
+        self._ask_statuses(generation, first, list(rows))
         self.page_loaded.emit(len(self._rows))
+
+    # --- days left, counted the governing rule's way -----------------------------------------
+    def _ask_statuses(self, generation: int, first: int, rows: list[CaseRow]) -> None:
+        if not any(r.due_on is not None and _is_open(r.status) for r in rows):
+            return
+        self._db.run(
+            list_statuses,
+            rows,
+            self._today(),
+            on_result=lambda found: self._got_statuses(generation, first, len(rows), found),
+            on_error=lambda exc: self._failed(generation, exc),
+            owner=self,
+        )
+
+    def _got_statuses(
+        self, generation: int, first: int, count: int, found: dict[int, DeadlineStatus]
+    ) -> None:
+        if generation != self._generation or not found:
+            return
+        self._statuses.update(found)
+        last = min(first + count, len(self._rows)) - 1
+        if last >= first:
+            self.dataChanged.emit(self.index(first, 0), self.index(last, len(COLUMNS) - 1), [])
+
+    def status_of(self, row: CaseRow) -> DeadlineStatus | None:
+        """What is left of an open case's governing deadline, counted the rule's way."""
+        if row.due_on is None or not _is_open(row.status):
+            return None
+        found = self._statuses.get(int(row.id))
+        if found is not None:
+            return found
+        left = _days_left(row.due_on, self._today())  # until the rule's count arrives
+        state = "upcoming" if left > 0 else "overdue" if left < 0 else "due_today"
+        return DeadlineStatus(state, left, "calendar_days")
+
+    def urgency_of(self, row: CaseRow, today: date) -> Urgency:
+        status = self.status_of(row)
+        if status is None:
+            return urgency(row.status, None, today)
+        if status.state == "overdue":
+            return Urgency.OVERDUE
+        if status.days_left <= DUE_SOON_DAYS:
+            return Urgency.DUE_SOON
+        return urgency(row.status, None, today)
 
     # --- sorting in the file ---------------------------------------------------------------
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -276,20 +341,23 @@ class CaseTableModel(QAbstractTableModel):
             return int(row.id)
         today = self._today()
         if role == URGENCY_ROLE:
-            return str(urgency(row.status, row.due_on, today))
+            return str(self.urgency_of(row, today))
         if role == Qt.ItemDataRole.BackgroundRole:
-            return urgency_background(urgency(row.status, row.due_on, today))
+            return urgency_background(self.urgency_of(row, today))
+        if role == Qt.ItemDataRole.DecorationRole and column == "days_left":
+            kind = self.urgency_of(row, today)
+            return None if kind == Urgency.NONE else urgency_icon(kind)
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(row, column, today)
         if (
             role == Qt.ItemDataRole.FontRole
             and column == "days_left"
-            and urgency(row.status, row.due_on, today) == Urgency.OVERDUE
+            and self.urgency_of(row, today) == Urgency.OVERDUE
         ):
             font = QFont()
             font.setBold(True)
             return font
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in ("received", "due", "days_left"):
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in ("received", "due"):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
@@ -309,9 +377,10 @@ class CaseTableModel(QAbstractTableModel):
         if column == "due":
             return format_date(row.due_on) if row.due_on else "—"
         if column == "days_left":
-            if row.due_on is None or not _is_open(row.status):
+            status = self.status_of(row)
+            if status is None:
                 return ""
-            return days_left_text(_days_left(row.due_on, self._today()))
+            return deadline_left_text(status.state, status.days_left, status.unit)
         return status_label(row.status)
 
     def _tooltip(self, row: CaseRow, column: str, today: date) -> str | None:
@@ -319,14 +388,20 @@ class CaseTableModel(QAbstractTableModel):
             return self.tr("Governing deadline: {regime}").format(regime=row.due_jurisdiction)
         if column == "kinds":
             return kinds_label(row.kinds)
-        kind = urgency(row.status, row.due_on, today)
-        if kind == Urgency.OVERDUE:
-            return self.tr("Overdue")
-        if kind == Urgency.DUE_SOON:
-            return self.tr("Due within three days")
-        if kind == Urgency.IDENTITY:
-            return self.tr("Waiting for proof of identity")
-        return None
+        return urgency_text(self.urgency_of(row, today)) or None
+
+
+def urgency_text(kind: Urgency) -> str:
+    """The words for a row's colour and mark (the legend says the same)."""
+    from PySide6.QtCore import QCoreApplication
+
+    if kind == Urgency.OVERDUE:
+        return QCoreApplication.translate("CaseTableModel", "Overdue")
+    if kind == Urgency.DUE_SOON:
+        return QCoreApplication.translate("CaseTableModel", "Due within three (working) days")
+    if kind == Urgency.IDENTITY:
+        return QCoreApplication.translate("CaseTableModel", "Waiting for proof of identity")
+    return ""
 
 
 def _is_open(status: str) -> bool:

@@ -24,6 +24,7 @@ class AuditTab(QWidget):
         self._model = AuditModel(self)
         self._table = QTableView(self)
         self._table.setObjectName("auditTable")
+        self._table.setAccessibleName(self.tr("Audit events of the case"))
         self._table.setModel(self._model)
         self._table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self._table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

@@ -13,8 +13,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, Protocol
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QLabel, QSizePolicy, QTabWidget, QVBoxLayout, QWidget
 
 from dpo_desk.core.errors import KnownError
 
@@ -34,6 +35,43 @@ class CaseTab(Protocol):
 TabFactory = Callable[[AppContext, "CaseView"], QWidget]
 
 
+class ElidedLabel(QLabel):
+    """One line of plain text cut with "…" to the width it gets: a long name never widens the
+    window. The whole text is in the tooltip and the accessible name."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._full = ""
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setWordWrap(False)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+
+    @property
+    def full_text(self) -> str:
+        return self._full
+
+    def set_full_text(self, text: str) -> None:
+        self._full = text
+        self.setToolTip(text)
+        self.setAccessibleName(text)
+        self._elide()
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(0, super().minimumSizeHint().height())
+
+    def sizeHint(self) -> QSize:
+        return QSize(0, super().sizeHint().height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        metrics = self.fontMetrics()
+        width = max(0, self.contentsRect().width())
+        self.setText(metrics.elidedText(self._full, Qt.TextElideMode.ElideRight, width))
+
+
 class CaseView(QWidget):
     details_shown = Signal(int)  # a case's details are on screen (its id)
 
@@ -46,9 +84,8 @@ class CaseView(QWidget):
         self._generation = 0
         self._details: CaseDetails | None = None
 
-        self._header = QLabel(self)
+        self._header = ElidedLabel(self)
         self._header.setObjectName("caseHeader")
-        self._header.setTextFormat(Qt.TextFormat.PlainText)
         font = self._header.font()
         font.setPointSizeF(font.pointSizeF() * 1.25)
         font.setBold(True)
@@ -73,6 +110,17 @@ class CaseView(QWidget):
             tab.clear()  # type: ignore[attr-defined]
         self._tab_widget.setEnabled(self._details is not None)
         return tab
+
+    @property
+    def header_text(self) -> str:
+        """The header's whole text (on screen it may be cut with "…")."""
+        return self._header.full_text
+
+    def next_tab(self, step: int = 1) -> None:
+        """Ctrl+Tab / Ctrl+Shift+Tab: the next or previous tab, round."""
+        count = self._tab_widget.count()
+        if count and self._tab_widget.isEnabled():
+            self._tab_widget.setCurrentIndex((self._tab_widget.currentIndex() + step) % count)
 
     @property
     def tab_widget(self) -> QTabWidget:
@@ -127,7 +175,7 @@ class CaseView(QWidget):
         self._details = details
         self._case_id = details.case_id
         case = details.case
-        self._header.setText(f"{case.reference} · {case.subject.name}")
+        self._header.set_full_text(f"{case.reference} · {case.subject.name}")
         self._tab_widget.setEnabled(True)
         for tab in self._tabs:
             tab.show_details(details)  # type: ignore[attr-defined]
@@ -138,7 +186,7 @@ class CaseView(QWidget):
         self._generation += 1
         self._case_id = None
         self._details = None
-        self._header.setText(self.tr("No case selected"))
+        self._header.set_full_text(self.tr("No case selected"))
         for tab in self._tabs:
             tab.clear()  # type: ignore[attr-defined]
         self._tab_widget.setEnabled(False)

@@ -7,6 +7,7 @@ proof of identity or a clarification was requested / received.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from PySide6.QtCore import QDate, Qt
@@ -28,7 +29,14 @@ from PySide6.QtWidgets import (
 from dpo_desk.core.model import ClockEventKind
 
 from ..app import AppContext
-from ..labels import clock_event_label, format_date, kind_label
+from ..labels import (
+    calendar_label,
+    clock_event_label,
+    date_input_format,
+    deadline_left_text,
+    format_date,
+    kind_label,
+)
 from ..models.deadlines import DeadlineTableModel
 from ..operations import CaseDetails, record_clock_event
 from ..style import Urgency, accent
@@ -36,6 +44,21 @@ from .case_view import CaseView
 from .timeline import DueMark, TimelineWidget, open_pause
 
 K = ClockEventKind
+
+_OVERRIDES = re.compile(r"\+ (\d+) case-file override")
+#: The engine names its calendar by library and version ("holidays 0.109 KZ"); the DPO reads
+#: "national calendar (Kazakhstan)".
+_LIBRARY_CALENDAR = re.compile(r"holidays \d+(?:\.\d+)* ([A-Z]{2}(?:-[A-Z0-9]+)?)")
+
+
+def _plain_calendar(text: str) -> str:
+    return _LIBRARY_CALENDAR.sub(lambda m: calendar_label(m.group(1)), text)
+
+
+def _override_count(calendar_name: str) -> int:
+    """How many of the case file's corrections a deadline's calendar used (from its name)."""
+    found = _OVERRIDES.search(calendar_name)
+    return int(found.group(1)) if found else 0
 
 
 def _qdate(day: date) -> QDate:
@@ -68,6 +91,7 @@ class DeadlinesTab(QScrollArea):
         self._model = DeadlineTableModel(self)
         self._table = QTableView(body)
         self._table.setObjectName("deadlinesTable")
+        self._table.setAccessibleName(self.tr("Deadlines under each law"))
         self._table.setModel(self._model)
         self._table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self._table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -92,7 +116,7 @@ class DeadlinesTab(QScrollArea):
         self._event_date = QDateEdit(actions)
         self._event_date.setObjectName("eventDate")
         self._event_date.setCalendarPopup(True)
-        self._event_date.setDisplayFormat("yyyy-MM-dd")
+        self._event_date.setDisplayFormat(date_input_format())
         date_label = QLabel(self.tr("&Date:"), actions)
         date_label.setBuddy(self._event_date)
         self._event_note = QLineEdit(actions)
@@ -218,31 +242,27 @@ class DeadlinesTab(QScrollArea):
         self._table.setFixedHeight(height + 2)
 
     def _status_text(self, state: str, days: int, unit: str) -> str:
-        if state == "due_today":
-            return self.tr("due today")
-        working = unit == "working_days"
-        if state == "overdue":
-            if working:
-                return self.tr("overdue by %n working day(s)", "", -days)
-            return self.tr("overdue by %n day(s)", "", -days)
-        if working:
-            return self.tr("%n working day(s) left", "", days)
-        return self.tr("%n day(s) left", "", days)
+        return deadline_left_text(state, days, unit)
 
     def _warnings_text(self, details: CaseDetails) -> str:
         deadlines = details.deadlines
         if deadlines is None:
             return ""
-        calendars = sorted({d.calendar for d in deadlines.deadlines})
+        calendars = sorted(
+            {
+                calendar_label(d.calendar_code, _override_count(d.calendar))
+                for d in deadlines.deadlines
+            }
+        )
         lines: list[str] = []
         if calendars:
-            lines.append(self.tr("Calendars: {names}").format(names="; ".join(calendars)))
+            lines.append(self.tr("Working days by: {names}").format(names="; ".join(calendars)))
         seen: set[str] = set()
         for d in deadlines.deadlines:
             for warning in d.warnings:
                 if warning not in seen:
                     seen.add(warning)
-                    lines.append(f"⚠ {d.jurisdiction}: {warning}")
+                    lines.append(f"⚠ {d.jurisdiction}: {_plain_calendar(warning)}")
         return "\n".join(lines)
 
     def _update_actions(self, details: CaseDetails) -> None:

@@ -141,9 +141,18 @@ class InboxView(QWidget):
         detail_layout.addLayout(accept_row)
         detail_layout.addLayout(dismiss_row)
 
+        # the message and its controls scroll in their pane on a small screen (1366x768 at 150 %)
+        from PySide6.QtWidgets import QScrollArea
+
+        detail_scroll = QScrollArea(self)
+        detail_scroll.setObjectName("inboxDetailScroll")
+        detail_scroll.setWidgetResizable(True)
+        detail_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        detail.setMinimumHeight(320)  # the text stays readable; the pane scrolls instead
+        detail_scroll.setWidget(detail)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(self.table)
-        splitter.addWidget(detail)
+        splitter.addWidget(detail_scroll)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)

@@ -26,6 +26,7 @@ from dpo_desk.core.workflow import TRANSITIONS
 from ..app import AppContext
 from ..labels import (
     channel_label,
+    deadline_left_text,
     format_date,
     kinds_label,
     language_label,
@@ -52,7 +53,10 @@ def _value_label(parent: QWidget, name: str) -> QLabel:
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     label.setWordWrap(True)
-    label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+    # a long unbroken value (a name, an address) wraps or is cut; it never widens the window
+    # and pushes "Move the case" off the screen (the whole value is in the tooltip)
+    label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+    label.setMinimumWidth(40)
     return label
 
 
@@ -81,6 +85,7 @@ class OverviewTab(QScrollArea):
             ("kinds", self.tr("Asks for")),
             ("channel", self.tr("Channel")),
             ("received", self.tr("Received")),
+            ("due", self.tr("Due")),
             ("postmark", self.tr("Postmark")),
             ("registered", self.tr("Registered mail no.")),
             ("language", self.tr("Language")),
@@ -168,6 +173,7 @@ class OverviewTab(QScrollArea):
             "kinds": kinds_label([str(k) for k in case.kinds]),
             "channel": channel_label(str(case.channel)),
             "received": format_date(case.received),
+            "due": self._due_text(details),
             "postmark": format_date(case.postmark) if case.postmark else "—",
             "registered": case.registered_no or "—",
             "language": language_label(case.language),
@@ -176,12 +182,26 @@ class OverviewTab(QScrollArea):
         }
         for key, value in values.items():
             self._fields[key].setText(value)
+            self._fields[key].setToolTip(value if len(value) > 40 else "")
         self._rebuild_moves(case.status)
         self._notes.clear()
         for note in details.notes:
             stamp = format_date(note.created_at.astimezone().date())
             QListWidgetItem(f"{stamp}  {note.text}", self._notes)
         self._move_message.clear()
+
+    def _due_text(self, details: CaseDetails) -> str:
+        """The governing due date and what is left, counted as the deadlines tab counts."""
+        governing = details.deadlines.governing if details.deadlines else None
+        if governing is None:
+            return "—"
+        text = self.tr("{date} ({regime})").format(
+            date=format_date(governing.due), regime=governing.jurisdiction
+        )
+        status = details.deadline_status
+        if status is not None and details.case.status.is_open:
+            text += " · " + deadline_left_text(status.state, status.days_left, status.unit)
+        return text
 
     def clear(self) -> None:
         for label in self._fields.values():
