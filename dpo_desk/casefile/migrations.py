@@ -7,6 +7,7 @@ before the first step it runs and refuses files newer than ``LATEST``.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 
 import sqlite_utils
@@ -14,8 +15,26 @@ import sqlite_utils
 Step = Callable[[sqlite_utils.Database], None]
 
 
+def _script(db: sqlite_utils.Database, script: str) -> None:
+    """Run a step's SQL one statement at a time inside the migration's transaction.
+
+    ``executescript`` would COMMIT the open transaction first, so a crash in the middle of an
+    upgrade could leave the file between two versions; statements run one by one stay in it.
+    """
+    pending = ""
+    for line in script.splitlines(keepends=True):
+        pending += line
+        if sqlite3.complete_statement(pending):
+            if pending.strip():
+                db.execute(pending.strip())
+            pending = ""
+    if pending.strip():
+        raise ValueError("a migration script ends inside a statement")
+
+
 def _v1(db: sqlite_utils.Database) -> None:
-    db.executescript(
+    _script(
+        db,
         """
         CREATE TABLE meta (
             key TEXT PRIMARY KEY,
@@ -123,13 +142,14 @@ def _v1(db: sqlite_utils.Database) -> None:
             tokenize = 'unicode61 remove_diacritics 2',
             prefix = '1 2 3'
         );
-        """
+        """,
     )
 
 
 def _v2(db: sqlite_utils.Database) -> None:
     """Correspondence, letters, identity verification, trust store, template overrides."""
-    db.executescript(
+    _script(
+        db,
         """
         CREATE TABLE emails (
             id INTEGER PRIMARY KEY,
@@ -205,7 +225,7 @@ def _v2(db: sqlite_utils.Database) -> None:
             updated_at TEXT NOT NULL,
             UNIQUE (controller_id, kind, language)
         );
-        """
+        """,
     )
 
 
@@ -214,7 +234,8 @@ def _controller_calendar_overrides(db: sqlite_utils.Database) -> None:
     """Calendar corrections that hold for one controller only (a Cabinet resolution that gives
     state bodies days off and only recommends them to private employers, applied by the DPO to
     the controllers that follow it). ``source`` names the suggestion applied ('' = by hand)."""
-    db.executescript(
+    _script(
+        db,
         """
         CREATE TABLE controller_calendar_overrides (
             id INTEGER PRIMARY KEY,
@@ -228,7 +249,7 @@ def _controller_calendar_overrides(db: sqlite_utils.Database) -> None:
         );
         CREATE INDEX controller_calendar_overrides_source
             ON controller_calendar_overrides(controller_id, source);
-        """
+        """,
     )
 
 
@@ -247,7 +268,8 @@ def _trust_sources(db: sqlite_utils.Database) -> None:
 # --- breach desk (issue 22) -------------------------------------------------------------------
 def _breaches(db: sqlite_utils.Database) -> None:
     """The breach register: breaches, their links to cases, and the notices sent about them."""
-    db.executescript(
+    _script(
+        db,
         """
         CREATE TABLE breaches (
             id INTEGER PRIMARY KEY,
@@ -310,14 +332,15 @@ def _breaches(db: sqlite_utils.Database) -> None:
         CREATE TRIGGER breach_notices_final_kept BEFORE DELETE ON breach_notices
             WHEN OLD.status = 'final'
             BEGIN SELECT RAISE(ABORT, 'a finalised notice cannot be deleted'); END;
-        """
+        """,
     )
 
 
 def _subject_identifiers_and_id_copy_marks(db: sqlite_utils.Database) -> None:
     """Issue 15: a data subject's SNILS/INN/IIN (to bind a signature to the subject) and ID
     copies marked among emailed attachments (to destroy them with the message's copy)."""
-    db.executescript(
+    _script(
+        db,
         """
         ALTER TABLE cases ADD COLUMN subject_snils TEXT NOT NULL DEFAULT '';
         ALTER TABLE cases ADD COLUMN subject_inn TEXT NOT NULL DEFAULT '';
@@ -331,7 +354,7 @@ def _subject_identifiers_and_id_copy_marks(db: sqlite_utils.Database) -> None:
             message_sha256 TEXT,
             message_rewritten_at TEXT
         );
-        """
+        """,
     )
 
 
@@ -339,7 +362,8 @@ def _intake_inbox(db: sqlite_utils.Database) -> None:
     """Issue 17: the triage inbox. Imported mail that is not confidently a request waits here,
     its original bytes inside the encrypted file like any attachment, until the DPO accepts it
     (a case is made) or dismisses it (the row is deleted; secure_delete is on)."""
-    db.executescript(
+    _script(
+        db,
         """
         CREATE TABLE intake_inbox (
             id INTEGER PRIMARY KEY,
@@ -365,7 +389,7 @@ def _intake_inbox(db: sqlite_utils.Database) -> None:
         );
         CREATE INDEX intake_inbox_hash ON intake_inbox(content_hash);
         CREATE INDEX intake_inbox_message_id ON intake_inbox(message_id);
-        """
+        """,
     )
 
 
@@ -373,7 +397,8 @@ def _letter_profiles(db: sqlite_utils.Database) -> None:
     """Letters (issue 16): a processing profile per controller and reply language, the default
     signatory per controller, the salutation chosen per case. The legacy profile (one, written
     in English) becomes the controller's English profile."""
-    db.executescript(
+    _script(
+        db,
         """
         CREATE TABLE letter_profiles (
             controller_id INTEGER NOT NULL REFERENCES controllers(id),
@@ -393,7 +418,7 @@ def _letter_profiles(db: sqlite_utils.Database) -> None:
             form TEXT NOT NULL,
             updated_at TEXT NOT NULL
         );
-        """
+        """,
     )
     import json
 
@@ -452,7 +477,8 @@ def _v_row_hashes(db: sqlite_utils.Database) -> None:
 
 def _scan_texts(db: sqlite_utils.Database) -> None:
     """OCR text of letter scans (issue 18), kept beside the scan; ID copies never get a row."""
-    db.executescript(
+    _script(
+        db,
         """
         CREATE TABLE scan_texts (
             attachment_id INTEGER PRIMARY KEY REFERENCES attachments(id),
@@ -466,7 +492,7 @@ def _scan_texts(db: sqlite_utils.Database) -> None:
             created_at TEXT NOT NULL
         );
         CREATE INDEX scan_texts_case ON scan_texts(case_id);
-        """
+        """,
     )
 
 

@@ -673,19 +673,20 @@ def _migrate(db: sqlite_utils.Database, path: Path, key: Key, *, upto: int, back
     if backup:
         stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
         _atomic_copy(db, path.with_name(f"{path.name}.pre-v{upto}-{stamp}.bak"), key)
-    for version in range(current + 1, upto + 1):
-        step = MIGRATIONS[version - 1]
-        try:
-            with db.atomic():
-                step(db)
+    # Every pending step in one transaction: a crash leaves the file at the old version or the
+    # newest, never between two steps (each step bumps user_version inside it).
+    try:
+        with db.atomic():
+            for version in range(current + 1, upto + 1):
+                MIGRATIONS[version - 1](db)
                 db.execute(f"PRAGMA user_version = {version}")
-                if current > 0:  # an existing file: derived data is recomputed on opening
-                    db.execute(
-                        "INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO NOTHING",
-                        (REDERIVE_KEY, str(current)),
-                    )
-        except DatabaseError as exc:
-            raise translate_error(exc, path) from None
+            if current > 0:  # an existing file: derived data is recomputed on opening
+                db.execute(
+                    "INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO NOTHING",
+                    (REDERIVE_KEY, str(current)),
+                )
+    except DatabaseError as exc:
+        raise translate_error(exc, path) from None
 
 
 def sha256_hex(data: bytes) -> str:

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import hashlib
 import shutil
+import sqlite3
 from datetime import date
 from pathlib import Path
 
 import pytest
+import sqlcipher3.dbapi2
 
 from dpo_desk.casefile import CaseFile, Key, restore
 from dpo_desk.casefile.migrations import LATEST
@@ -245,3 +247,35 @@ def test_golden_v1_upgrades_to_latest(tmp_path: Path) -> None:
     assert len(backups) == 1
     with CaseFile.open(target, Key(passphrase="golden-v1")) as cf:
         assert len(cf.cases.notes(case.id)) == 1
+
+
+def test_an_upgrade_that_fails_leaves_the_old_version_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """All pending steps run in one transaction: a step that fails (or a crash) leaves the file
+    at its old version with its data, never between two versions."""
+    from dpo_desk.casefile import migrations, store
+
+    target = tmp_path / "golden.dpodesk"
+    shutil.copy(DATA / "golden_v1.dpodesk", target)
+    shutil.copy(DATA / "golden_v1.dpodesk.id", tmp_path / "golden.dpodesk.id")
+
+    def broken(db) -> None:  # noqa: ANN001 - the last step fails after the others ran
+        db.execute("CREATE TABLE half_done (x)")
+        raise sqlite3.OperationalError("disk I/O error")
+
+    steps = (*migrations.MIGRATIONS[:-1], broken)
+    monkeypatch.setattr(store, "MIGRATIONS", steps)
+    with pytest.raises(Exception):  # noqa: B017 - the error's translation is not under test
+        CaseFile.open(target, Key(passphrase="golden-v1"))
+    monkeypatch.undo()
+    raw = sqlcipher3.dbapi2.connect(str(target))
+    try:
+        raw.execute("PRAGMA key = 'golden-v1'")
+        assert raw.execute("PRAGMA user_version").fetchone()[0] == 1
+        tables = {r[0] for r in raw.execute("SELECT name FROM sqlite_master")}
+        assert "half_done" not in tables and "breaches" not in tables
+    finally:
+        raw.close()
+    with CaseFile.open(target, Key(passphrase="golden-v1")) as cf:  # and it upgrades later
+        assert cf.schema_version == LATEST and cf.cases.count() == 3
