@@ -1,8 +1,11 @@
 """The one door to the encrypted file: SQLCipher first, then sqlite-utils on that connection.
 
 Open sequence (``reference/reliability.md``): key first; prove the key with a read; refuse
-SQLCipher < 4; then ``cipher_memory_security``, ``temp_store=MEMORY``, ``secure_delete``,
-``foreign_keys``, ``journal_mode=WAL``, ``synchronous=FULL``, ``locking_mode=EXCLUSIVE``.
+SQLCipher < 4; then ``temp_store=MEMORY``, ``secure_delete``, ``foreign_keys``,
+``journal_mode=WAL``, ``synchronous=FULL``, ``locking_mode=EXCLUSIVE``.
+``cipher_memory_security`` is deliberately left at SQLCipher's default (off since 4.5): it is
+process-wide, cannot be turned off again, and made every case add cost several times more
+(ADR 0001, issue 19); SQLCipher still wipes and locks its own key and page buffers.
 Nothing is written to the file before the key is proven, so a wrong key leaves it untouched.
 """
 
@@ -105,7 +108,6 @@ def connect(path: Path, key: Key, *, create: bool = False) -> sqlite_utils.Datab
                 f"DPO Desk needs SQLCipher 4 or newer; this installation has {version}."
             )
         for pragma in (
-            "PRAGMA cipher_memory_security = ON",
             "PRAGMA temp_store = MEMORY",
             "PRAGMA secure_delete = ON",
             "PRAGMA foreign_keys = ON",
