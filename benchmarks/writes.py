@@ -87,10 +87,10 @@ def run_adds(n: int, engine: str, memory_security: bool = False) -> dict[str, fl
 
 def measure(n: int, engine: str, memory_security: bool = False) -> dict[str, float]:
     """``run_adds`` in a fresh process."""
+    here = str(Path(__file__).parent)
     code = (
-        "import json, sys; sys.path.insert(0, %r); import writes; "
-        "print(json.dumps(writes.run_adds(%d, %r, %r)))"
-        % (str(Path(__file__).parent), n, engine, memory_security)
+        f"import json, sys; sys.path.insert(0, {here!r}); import writes; "
+        f"print(json.dumps(writes.run_adds({n}, {engine!r}, {memory_security!r})))"
     )
     out = subprocess.run(
         [sys.executable, "-c", code], check=True, capture_output=True, text=True, env=os.environ
