@@ -102,7 +102,7 @@ class EmailRepo(_Repo):
                     "smime_signed": smime_signed,
                 },
             )
-            self.cf.cases.refresh(case_id)
+            self.cf.cases.reindex(case_id)  # issue 19: an email never moves the deadline
         return self.get(eid)
 
     def get(self, email_id: int) -> EmailRecord:

@@ -5,6 +5,7 @@ beyond what the DPO needs to see in the file itself.
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
 from collections.abc import Iterable, Sequence
@@ -150,7 +151,7 @@ class ControllerRepo(_Repo):
         return self.get(controller.id)
 
     def get(self, controller_id: int) -> Controller:
-        rows = list(self.db.query("SELECT * FROM controllers WHERE id = ?", (controller_id,)))
+        rows = list(self.cf.rows("SELECT * FROM controllers WHERE id = ?", (controller_id,)))
         if not rows:
             raise NotFound(f"There is no controller with id {controller_id}.")
         return _controller_from_row(rows[0])
@@ -271,6 +272,54 @@ class CaseQuery:
     descending: bool = True
 
 
+#: Fields of ``CaseRepo.update`` that feed the search entry, and those that feed the due date.
+_INDEXED = frozenset({"subject", "summary"})
+_DUE_INPUTS = frozenset({"kinds", "received", "controller_id"})
+
+
+@dataclass(frozen=True)
+class CasePage:
+    """A page of the case list and the opaque cursor of the next one (``None``: the last)."""
+
+    rows: list[CaseRow]
+    next: str | None
+
+
+def _encode_cursor(q: CaseQuery, key: Any, case_id: int) -> str:
+    payload = json.dumps([q.order_by, bool(q.descending), key, case_id], ensure_ascii=False)
+    return "c1." + base64.urlsafe_b64encode(payload.encode("utf-8")).decode("ascii").rstrip("=")
+
+
+def _decode_cursor(q: CaseQuery, cursor: str) -> tuple[Any, int]:
+    bad = InvalidInput("The page cursor is not one that 'case list' printed.")
+    if not isinstance(cursor, str) or not cursor.startswith("c1."):
+        raise bad
+    body = cursor[3:]
+    try:
+        order_by, descending, key, case_id = json.loads(
+            base64.urlsafe_b64decode(body + "=" * (-len(body) % 4)).decode("utf-8")
+        )
+    except (ValueError, TypeError, UnicodeDecodeError):
+        raise bad from None
+    if not isinstance(case_id, int) or not (key is None or isinstance(key, str)):
+        raise bad
+    if order_by != q.order_by or bool(descending) != bool(q.descending):
+        raise InvalidInput("The page cursor belongs to another sort order; start again without it.")
+    return key, case_id
+
+
+def _after_clause(q: CaseQuery, order: str, cursor: str) -> tuple[str, list[Any]]:
+    """The keyset condition "after (key, id)" in the list's order (row values use the index)."""
+    key, case_id = _decode_cursor(q, cursor)
+    op = "<" if q.descending else ">"
+    if q.order_by != "due":
+        return f"({order}, c.id) {op} (?, ?)", [key, case_id]
+    # due dates sort NULLS LAST both ways: after a date come later dates, then the undated
+    if key is None:
+        return f"(c.due_on IS NULL AND c.id {op} ?)", [case_id]
+    return f"(c.due_on IS NULL OR (c.due_on, c.id) {op} (?, ?))", [key, case_id]
+
+
 VIEWS = ("all", "open", "overdue", "due_soon", "awaiting_identity", "closed")
 _OPEN = tuple(s.value for s in OPEN_STATUSES)
 _CLOSED = tuple(s.value for s in CaseStatus if s not in OPEN_STATUSES)
@@ -289,8 +338,12 @@ class CaseRepo(_Repo):
             raise InvalidInput("A case needs the data subject's name.")
         if not case.kinds:
             raise InvalidInput("A case needs at least one request kind.")
-        self.cf.controllers.get(case.controller_id)
+        controller = self.cf.controllers.get(case.controller_id)
         now = self._now()
+        kinds = [str(k) for k in dict.fromkeys(case.kinds)]
+        due, due_jurisdiction = self._governing(
+            case.controller_id, controller.jurisdictions, kinds, case.received, ()
+        )
         with self.cf.transaction():
             reference = self._next_reference(case.received.year)
             row = {
@@ -301,7 +354,7 @@ class CaseRepo(_Repo):
                 "subject_address": case.subject.address.strip(),
                 "subject_phone": case.subject.phone.strip(),
                 "subject_account": case.subject.account_ref.strip(),
-                "kinds": _j([str(k) for k in dict.fromkeys(case.kinds)]),
+                "kinds": _j(kinds),
                 "channel": str(case.channel),
                 "received": case.received.isoformat(),
                 "status": str(case.status),
@@ -315,8 +368,14 @@ class CaseRepo(_Repo):
                 "closed_on": case.closed_on.isoformat() if case.closed_on else None,
                 "responded_on": case.responded_on.isoformat() if case.responded_on else None,
                 "outcome": case.outcome,
+                "due_on": due.isoformat() if due else None,
+                "due_jurisdiction": due_jurisdiction,
             }
-            case_id = self.db["cases"].insert(row).last_pk
+            # plain parameterised SQL: sqlite-utils' insert reads the schema every time
+            case_id = self.db.conn.execute(
+                f"INSERT INTO cases ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
+                tuple(row.values()),
+            ).lastrowid
             self.cf.log(
                 "case.created",
                 case_id,
@@ -328,7 +387,15 @@ class CaseRepo(_Repo):
                     "status": str(case.status),
                 },
             )
-            self.refresh(case_id)
+            # the new case's search entry from what is at hand (no notes or emails yet)
+            self._write_index(
+                case_id,
+                reference,
+                (row["subject_name"], row["subject_email"], row["subject_address"]),
+                row["subject_account"],
+                "",
+                f"{row['summary']} ",
+            )
         return self.get(CaseId(case_id))
 
     def _next_reference(self, year: int) -> str:
@@ -409,10 +476,18 @@ class CaseRepo(_Repo):
                 shown[key] = value if key in ("language", "reply_language") else "changed"
         if not row:
             return current
+        row["updated_at"] = self._now()
         with self.cf.transaction():
-            self.db["cases"].update(case_id, {**row, "updated_at": self._now()})
+            self.db.conn.execute(
+                f"UPDATE cases SET {', '.join(f'{k} = ?' for k in row)} WHERE id = ?",
+                (*row.values(), case_id),
+            )
             self.cf.log("case.updated", case_id, shown)
-            self.refresh(case_id)
+            self.cf.defer_derived(
+                case_id,
+                index=bool(_INDEXED & changes.keys()),
+                due=bool(_DUE_INPUTS & changes.keys()),
+            )
         return self.get(case_id)
 
     def set_status(
@@ -459,13 +534,12 @@ class CaseRepo(_Repo):
         self.get(case_id)
         now = self._now()
         with self.cf.transaction():
-            nid = (
-                self.db["notes"]
-                .insert({"case_id": case_id, "text": text, "created_at": now})
-                .last_pk
-            )
+            nid = self.db.conn.execute(
+                "INSERT INTO notes(case_id, text, created_at) VALUES (?, ?, ?)",
+                (case_id, text, now),
+            ).lastrowid
             self.cf.log("note.added", case_id, {"note_id": nid})
-            self.refresh(case_id)
+            self.reindex(case_id)  # a note never moves a deadline
         return Note(NoteId(nid), CaseId(case_id), text, datetime.fromisoformat(now))
 
     def notes(self, case_id: int) -> list[Note]:
@@ -494,41 +568,77 @@ class CaseRepo(_Repo):
 
             check_extension(self.cf, case_id, on)
         with self.cf.transaction():
-            self.db["clock_events"].insert(
-                {
-                    "case_id": case_id,
-                    "kind": str(event.kind),
-                    "on_date": on.isoformat(),
-                    "note": note,
-                    "created_at": self._now(),
-                }
+            self.db.conn.execute(
+                "INSERT INTO clock_events(case_id, kind, on_date, note, created_at) "
+                "VALUES (?, ?, ?, ?, ?)",
+                (case_id, str(event.kind), on.isoformat(), note, self._now()),
             )
             self.cf.log(
                 "deadline.event",
                 case_id,
                 {"kind": str(event.kind), "on": on.isoformat(), "note": note},
             )
-            self.refresh(case_id)
+            self.cf.defer_derived(case_id, index=False, due=True)  # the text is unchanged
         return event
 
     def clock_events(self, case_id: int) -> list[ClockEvent]:
         return [
-            ClockEvent(ClockEventKind(r["kind"]), date.fromisoformat(r["on_date"]), r["note"])
-            for r in self.db.query(
-                "SELECT * FROM clock_events WHERE case_id = ? ORDER BY on_date, id", (case_id,)
+            ClockEvent(ClockEventKind(r[0]), date.fromisoformat(r[1]), r[2])
+            for r in self.db.conn.execute(
+                "SELECT kind, on_date, note FROM clock_events WHERE case_id = ? "
+                "ORDER BY on_date, id",
+                (case_id,),
             )
         ]
 
     def refresh(self, case_id: int) -> None:
-        """Recompute what is derived from a case: its search entry and its governing due date."""
-        self._reindex(case_id)
-        self._recompute_due(case_id)
+        """Recompute what is derived from a case: its search entry and its governing due date
+        (once, before the outermost transaction commits)."""
+        self.cf.defer_derived(case_id, index=True, due=True)
+
+    def reindex(self, case_id: int) -> None:
+        """Rebuild a case's search entry (before the outermost commit); the due date stays."""
+        self.cf.defer_derived(case_id, index=True, due=False)
+
+    def _governing(
+        self,
+        controller_id: int,
+        jurisdictions: Sequence[str],
+        kinds: Sequence[str],
+        received: date,
+        events: Sequence[ClockEvent],
+    ) -> tuple[date | None, str]:
+        """The governing (earliest) due date and its regime (as ``deadlines.governing_for_case``,
+        with the file's calendar corrections cached on the case file)."""
+        from dpo_desk.core.deadlines import compute_case_deadlines
+
+        governing = compute_case_deadlines(
+            jurisdictions,
+            kinds,
+            received,
+            events,
+            overrides=self.cf.calendar_overrides_for(controller_id),
+        ).governing
+        if governing is None:
+            return None, ""
+        return governing.due, governing.jurisdiction
 
     def _recompute_due(self, case_id: int) -> None:
-        from .deadlines import governing_for_case
-
-        due, jurisdiction = governing_for_case(self.cf, case_id)
-        self.db.execute(
+        row = self.db.conn.execute(
+            "SELECT c.controller_id, c.kinds, c.received, ctl.jurisdictions FROM cases c "
+            "JOIN controllers ctl ON ctl.id = c.controller_id WHERE c.id = ?",
+            (case_id,),
+        ).fetchone()
+        if row is None:  # rolled back to a savepoint since it was marked
+            return
+        due, jurisdiction = self._governing(
+            row[0],
+            json.loads(row[3]),
+            json.loads(row[1]),
+            date.fromisoformat(row[2]),
+            self.clock_events(case_id),
+        )
+        self.db.conn.execute(
             "UPDATE cases SET due_on = ?, due_jurisdiction = ? WHERE id = ?",
             (due.isoformat() if due else None, jurisdiction, case_id),
         )
@@ -554,25 +664,36 @@ class CaseRepo(_Repo):
             if self._has_table("emails")
             else ""
         )
-        self.db.execute("DELETE FROM case_search WHERE rowid = ?", (case_id,))
-        self.db.execute(
+        self._write_index(case_id, row[0], row[1:4], row[4], notes, f"{row[5]} {correspondence}")
+
+    def _write_index(
+        self,
+        case_id: int,
+        reference: str,
+        subject: Sequence[str],
+        account: str,
+        notes: str,
+        correspondence: str,
+    ) -> None:
+        self.db.conn.execute("DELETE FROM case_search WHERE rowid = ?", (case_id,))
+        self.db.conn.execute(
             "INSERT INTO case_search(rowid, reference, subject, notes, correspondence) "
             "VALUES (?, ?, ?, ?, ?)",
             (
                 case_id,
-                row[0],
-                " ".join(x for x in row[1:5] if x),
+                reference,
+                " ".join(x for x in (*subject, account) if x),
                 notes,
-                f"{row[5]} {correspondence}",
+                correspondence,
             ),
         )
 
     def _has_table(self, name: str) -> bool:
-        return name in self.db.table_names()
+        return name in self.cf.tables
 
     # --- reading ---------------------------------------------------------------------------------
     def get(self, case_id: int) -> Case:
-        rows = list(self.db.query("SELECT * FROM cases WHERE id = ?", (case_id,)))
+        rows = list(self.cf.rows("SELECT * FROM cases WHERE id = ?", (case_id,)))
         if not rows:
             raise NotFound(f"There is no case with id {case_id}.")
         return _case_from_row(rows[0])
@@ -675,24 +796,59 @@ class CaseRepo(_Repo):
         )
 
     def list(
-        self, q: CaseQuery = CaseQuery(), *, limit: int | None = None, offset: int = 0
+        self,
+        q: CaseQuery = CaseQuery(),
+        *,
+        limit: int | None = None,
+        offset: int = 0,
+        after: str | None = None,
     ) -> list[CaseRow]:
+        """Cases of ``q`` in its sort order; ``after``: only those after that cursor (keyset
+        paging, see :meth:`page`). ``offset`` is kept for old callers; it costs O(offset)."""
+        return self._select(q, limit, offset, after)[0]
+
+    def page(self, q: CaseQuery = CaseQuery(), *, limit: int, after: str | None = None) -> CasePage:
+        """One page of ``q`` after ``after`` (``None``: the first page), and the cursor of the
+        next page (``None`` at the end). A cursor is opaque, names its sort order, and stays
+        valid when cases are added or changed: paging never repeats or skips a case that keeps
+        its place in the order. Every page costs the same at any depth (no OFFSET)."""
+        if limit < 1:
+            raise InvalidInput("A page holds at least one case.")
+        rows, last = self._select(q, limit + 1, 0, after)
+        if len(rows) <= limit:
+            return CasePage(rows, None)
+        rows = rows[:limit]
+        key, case_id = last[limit - 1]
+        return CasePage(rows, _encode_cursor(q, key, case_id))
+
+    def _select(
+        self, q: CaseQuery, limit: int | None, offset: int, after: str | None
+    ) -> tuple[list[CaseRow], list[tuple[Any, int]]]:
         where, params = self._where(q)
         order = SORT_COLUMNS.get(q.order_by)
         if order is None:
             raise InvalidInput(f"Cannot sort by '{q.order_by}' (valid: {', '.join(SORT_COLUMNS)}).")
         direction = "DESC" if q.descending else "ASC"
         nulls = " NULLS LAST" if q.order_by == "due" else ""
+        if after is not None:
+            clause, extra = _after_clause(q, order, after)
+            where = f"{where} AND {clause}" if where else f" WHERE {clause}"
+            params = [*params, *extra]
+        column = order.split(" COLLATE")[0]
         sql = (
             "SELECT c.id, c.reference, ctl.slug, ctl.name, c.subject_name, c.kinds, c.channel, "
-            "c.received, c.status, c.due_on, c.due_jurisdiction, c.responded_on "
+            f"c.received, c.status, c.due_on, c.due_jurisdiction, c.responded_on, {column} "
             f"FROM cases c JOIN controllers ctl ON ctl.id = c.controller_id{where} "
             f"ORDER BY {order} {direction}{nulls}, c.id {direction}"
         )
         if limit is not None:
             sql += " LIMIT ? OFFSET ?"
             params = [*params, limit, offset]
-        return [
+        elif offset:
+            sql += " LIMIT -1 OFFSET ?"
+            params = [*params, offset]
+        raw = self.db.conn.execute(sql, params).fetchall()
+        rows = [
             CaseRow(
                 CaseId(r[0]),
                 r[1],
@@ -707,8 +863,9 @@ class CaseRepo(_Repo):
                 r[10] or "",
                 _d(r[11]),
             )
-            for r in self.db.execute(sql, params)
+            for r in raw
         ]
+        return rows, [(r[12], r[0]) for r in raw]
 
     def counts_by_view(self, today: date, controller_id: int | None = None) -> dict[str, int]:
         return {

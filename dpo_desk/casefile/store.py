@@ -7,6 +7,7 @@ connection and its audit log; each change and its audit event commit in one tran
 from __future__ import annotations
 
 import contextlib
+import functools
 import getpass
 import hashlib
 import json
@@ -91,6 +92,8 @@ class CaseFile:
         self.clock = clock
         self.warnings = warnings
         self.actor = _actor()
+        self._derived = {}
+        self._overrides_cache = {}
         from .records import EmailRepo, IdentityRepo, LetterRepo, TemplateRepo, TrustRepo
         from .repositories import (
             AttachmentRepo,
@@ -303,16 +306,72 @@ class CaseFile:
         try:
             with self.db.atomic():
                 yield self.db
+                if outermost:
+                    self._flush_derived()
         except DatabaseError as exc:
-            if outermost:
-                self._pending_anchor = None
+            self._after_rollback(outermost)
             raise translate_error(exc, self.path) from None
         except BaseException:
-            if outermost:
-                self._pending_anchor = None
+            self._after_rollback(outermost)
             raise
         if outermost:
             self._after_commit()
+
+    # --- derived data, once per case and transaction (issue 19) ----------------------------
+    #: case id -> (reindex the search entry, recompute the due date), done before the outermost
+    #: commit: an import that adds a case, its email and a note recomputes the case once
+    _derived: dict[int, list[bool]]
+    _overrides_cache: dict[int | None, Any]
+
+    def defer_derived(self, case_id: int, *, index: bool, due: bool) -> None:
+        """Recompute a case's derived columns before the outermost transaction commits."""
+        if not self.db.conn.in_transaction:
+            with self.transaction():
+                self.defer_derived(case_id, index=index, due=due)
+            return
+        flags = self._derived.setdefault(int(case_id), [False, False])
+        flags[0] = flags[0] or index
+        flags[1] = flags[1] or due
+
+    def _flush_derived(self) -> None:
+        while self._derived:
+            pending, self._derived = self._derived, {}
+            for case_id, (index, due) in pending.items():
+                if index:
+                    self.cases._reindex(case_id)
+                if due:
+                    self.cases._recompute_due(case_id)
+
+    @functools.cached_property
+    def tables(self) -> frozenset[str]:
+        """The file's tables (read once: the schema is at ``LATEST`` once the file is open)."""
+        return frozenset(
+            r[0]
+            for r in self.db.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        )
+
+    def calendar_overrides_for(self, controller_id: int | None) -> Any:
+        """The file's (and the controller's) calendar corrections, cached until an audited
+        ``calendar.*`` change or a rollback (every override change logs such an event)."""
+        cached = self._overrides_cache.get(controller_id)
+        if cached is None:
+            from .deadlines import calendar_overrides
+
+            cached = self._overrides_cache[controller_id] = calendar_overrides(self, controller_id)
+        return cached
+
+    def _after_rollback(self, outermost: bool) -> None:
+        self._overrides_cache = {}  # a rolled-back savepoint may have changed an override
+        if outermost:
+            self._pending_anchor = None
+            self._derived = {}
+
+    def rows(self, sql: str, params: Any = ()) -> Iterator[dict[str, Any]]:
+        """Rows as dicts straight from the connection (no sqlite-utils savepoint per query)."""
+        cursor = self.db.conn.execute(sql, params)
+        keys = [d[0] for d in cursor.description]
+        for row in cursor:
+            yield dict(zip(keys, row, strict=True))
 
     def log(self, action: str, case_id: int | None, data: dict[str, Any]) -> None:
         """Append an audit event (in the caller's transaction, or in its own)."""
@@ -343,6 +402,8 @@ class CaseFile:
             ),
         )
         self._pending_anchor = Anchor(seq, digest)
+        if action.startswith("calendar."):
+            self._overrides_cache = {}
 
     _pending_anchor: Anchor | None = None
 
