@@ -398,26 +398,141 @@ class CaseRepo(_Repo):
             )
         return self.get(CaseId(case_id))
 
+    def add_many(self, cases: Iterable[Case]) -> int:
+        """Add many cases in one transaction (the bulk path: imports of whole registers and the
+        benchmarks' 100k file). Each case is checked as ``add`` checks it, gets its running
+        number, due date, search entry and ``case.created`` audit event; statements are
+        batched. Returns how many were added; an invalid case rolls back the whole batch."""
+        controllers: dict[int, Controller] = {}
+        governing: dict[tuple[Any, ...], tuple[date | None, str]] = {}
+        now = self._now()
+        added = 0
+        with self.cf.transaction():
+            case_rows: list[tuple[Any, ...]] = []
+            index_rows: list[tuple[Any, ...]] = []
+            events: list[tuple[int, dict[str, Any]]] = []
+            numbers: dict[int, int] = {}
+            for case in cases:
+                if not case.subject.name.strip():
+                    raise InvalidInput("A case needs the data subject's name.")
+                if not case.kinds:
+                    raise InvalidInput("A case needs at least one request kind.")
+                controller = controllers.get(case.controller_id)
+                if controller is None:
+                    controller = controllers[case.controller_id] = self.cf.controllers.get(
+                        case.controller_id
+                    )
+                kinds = [str(k) for k in dict.fromkeys(case.kinds)]
+                memo = (case.controller_id, tuple(kinds), case.received)
+                if memo not in governing:
+                    governing[memo] = self._governing(
+                        case.controller_id, controller.jurisdictions, kinds, case.received, ()
+                    )
+                due, due_jurisdiction = governing[memo]
+                year = case.received.year
+                if year not in numbers:
+                    numbers[year] = self._last_number(year)
+                numbers[year] += 1
+                reference = format_reference(year, numbers[year])
+                subject = case.subject
+                case_rows.append(
+                    (
+                        reference,
+                        case.controller_id,
+                        subject.name.strip(),
+                        subject.email.strip(),
+                        subject.address.strip(),
+                        subject.phone.strip(),
+                        subject.account_ref.strip(),
+                        _j(kinds),
+                        str(case.channel),
+                        case.received.isoformat(),
+                        str(case.status),
+                        case.language,
+                        case.reply_language,
+                        case.summary,
+                        case.postmark.isoformat() if case.postmark else None,
+                        case.registered_no,
+                        now,
+                        now,
+                        case.closed_on.isoformat() if case.closed_on else None,
+                        case.responded_on.isoformat() if case.responded_on else None,
+                        case.outcome,
+                        due.isoformat() if due else None,
+                        due_jurisdiction,
+                    )
+                )
+            if not case_rows:
+                return 0
+            first = self.db.conn.execute("SELECT coalesce(max(id), 0) + 1 FROM cases").fetchone()[0]
+            self.db.conn.executemany(
+                "INSERT INTO cases (id, reference, controller_id, subject_name, subject_email, "
+                "subject_address, subject_phone, subject_account, kinds, channel, received, "
+                "status, language, reply_language, summary, postmark, registered_no, created_at, "
+                "updated_at, closed_on, responded_on, outcome, due_on, due_jurisdiction) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                ((first + i, *row) for i, row in enumerate(case_rows)),
+            )
+            for i, row in enumerate(case_rows):
+                case_id = first + i
+                index_rows.append(
+                    (
+                        case_id,
+                        row[0],
+                        " ".join(x for x in (row[2], row[3], row[4], row[6]) if x),
+                        "",
+                        f"{row[13]} ",
+                    )
+                )
+                events.append(
+                    (
+                        case_id,
+                        {
+                            "reference": row[0],
+                            "kinds": json.loads(row[7]),
+                            "channel": row[8],
+                            "received": row[9],
+                            "status": row[10],
+                        },
+                    )
+                )
+            self.db.conn.executemany(
+                "INSERT INTO case_search(rowid, reference, subject, notes, correspondence) "
+                "VALUES (?, ?, ?, ?, ?)",
+                index_rows,
+            )
+            for case_id, data in events:
+                self.cf.log("case.created", case_id, data)
+            for year, number in numbers.items():
+                self._store_number(year, number)
+            added = len(case_rows)
+        return added
+
     def _next_reference(self, year: int) -> str:
         """The next running number of the year, kept in ``meta`` (called inside ``add``'s
         transaction, so two cases never get one number); older files are scanned once."""
-        key = f"reference_counter:{year}"
-        row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        number = self._last_number(year) + 1
+        self._store_number(year, number)
+        return format_reference(year, number)
+
+    def _last_number(self, year: int) -> int:
+        row = self.db.conn.execute(
+            "SELECT value FROM meta WHERE key = ?", (f"reference_counter:{year}",)
+        ).fetchone()
         if row is not None:
-            number = int(row[0]) + 1
-        else:
-            scanned = self.db.execute(
-                "SELECT max(CAST(substr(reference, 6) AS INTEGER)) FROM cases "
-                "WHERE reference LIKE ?",
-                (f"{year}-%",),
-            ).fetchone()
-            number = (scanned[0] or 0) + 1
-        self.db.execute(
+            return int(row[0])
+        scanned = self.db.conn.execute(
+            "SELECT max(CAST(substr(reference, 6) AS INTEGER)) FROM cases WHERE reference LIKE ?",
+            (f"{year}-%",),
+        ).fetchone()
+        return int(scanned[0] or 0)
+
+    def _store_number(self, year: int, number: int) -> None:
+        self.db.conn.execute(
             "INSERT INTO meta(key, value) VALUES (?, ?) "
             "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-            (key, str(number)),
+            (f"reference_counter:{year}", str(number)),
         )
-        return format_reference(year, number)
 
     def update(self, case_id: int, **changes: Any) -> Case:
         """Change a case's fields (subject, kinds, channel, received, language, …), audited."""

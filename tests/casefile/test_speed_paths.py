@@ -130,3 +130,40 @@ def test_an_override_change_reaches_the_cached_calendar(listed: CaseFile) -> Non
     listed.overrides.remove("KG", due)
     assert listed.cases.list(CaseQuery(text="Override"))[0].due_on == due
     assert case.id is not None
+
+
+def test_add_many_stores_what_add_stores(casefile: CaseFile) -> None:
+    from dataclasses import replace as dc_replace
+    from datetime import date
+
+    from dpo_desk.core.model import Case, Channel, ControllerId, DataSubject
+
+    kg = add_controller(casefile, "astrum-oyun", ("KG", "RU"))
+    one = add_case(casefile, kg, name="Single Case", received=date(2026, 2, 2))
+    template = Case(
+        id=None,
+        reference="",
+        controller_id=ControllerId(kg.id or 0),
+        subject=DataSubject(name=" Bulk Person ", email="bulk@example.org"),
+        kinds=(RequestKind.ACCESS, RequestKind.ERASURE),
+        channel=Channel.EMAIL,
+        received=date(2026, 2, 2),
+        summary="asks for a copy",
+    )
+    assert casefile.cases.add_many(dc_replace(template, received=date(2026, 2, d)) for d in (2, 3))
+    rows = casefile.cases.list(CaseQuery(order_by="reference", descending=False))
+    assert [r.reference for r in rows] == ["2026-0001", "2026-0002", "2026-0003"]
+    bulk = casefile.cases.get(rows[1].id)
+    assert bulk.subject.name == "Bulk Person" and bulk.kinds == template.kinds
+    for row in rows:  # the same due date as the engine computes, from scratch
+        due, jurisdiction = governing_for_case(casefile, row.id)
+        assert (row.due_on, row.due_jurisdiction) == (due, jurisdiction)
+    found = {r.id for r in casefile.cases.list(CaseQuery(text="bulk copy"))}
+    assert found == {rows[1].id, rows[2].id}
+    assert add_case(casefile, kg, received=date(2026, 2, 5)).reference == "2026-0004"
+    assert casefile.verify_audit().ok
+    created = [e for e in casefile.audit.events() if e.action == "case.created"]
+    assert len(created) == 4 and one.id is not None
+    with pytest.raises(InvalidInput):
+        casefile.cases.add_many([template, dc_replace(template, kinds=())])
+    assert len(casefile.cases.list()) == 4  # the whole batch was rolled back
