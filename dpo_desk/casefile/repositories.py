@@ -852,6 +852,14 @@ class CaseRepo(_Repo):
         return self.by_reference(text)
 
     def _where(self, q: CaseQuery) -> tuple[str, list[Any]]:
+        clauses, params, match = self._filters(q)
+        if match:
+            clauses.append("c.id IN (SELECT rowid FROM case_search WHERE case_search MATCH ?)")
+            params.append(match)
+        return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+    def _filters(self, q: CaseQuery) -> tuple[list[str], list[Any], str]:
+        """The filters on ``cases c`` other than the text, and the FTS5 query of the text."""
         clauses: list[str] = []
         params: list[Any] = []
         if q.controller_id is not None:
@@ -896,19 +904,23 @@ class CaseRepo(_Repo):
             clauses.append("c.received <= ?")
             params.append(q.received_to.isoformat())
         match = fts_query(q.text) if q.text.strip() else ""
-        if match:
-            clauses.append("c.id IN (SELECT rowid FROM case_search WHERE case_search MATCH ?)")
-            params.append(match)
-        return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+        return clauses, params, match
 
     def count(self, q: CaseQuery = CaseQuery()) -> int:
-        where, params = self._where(q)
-        return int(
-            self.db.execute(
-                f"SELECT count(*) FROM cases c JOIN controllers ctl ON ctl.id = c.controller_id{where}",
-                params,
-            ).fetchone()[0]
-        )
+        """How many cases ``q`` finds. A search counts in the full-text index first; no join to
+        the controllers (every case has one)."""
+        clauses, params, match = self._filters(q)
+        where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+        if not match:
+            sql = f"SELECT count(*) FROM cases c{where}"
+        elif not clauses:
+            sql, params = "SELECT count(*) FROM case_search WHERE case_search MATCH ?", []
+        else:
+            sql = (
+                "SELECT count(*) FROM case_search s CROSS JOIN cases c ON c.id = s.rowid "
+                f"WHERE case_search MATCH ? AND {' AND '.join(clauses)}"
+            )
+        return int(self.db.conn.execute(sql, [match, *params] if match else params).fetchone()[0])
 
     def list(
         self,
@@ -939,7 +951,7 @@ class CaseRepo(_Repo):
     def _select(
         self, q: CaseQuery, limit: int | None, offset: int, after: str | None
     ) -> tuple[list[CaseRow], list[tuple[Any, int]]]:
-        where, params = self._where(q)
+        clauses, params, match = self._filters(q)
         order = SORT_COLUMNS.get(q.order_by)
         if order is None:
             raise InvalidInput(f"Cannot sort by '{q.order_by}' (valid: {', '.join(SORT_COLUMNS)}).")
@@ -947,21 +959,43 @@ class CaseRepo(_Repo):
         nulls = " NULLS LAST" if q.order_by == "due" else ""
         if after is not None:
             clause, extra = _after_clause(q, order, after)
-            where = f"{where} AND {clause}" if where else f" WHERE {clause}"
-            params = [*params, *extra]
+            clauses.append(clause)
+            params.extend(extra)
         column = order.split(" COLLATE")[0]
-        sql = (
-            "SELECT c.id, c.reference, ctl.slug, ctl.name, c.subject_name, c.kinds, c.channel, "
-            f"c.received, c.status, c.due_on, c.due_jurisdiction, c.responded_on, {column} "
-            f"FROM cases c JOIN controllers ctl ON ctl.id = c.controller_id{where} "
-            f"ORDER BY {order} {direction}{nulls}, c.id {direction}"
-        )
+        ordering = f"ORDER BY {order} {direction}{nulls}, c.id {direction}"
+        paging = ""
         if limit is not None:
-            sql += " LIMIT ? OFFSET ?"
-            params = [*params, limit, offset]
+            paging = " LIMIT ? OFFSET ?"
+            params.extend([limit, offset])
         elif offset:
-            sql += " LIMIT -1 OFFSET ?"
-            params = [*params, offset]
+            paging = " LIMIT -1 OFFSET ?"
+            params.append(offset)
+        columns = (
+            "c.id, c.reference, ctl.slug, ctl.name, c.subject_name, c.kinds, c.channel, "
+            f"c.received, c.status, c.due_on, c.due_jurisdiction, c.responded_on, {column}"
+        )
+        if match:
+            # full-text first: the matches are filtered, sorted and cut to the page on their
+            # own, and only the page's cases are joined to their columns and controllers
+            inner_join = (
+                " JOIN controllers ctl ON ctl.id = c.controller_id"
+                if q.order_by == "controller"
+                else ""
+            )
+            where = " AND ".join(["case_search MATCH ?", *clauses])
+            sql = (
+                f"SELECT {columns} FROM (SELECT c.id AS id FROM case_search s "
+                f"CROSS JOIN cases c ON c.id = s.rowid{inner_join} WHERE {where} "
+                f"{ordering}{paging}) p CROSS JOIN cases c ON c.id = p.id "
+                f"JOIN controllers ctl ON ctl.id = c.controller_id {ordering}"
+            )
+            params = [match, *params]
+        else:
+            where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+            sql = (
+                f"SELECT {columns} FROM cases c JOIN controllers ctl ON ctl.id = c.controller_id"
+                f"{where} {ordering}{paging}"
+            )
         raw = self.db.conn.execute(sql, params).fetchall()
         rows = [
             CaseRow(

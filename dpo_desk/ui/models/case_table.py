@@ -100,7 +100,12 @@ class CaseTableModel(QAbstractTableModel):
         self._starts: list[str | None] = []  # page -> the cursor it starts after
         self._next: str | None = None  # the cursor of the page after the last one counted
         self._count = 0  # rows counted so far (the view's row count)
-        self._wanted: set[int] = set()  # pages asked for again, on their way
+        self._wanted: set[int] = set()  # pages asked for again (queued or on their way)
+        self._queued: list[int] = []  # pages to ask the database thread for
+        self._refetch_timer = QTimer(self)  # one timer: views ask for rows while painting
+        self._refetch_timer.setSingleShot(True)
+        self._refetch_timer.setInterval(0)
+        self._refetch_timer.timeout.connect(self._refetch_queued)
         self._total = 0
         self._generation = 0
         self._fetching = False
@@ -175,6 +180,7 @@ class CaseTableModel(QAbstractTableModel):
         self._next = None
         self._count = 0
         self._wanted = set()
+        self._queued = []
 
     def _first_page(
         self, generation: int, result: tuple[int, CasePage], keep_loaded: bool = False
@@ -271,23 +277,26 @@ class CaseTableModel(QAbstractTableModel):
             return rows
         if number < len(self._starts) and number not in self._wanted:
             self._wanted.add(number)
-            generation = self._generation
-            QTimer.singleShot(0, self, lambda: self._refetch(generation, number))
+            self._queued.append(number)
+            self._refetch_timer.start()
         return None
 
-    def _refetch(self, generation: int, number: int) -> None:
-        if generation != self._generation:
-            return
+    def _refetch_queued(self) -> None:
+        queued, self._queued = self._queued, []
+        generation = self._generation
         query = replace(self._query, today=self._today())
-        self._db.run(
-            load_page,
-            query,
-            self._starts[number],
-            self._page_size,
-            on_result=lambda page: self._refetched(generation, number, page),
-            on_error=lambda exc: self._failed(generation, exc),
-            owner=self,
-        )
+        for number in queued:
+            if number >= len(self._starts):
+                continue
+            self._db.run(
+                load_page,
+                query,
+                self._starts[number],
+                self._page_size,
+                on_result=lambda page, n=number: self._refetched(generation, n, page),
+                on_error=lambda exc: self._failed(generation, exc),
+                owner=self,
+            )
 
     def _refetched(self, generation: int, number: int, page: CasePage) -> None:
         if generation != self._generation:
