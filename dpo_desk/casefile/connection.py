@@ -114,7 +114,7 @@ def connect(path: Path, key: Key, *, create: bool = False) -> sqlite_utils.Datab
             "PRAGMA locking_mode = EXCLUSIVE",
             "PRAGMA journal_mode = WAL",
             "PRAGMA synchronous = FULL",
-            "PRAGMA cache_size = -65536",
+            f"PRAGMA cache_size = -{cache_kib(path)}",
         ):
             conn.execute(pragma)
     except CaseFileError:
@@ -124,6 +124,20 @@ def connect(path: Path, key: Key, *, create: bool = False) -> sqlite_utils.Datab
         conn.close()
         raise translate_error(exc, path) from None
     return sqlite_utils.Database(conn)
+
+
+#: The page cache: half the file, at least 64 MiB, at most 192 MiB (issue 19: a fixed 64 MiB
+#: thrashed searches beyond ~250k cases; the cache fills only as pages are read).
+CACHE_MIN_KIB = 64 * 1024
+CACHE_MAX_KIB = 192 * 1024
+
+
+def cache_kib(path: Path) -> int:
+    try:
+        size = path.stat().st_size
+    except OSError:
+        size = 0
+    return max(CACHE_MIN_KIB, min(CACHE_MAX_KIB, size // 2048))
 
 
 def _not_a_database(exc: Exception) -> bool:
