@@ -157,7 +157,7 @@ class ControllerRepo(_Repo):
         return _controller_from_row(rows[0])
 
     def by_slug(self, slug: str, *, missing_ok: bool = False) -> Controller | None:
-        rows = list(self.db.query("SELECT * FROM controllers WHERE slug = ?", (slug.lower(),)))
+        rows = list(self.cf.rows("SELECT * FROM controllers WHERE slug = ?", (slug.lower(),)))
         if not rows:
             if missing_ok:
                 return None
@@ -174,8 +174,7 @@ class ControllerRepo(_Repo):
 
     def list(self) -> list[Controller]:
         return [
-            _controller_from_row(r)
-            for r in self.db.query("SELECT * FROM controllers ORDER BY name")
+            _controller_from_row(r) for r in self.cf.rows("SELECT * FROM controllers ORDER BY name")
         ]
 
 
@@ -818,7 +817,7 @@ class CaseRepo(_Repo):
         found: dict[CaseId, Case] = {}
         for chunk in chunks(list(ids), 500):
             marks = ",".join("?" * len(chunk))
-            for row in self.db.query(f"SELECT * FROM cases WHERE id IN ({marks})", chunk):
+            for row in self.cf.rows(f"SELECT * FROM cases WHERE id IN ({marks})", chunk):
                 case = _case_from_row(row)
                 found[CaseId(row["id"])] = case
         return found
@@ -828,7 +827,7 @@ class CaseRepo(_Repo):
         events: dict[CaseId, list[ClockEvent]] = {}
         for chunk in chunks(list(ids), 500):
             marks = ",".join("?" * len(chunk))
-            for r in self.db.query(
+            for r in self.cf.rows(
                 f"SELECT * FROM clock_events WHERE case_id IN ({marks}) ORDER BY on_date, id", chunk
             ):
                 events.setdefault(CaseId(r["case_id"]), []).append(
@@ -1040,7 +1039,7 @@ class CaseRepo(_Repo):
             f"SELECT * FROM cases WHERE controller_id = ? AND status IN "
             f"({','.join('?' * len(_OPEN))}) AND ({' OR '.join(clauses)}) ORDER BY received DESC"
         )
-        return [_case_from_row(r) for r in self.db.query(sql, params)]
+        return [_case_from_row(r) for r in self.cf.rows(sql, params)]
 
 
 # --- attachments ---------------------------------------------------------------------------------
@@ -1082,23 +1081,20 @@ class AttachmentRepo(_Repo):
             self.cf.cases.get(case_id)
         digest = hashlib.sha256(data).hexdigest()
         with self.cf.transaction():
-            aid = (
-                self.db["attachments"]
-                .insert(
-                    {
-                        "case_id": case_id,
-                        "role": str(AttachmentRole(role)),
-                        "filename": filename,
-                        "media_type": media_type,
-                        "size": len(data),
-                        "sha256": digest,
-                        "data": data,
-                        "created_at": self._now(),
-                        "destroyed_at": None,
-                    }
-                )
-                .last_pk
-            )
+            aid = self.db.conn.execute(
+                "INSERT INTO attachments(case_id, role, filename, media_type, size, sha256, data, "
+                "created_at, destroyed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL)",
+                (
+                    case_id,
+                    str(AttachmentRole(role)),
+                    filename,
+                    media_type,
+                    len(data),
+                    digest,
+                    data,
+                    self._now(),
+                ),
+            ).lastrowid
             self.cf.log(
                 "attachment.added",
                 case_id,
@@ -1108,7 +1104,7 @@ class AttachmentRepo(_Repo):
 
     def get(self, attachment_id: int) -> AttachmentMeta:
         rows = list(
-            self.db.query(f"SELECT {_META_COLUMNS} FROM attachments WHERE id = ?", (attachment_id,))
+            self.cf.rows(f"SELECT {_META_COLUMNS} FROM attachments WHERE id = ?", (attachment_id,))
         )
         if not rows:
             raise NotFound(f"There is no attachment with id {attachment_id}.")
@@ -1127,7 +1123,7 @@ class AttachmentRepo(_Repo):
     def for_case(self, case_id: int) -> list[AttachmentMeta]:
         return [
             _attachment_from_row(r)
-            for r in self.db.query(
+            for r in self.cf.rows(
                 f"SELECT {_META_COLUMNS} FROM attachments WHERE case_id = ? ORDER BY id", (case_id,)
             )
         ]
@@ -1198,7 +1194,7 @@ class AttachmentRepo(_Repo):
         ]
 
     def _identity_settled(self, case_id: int) -> bool:
-        if "identity_checks" not in self.db.table_names():
+        if "identity_checks" not in self.cf.tables:
             return False
         row = self.db.execute(
             "SELECT count(*) FROM identity_checks WHERE case_id = ? AND outcome IN ('verified', 'failed')",

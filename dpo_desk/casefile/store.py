@@ -362,6 +362,7 @@ class CaseFile:
 
     def _after_rollback(self, outermost: bool) -> None:
         self._overrides_cache = {}  # a rolled-back savepoint may have changed an override
+        self._head_in_transaction = None
         if outermost:
             self._pending_anchor = None
             self._derived = {}
@@ -382,7 +383,11 @@ class CaseFile:
             self._append_audit(action, case_id, data)
 
     def _append_audit(self, action: str, case_id: int | None, data: dict[str, Any]) -> None:
-        row = self.db.execute("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
+        row = self._head_in_transaction  # issue 19: the head this transaction just wrote
+        if row is None:
+            row = self.db.execute(
+                "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1"
+            ).fetchone()
         prev_seq, prev_hash = (row[0], row[1]) if row else (0, GENESIS)
         seq = prev_seq + 1
         at = self.clock().isoformat()
@@ -402,12 +407,17 @@ class CaseFile:
             ),
         )
         self._pending_anchor = Anchor(seq, digest)
+        self._head_in_transaction = (seq, digest) if self.db.conn.in_transaction else None
         if action.startswith("calendar."):
             self._overrides_cache = {}
 
     _pending_anchor: Anchor | None = None
+    #: (seq, hash) of the event last appended in the open transaction; forgotten at its end
+    #: and at any rollback (a savepoint rolled back may have taken the event with it)
+    _head_in_transaction: tuple[int, str] | None = None
 
     def _after_commit(self) -> None:
+        self._head_in_transaction = None
         anchor, self._pending_anchor = self._pending_anchor, None
         if anchor is not None:
             keystore.set_anchor(self.file_id, anchor.text())

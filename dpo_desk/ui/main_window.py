@@ -11,7 +11,7 @@ import logging
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
@@ -39,7 +39,6 @@ from PySide6.QtWidgets import (
 
 from dpo_desk.casefile import BackupInfo
 from dpo_desk.hardening import safe
-from dpo_desk.reports import ExportResult
 
 from .app import AppContext
 from .dialogs.about import AboutDialog
@@ -95,6 +94,9 @@ SEARCH_DELAY_MS = 150
 
 #: File types the email import takes (dropped on the window or chosen in the file dialog).
 IMPORTABLE = frozenset({".eml", ".msg", ".mbox", ".txt"})
+
+if TYPE_CHECKING:  # issue 19: reports (reportlab) load when an export runs, not at start
+    from dpo_desk.reports import ExportResult
 
 
 class MainWindow(QMainWindow):
