@@ -15,7 +15,6 @@ import csv
 import heapq
 import io
 import itertools
-import os
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -27,7 +26,8 @@ from dpo_desk.casefile.repositories import CaseQuery, CaseRow
 from dpo_desk.core.errors import InvalidInput, KnownError
 from dpo_desk.core.model import Case, DataSubject
 
-from .atomic import ExportError, stage
+from . import atomic
+from .atomic import stage
 from .common import (
     TIMELINESS_LABELS,
     Cancel,
@@ -555,14 +555,10 @@ def _stream_csv(
     staged = stage(path, b"")
     try:
         try:
-            with open(staged.temp, "a", encoding="utf-8-sig", newline="") as raw:
-                rows = _write_csv(raw, _register_rows(cf, queries, today, pseudonyms, ticker))
-                raw.flush()
-                os.fsync(raw.fileno())
+            with _AppendOnly(staged.temp) as out:
+                rows = _write_csv(out, _register_rows(cf, queries, today, pseudonyms, ticker))
         except OSError as exc:
-            raise ExportError(
-                f"The export {staged.target.name} was not written: {exc.strerror or exc}."
-            ) from None
+            raise atomic._known(exc, staged.target) from None  # noqa: SLF001 - same sentences
         if cancel is not None and cancel():
             raise ExportCancelled("The export was cancelled; no file was written.")
         cf.log(
@@ -582,3 +578,43 @@ def _stream_csv(
     return ExportResult(
         "register", "csv", written, rows, pseudonymise, anchor, written.stat().st_size
     )
+
+
+class _AppendOnly:
+    """A text sink for the CSV writer: UTF-8 with a BOM, written to the staged file in chunks
+    of about 256 KiB through the same ``os`` calls as ``atomic.stage``, then fsynced."""
+
+    CHUNK = 256 * 1024
+
+    def __init__(self, path: Path) -> None:
+        self._path = path
+        self._parts: list[str] = []
+        self._size = 0
+        self._fd = -1
+        self._encoding = "utf-8-sig"
+
+    def __enter__(self) -> _AppendOnly:
+        self._fd = atomic.os.open(self._path, atomic.os.O_WRONLY | atomic.os.O_APPEND)
+        return self
+
+    def write(self, text: str) -> int:
+        self._parts.append(text)
+        self._size += len(text)
+        if self._size >= self.CHUNK:
+            self._flush()
+        return len(text)
+
+    def _flush(self) -> None:
+        view = memoryview("".join(self._parts).encode(self._encoding))
+        self._encoding = "utf-8"  # the BOM once, at the start
+        self._parts, self._size = [], 0
+        while view:
+            view = view[atomic.os.write(self._fd, view) :]
+
+    def __exit__(self, exc_type: object, *_rest: object) -> None:
+        try:
+            if exc_type is None:
+                self._flush()
+                atomic.os.fsync(self._fd)
+        finally:
+            atomic.os.close(self._fd)
