@@ -303,10 +303,12 @@ class CaseFile:
     @contextlib.contextmanager
     def transaction(self) -> Iterator[sqlite_utils.Database]:
         outermost = not self.db.conn.in_transaction
+        unit = self._batch is not None and self._depth == 0  # one unit of a batch
+        self._depth += 1
         try:
             with self.db.atomic():
                 yield self.db
-                if outermost:
+                if outermost or unit:
                     self._flush_derived()
         except DatabaseError as exc:
             self._after_rollback(outermost)
@@ -314,8 +316,56 @@ class CaseFile:
         except BaseException:
             self._after_rollback(outermost)
             raise
+        finally:
+            self._depth -= 1
         if outermost:
             self._after_commit()
+        elif unit and self._batch is not None:
+            self._batch[0] += 1
+            if self._batch[0] >= self._batch[1]:
+                self._commit_batch(begin_again=True)
+
+    # --- batches (issue 19): many units, one commit ------------------------------------------
+    _batch: list[int] | None = None  # [units since the last commit, units per commit]
+    _depth = 0
+
+    @contextlib.contextmanager
+    def batch(self, every: int = 100) -> Iterator[None]:
+        """Group the transactions in the block into one commit per ``every`` of them (an mbox
+        import: one fsync per batch instead of one per message). Each transaction in the block
+        stays whole: a failing one is rolled back alone and the block goes on or stops as its
+        caller decides; what completed commits at the end of the block, also when the block
+        ends with an exception. A disk error at a commit loses the units of that batch only
+        (they are reported by the error). Inside an open transaction this does nothing."""
+        if self.db.conn.in_transaction or self._batch is not None:
+            yield
+            return
+        self._batch = [0, max(1, every)]
+        try:
+            self.db.conn.execute("BEGIN")
+        except DatabaseError as exc:
+            self._batch = None
+            raise translate_error(exc, self.path) from None
+        try:
+            yield
+        finally:
+            self._batch = None
+            self._commit_batch(begin_again=False)
+
+    def _commit_batch(self, *, begin_again: bool) -> None:
+        try:
+            self._flush_derived()
+            self.db.conn.execute("COMMIT")
+        except DatabaseError as exc:
+            self._batch = None
+            if self.db.conn.in_transaction:
+                self.db.conn.execute("ROLLBACK")
+            self._after_rollback(True)
+            raise translate_error(exc, self.path) from None
+        self._after_commit()
+        if begin_again and self._batch is not None:
+            self._batch[0] = 0
+            self.db.conn.execute("BEGIN")
 
     # --- derived data, once per case and transaction (issue 19) ----------------------------
     #: case id -> (reindex the search entry, recompute the due date), done before the outermost
@@ -366,6 +416,9 @@ class CaseFile:
         if outermost:
             self._pending_anchor = None
             self._derived = {}
+        elif self._pending_anchor is not None and self.db.conn.in_transaction:
+            # a savepoint took its events with it: anchor what the transaction still holds
+            self._pending_anchor = self.head()
 
     def rows(self, sql: str, params: Any = ()) -> Iterator[dict[str, Any]]:
         """Rows as dicts straight from the connection (no sqlite-utils savepoint per query)."""

@@ -167,3 +167,38 @@ def test_add_many_stores_what_add_stores(casefile: CaseFile) -> None:
     with pytest.raises(InvalidInput):
         casefile.cases.add_many([template, dc_replace(template, kinds=())])
     assert len(casefile.cases.list()) == 4  # the whole batch was rolled back
+
+
+def test_a_batch_commits_whole_units_and_keeps_the_anchor_true(casefile: CaseFile) -> None:
+    from datetime import date
+
+    kg = add_controller(casefile, "astrum-oyun", ("KG",))
+    commits: list[str] = []
+
+    def count(sql: str) -> None:
+        if sql.strip().upper() == "COMMIT":
+            commits.append(sql)
+
+    casefile.db.conn.set_trace_callback(count)
+    with pytest.raises(RuntimeError, match="stop"), casefile.batch(every=2):
+        for i in range(5):
+            try:
+                with casefile.transaction():
+                    add_case(casefile, kg, name=f"Batch {i}", received=date(2026, 2, 2))
+                    casefile.cases.add_note(casefile.cases.list()[0].id, f"note {i}")
+                    if i == 2:
+                        raise InvalidInput("this unit fails alone")
+            except InvalidInput:
+                pass
+        raise RuntimeError("stop")
+    casefile.db.conn.set_trace_callback(None)
+    names = sorted(r.subject_name for r in casefile.cases.list())
+    assert names == ["Batch 0", "Batch 1", "Batch 3", "Batch 4"]  # unit 2 rolled back alone
+    assert len(commits) == 2 + 1  # every two units, then the rest when the block ended
+    assert not casefile.db.conn.in_transaction
+    report = casefile.verify_audit()  # against the anchor kept outside the file
+    assert report.ok
+    assert casefile.stored_anchor() == casefile.head()
+    for row in casefile.cases.list():  # derived columns were flushed per unit
+        assert row.due_on == governing_for_case(casefile, row.id)[0]
+    assert [r.subject_name for r in casefile.cases.list(CaseQuery(text="Batch 4"))] == ["Batch 4"]
