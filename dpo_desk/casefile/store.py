@@ -679,7 +679,7 @@ def connect_readonly(path: Path, key: Key) -> sqlite_utils.Database:
         conn.close()
         raise WrongKey(f"The key does not open {path.name}, or it is not a case file.") from None
     conn.execute("PRAGMA temp_store = MEMORY")
-    return sqlite_utils.Database(conn)
+    return sqlite_utils.Database(conn, execute_plugins=False)
 
 
 def remove_stale_partials(folder: Path, prefix: str) -> int:

@@ -202,3 +202,11 @@ def test_a_batch_commits_whole_units_and_keeps_the_anchor_true(casefile: CaseFil
     for row in casefile.cases.list():  # derived columns were flushed per unit
         assert row.due_on == governing_for_case(casefile, row.id)[0]
     assert [r.subject_name for r in casefile.cases.list(CaseQuery(text="Batch 4"))] == ["Batch 4"]
+
+
+def test_no_sqlite_utils_plugin_sees_the_keyed_connection(casefile: CaseFile) -> None:
+    import sqlite_utils.plugins
+
+    # plugins are neither looked up (slow) nor given the open case file
+    assert casefile.db is not None
+    assert not sqlite_utils.plugins._plugins_loaded  # noqa: SLF001
