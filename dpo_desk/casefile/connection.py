@@ -1,8 +1,11 @@
 """The one door to the encrypted file: SQLCipher first, then sqlite-utils on that connection.
 
 Open sequence (``reference/reliability.md``): key first; prove the key with a read; refuse
-SQLCipher < 4; then ``cipher_memory_security``, ``temp_store=MEMORY``, ``secure_delete``,
-``foreign_keys``, ``journal_mode=WAL``, ``synchronous=FULL``, ``locking_mode=EXCLUSIVE``.
+SQLCipher < 4; then ``temp_store=MEMORY``, ``secure_delete``, ``foreign_keys``,
+``journal_mode=WAL``, ``synchronous=FULL``, ``locking_mode=EXCLUSIVE``.
+``cipher_memory_security`` is deliberately left at SQLCipher's default (off since 4.5): it is
+process-wide, cannot be turned off again, and made every case add cost several times more
+(ADR 0001, issue 19); SQLCipher still wipes and locks its own key and page buffers.
 Nothing is written to the file before the key is proven, so a wrong key leaves it untouched.
 """
 
@@ -105,14 +108,13 @@ def connect(path: Path, key: Key, *, create: bool = False) -> sqlite_utils.Datab
                 f"DPO Desk needs SQLCipher 4 or newer; this installation has {version}."
             )
         for pragma in (
-            "PRAGMA cipher_memory_security = ON",
             "PRAGMA temp_store = MEMORY",
             "PRAGMA secure_delete = ON",
             "PRAGMA foreign_keys = ON",
             "PRAGMA locking_mode = EXCLUSIVE",
             "PRAGMA journal_mode = WAL",
             "PRAGMA synchronous = FULL",
-            "PRAGMA cache_size = -65536",
+            f"PRAGMA cache_size = -{cache_kib(path)}",
         ):
             conn.execute(pragma)
     except CaseFileError:
@@ -121,7 +123,23 @@ def connect(path: Path, key: Key, *, create: bool = False) -> sqlite_utils.Datab
     except DatabaseError as exc:
         conn.close()
         raise translate_error(exc, path) from None
-    return sqlite_utils.Database(conn)
+    # no sqlite-utils plugins: none is needed, none should see the keyed connection, and
+    # finding them scans every installed package's entry points (~0.1 s at each open)
+    return sqlite_utils.Database(conn, execute_plugins=False)
+
+
+#: The page cache: half the file, at least 64 MiB, at most 192 MiB (issue 19: a fixed 64 MiB
+#: thrashed searches beyond ~250k cases; the cache fills only as pages are read).
+CACHE_MIN_KIB = 64 * 1024
+CACHE_MAX_KIB = 192 * 1024
+
+
+def cache_kib(path: Path) -> int:
+    try:
+        size = path.stat().st_size
+    except OSError:
+        size = 0
+    return max(CACHE_MIN_KIB, min(CACHE_MAX_KIB, size // 2048))
 
 
 def _not_a_database(exc: Exception) -> bool:

@@ -48,7 +48,7 @@ PROBLEM = "problem"
 
 #: The connection settings the open sequence must have left in force (reference/reliability.md).
 REQUIRED_SETTINGS: dict[str, tuple[str, ...]] = {
-    "cipher_memory_security": ("1", "on"),
+    "cipher_memory_security": ("0", "off"),  # issue 19: left at SQLCipher's default (ADR 0001)
     "secure_delete": ("1",),
     "temp_store": ("2", "memory"),
     "journal_mode": ("wal",),

@@ -73,25 +73,25 @@ class EmailRepo(_Repo):
             att = self.cf.attachments.add(
                 case_id, AttachmentRole.EMAIL, filename, "message/rfc822", raw
             )
-            eid = (
-                self.db["emails"]
-                .insert(
-                    {
-                        "case_id": case_id,
-                        "attachment_id": att.id,
-                        "message_id": message_id,
-                        "content_hash": content_hash,
-                        "from_addr": from_addr,
-                        "subject": subject,
-                        "body_text": body_text,
-                        "sent_at": sent_at.isoformat() if sent_at else None,
-                        "received_at": received_at.isoformat() if received_at else None,
-                        "smime_signed": int(smime_signed),
-                        "created_at": self._now(),
-                    }
-                )
-                .last_pk
-            )
+            # issue 19: plain parameterised SQL (sqlite-utils' insert reads the schema each time)
+            eid = self.db.conn.execute(
+                "INSERT INTO emails(case_id, attachment_id, message_id, content_hash, from_addr, "
+                "subject, body_text, sent_at, received_at, smime_signed, created_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    case_id,
+                    att.id,
+                    message_id,
+                    content_hash,
+                    from_addr,
+                    subject,
+                    body_text,
+                    sent_at.isoformat() if sent_at else None,
+                    received_at.isoformat() if received_at else None,
+                    int(smime_signed),
+                    self._now(),
+                ),
+            ).lastrowid
             self.cf.log(
                 "email.added",
                 case_id,
@@ -102,11 +102,11 @@ class EmailRepo(_Repo):
                     "smime_signed": smime_signed,
                 },
             )
-            self.cf.cases.refresh(case_id)
+            self.cf.cases.reindex(case_id)  # issue 19: an email never moves the deadline
         return self.get(eid)
 
     def get(self, email_id: int) -> EmailRecord:
-        rows = list(self.db.query("SELECT * FROM emails WHERE id = ?", (email_id,)))
+        rows = list(self.cf.rows("SELECT * FROM emails WHERE id = ?", (email_id,)))
         if not rows:
             raise NotFound(f"There is no email with id {email_id}.")
         return _email_from_row(rows[0])
@@ -124,12 +124,12 @@ class EmailRepo(_Repo):
         """An email already stored with the same Message-ID or the same content."""
         if message_id:
             rows = list(
-                self.db.query("SELECT * FROM emails WHERE message_id = ? LIMIT 1", (message_id,))
+                self.cf.rows("SELECT * FROM emails WHERE message_id = ? LIMIT 1", (message_id,))
             )
             if rows:
                 return _email_from_row(rows[0])
         rows = list(
-            self.db.query("SELECT * FROM emails WHERE content_hash = ? LIMIT 1", (content_hash,))
+            self.cf.rows("SELECT * FROM emails WHERE content_hash = ? LIMIT 1", (content_hash,))
         )
         return _email_from_row(rows[0]) if rows else None
 

@@ -5,6 +5,7 @@ beyond what the DPO needs to see in the file itself.
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
 from collections.abc import Iterable, Sequence
@@ -150,13 +151,13 @@ class ControllerRepo(_Repo):
         return self.get(controller.id)
 
     def get(self, controller_id: int) -> Controller:
-        rows = list(self.db.query("SELECT * FROM controllers WHERE id = ?", (controller_id,)))
+        rows = list(self.cf.rows("SELECT * FROM controllers WHERE id = ?", (controller_id,)))
         if not rows:
             raise NotFound(f"There is no controller with id {controller_id}.")
         return _controller_from_row(rows[0])
 
     def by_slug(self, slug: str, *, missing_ok: bool = False) -> Controller | None:
-        rows = list(self.db.query("SELECT * FROM controllers WHERE slug = ?", (slug.lower(),)))
+        rows = list(self.cf.rows("SELECT * FROM controllers WHERE slug = ?", (slug.lower(),)))
         if not rows:
             if missing_ok:
                 return None
@@ -173,8 +174,7 @@ class ControllerRepo(_Repo):
 
     def list(self) -> list[Controller]:
         return [
-            _controller_from_row(r)
-            for r in self.db.query("SELECT * FROM controllers ORDER BY name")
+            _controller_from_row(r) for r in self.cf.rows("SELECT * FROM controllers ORDER BY name")
         ]
 
 
@@ -274,6 +274,56 @@ class CaseQuery:
     descending: bool = True
 
 
+#: Fields of ``CaseRepo.update`` that feed the search entry, and those that feed the due date.
+_INDEXED = frozenset({"subject", "summary"})
+_DUE_INPUTS = frozenset({"kinds", "received", "controller_id"})
+
+
+@dataclass(frozen=True)
+class CasePage:
+    """A page of the case list and the opaque cursor of the next one (``None``: the last)."""
+
+    rows: list[CaseRow]
+    next: str | None
+
+
+def _encode_cursor(q: CaseQuery, key: Any, case_id: int) -> str:
+    payload = json.dumps([q.order_by, bool(q.descending), key, case_id], ensure_ascii=False)
+    return "c1." + base64.urlsafe_b64encode(payload.encode("utf-8")).decode("ascii").rstrip("=")
+
+
+def _decode_cursor(q: CaseQuery, cursor: str) -> tuple[Any, int]:
+    bad = InvalidInput("The page cursor is not one that 'case list' printed.")
+    if not isinstance(cursor, str) or not cursor.startswith("c1."):
+        raise bad
+    body = cursor[3:]
+    try:
+        order_by, descending, key, case_id = json.loads(
+            base64.urlsafe_b64decode(body + "=" * (-len(body) % 4)).decode("utf-8")
+        )
+    except (ValueError, TypeError, UnicodeDecodeError):
+        raise bad from None
+    if not isinstance(case_id, int) or not (key is None or isinstance(key, str)):
+        raise bad
+    if order_by != q.order_by or bool(descending) != bool(q.descending):
+        raise InvalidInput("The page cursor belongs to another sort order; start again without it.")
+    return key, case_id
+
+
+def _after_clause(q: CaseQuery, order: str, cursor: str) -> tuple[str, list[Any]]:
+    """The keyset condition "after (key, id)" in the list's order (row values use the index)."""
+    key, case_id = _decode_cursor(q, cursor)
+    op = "<" if q.descending else ">"
+    if q.order_by != "due":
+        return f"({order}, c.id) {op} (?, ?)", [key, case_id]
+    # due dates sort NULLS LAST both ways: after a date come later dates, then the undated
+    if key is None:
+        return f"(c.due_on IS NULL AND c.id {op} ?)", [case_id]
+    return f"(c.due_on IS NULL OR (c.due_on, c.id) {op} (?, ?))", [key, case_id]
+
+
+_WIDE_VIEWS = ("all", "closed")
+
 VIEWS = ("all", "open", "overdue", "due_soon", "awaiting_identity", "closed")
 _OPEN = tuple(s.value for s in OPEN_STATUSES)
 _CLOSED = tuple(s.value for s in CaseStatus if s not in OPEN_STATUSES)
@@ -292,8 +342,12 @@ class CaseRepo(_Repo):
             raise InvalidInput("A case needs the data subject's name.")
         if not case.kinds:
             raise InvalidInput("A case needs at least one request kind.")
-        self.cf.controllers.get(case.controller_id)
+        controller = self.cf.controllers.get(case.controller_id)
         now = self._now()
+        kinds = [str(k) for k in dict.fromkeys(case.kinds)]
+        due, due_jurisdiction = self._governing(
+            case.controller_id, controller.jurisdictions, kinds, case.received, ()
+        )
         with self.cf.transaction():
             reference = self._next_reference(case.received.year)
             row = {
@@ -307,7 +361,7 @@ class CaseRepo(_Repo):
                 "subject_snils": case.subject.snils.strip(),
                 "subject_inn": case.subject.inn.strip(),
                 "subject_iin": case.subject.iin.strip(),
-                "kinds": _j([str(k) for k in dict.fromkeys(case.kinds)]),
+                "kinds": _j(kinds),
                 "channel": str(case.channel),
                 "received": case.received.isoformat(),
                 "status": str(case.status),
@@ -321,8 +375,14 @@ class CaseRepo(_Repo):
                 "closed_on": case.closed_on.isoformat() if case.closed_on else None,
                 "responded_on": case.responded_on.isoformat() if case.responded_on else None,
                 "outcome": case.outcome,
+                "due_on": due.isoformat() if due else None,
+                "due_jurisdiction": due_jurisdiction,
             }
-            case_id = self.db["cases"].insert(row).last_pk
+            # plain parameterised SQL: sqlite-utils' insert reads the schema every time
+            case_id = self.db.conn.execute(
+                f"INSERT INTO cases ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
+                tuple(row.values()),
+            ).lastrowid
             self.cf.log(
                 "case.created",
                 case_id,
@@ -334,29 +394,152 @@ class CaseRepo(_Repo):
                     "status": str(case.status),
                 },
             )
-            self.refresh(case_id)
+            # the new case's search entry from what is at hand (no notes or emails yet)
+            self._write_index(
+                case_id,
+                reference,
+                (row["subject_name"], row["subject_email"], row["subject_address"]),
+                row["subject_account"],
+                "",
+                f"{row['summary']} ",
+            )
         return self.get(CaseId(case_id))
+
+    def add_many(self, cases: Iterable[Case]) -> int:
+        """Add many cases in one transaction (the bulk path: imports of whole registers and the
+        benchmarks' 100k file). Each case is checked as ``add`` checks it, gets its running
+        number, due date, search entry and ``case.created`` audit event; statements are
+        batched. Returns how many were added; an invalid case rolls back the whole batch."""
+        controllers: dict[int, Controller] = {}
+        governing: dict[tuple[Any, ...], tuple[date | None, str]] = {}
+        now = self._now()
+        added = 0
+        with self.cf.transaction():
+            case_rows: list[tuple[Any, ...]] = []
+            index_rows: list[tuple[Any, ...]] = []
+            events: list[tuple[int, dict[str, Any]]] = []
+            numbers: dict[int, int] = {}
+            for case in cases:
+                if not case.subject.name.strip():
+                    raise InvalidInput("A case needs the data subject's name.")
+                if not case.kinds:
+                    raise InvalidInput("A case needs at least one request kind.")
+                controller = controllers.get(case.controller_id)
+                if controller is None:
+                    controller = controllers[case.controller_id] = self.cf.controllers.get(
+                        case.controller_id
+                    )
+                kinds = [str(k) for k in dict.fromkeys(case.kinds)]
+                memo = (case.controller_id, tuple(kinds), case.received)
+                if memo not in governing:
+                    governing[memo] = self._governing(
+                        case.controller_id, controller.jurisdictions, kinds, case.received, ()
+                    )
+                due, due_jurisdiction = governing[memo]
+                year = case.received.year
+                if year not in numbers:
+                    numbers[year] = self._last_number(year)
+                numbers[year] += 1
+                reference = format_reference(year, numbers[year])
+                subject = case.subject
+                case_rows.append(
+                    (
+                        reference,
+                        case.controller_id,
+                        subject.name.strip(),
+                        subject.email.strip(),
+                        subject.address.strip(),
+                        subject.phone.strip(),
+                        subject.account_ref.strip(),
+                        _j(kinds),
+                        str(case.channel),
+                        case.received.isoformat(),
+                        str(case.status),
+                        case.language,
+                        case.reply_language,
+                        case.summary,
+                        case.postmark.isoformat() if case.postmark else None,
+                        case.registered_no,
+                        now,
+                        now,
+                        case.closed_on.isoformat() if case.closed_on else None,
+                        case.responded_on.isoformat() if case.responded_on else None,
+                        case.outcome,
+                        due.isoformat() if due else None,
+                        due_jurisdiction,
+                    )
+                )
+            if not case_rows:
+                return 0
+            first = self.db.conn.execute("SELECT coalesce(max(id), 0) + 1 FROM cases").fetchone()[0]
+            self.db.conn.executemany(
+                "INSERT INTO cases (id, reference, controller_id, subject_name, subject_email, "
+                "subject_address, subject_phone, subject_account, kinds, channel, received, "
+                "status, language, reply_language, summary, postmark, registered_no, created_at, "
+                "updated_at, closed_on, responded_on, outcome, due_on, due_jurisdiction) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                ((first + i, *row) for i, row in enumerate(case_rows)),
+            )
+            for i, row in enumerate(case_rows):
+                case_id = first + i
+                index_rows.append(
+                    (
+                        case_id,
+                        row[0],
+                        " ".join(x for x in (row[2], row[3], row[4], row[6]) if x),
+                        "",
+                        f"{row[13]} ",
+                    )
+                )
+                events.append(
+                    (
+                        case_id,
+                        {
+                            "reference": row[0],
+                            "kinds": json.loads(row[7]),
+                            "channel": row[8],
+                            "received": row[9],
+                            "status": row[10],
+                        },
+                    )
+                )
+            self.db.conn.executemany(
+                "INSERT INTO case_search(rowid, reference, subject, notes, correspondence) "
+                "VALUES (?, ?, ?, ?, ?)",
+                index_rows,
+            )
+            for case_id, data in events:
+                self.cf.log("case.created", case_id, data)
+            for year, number in numbers.items():
+                self._store_number(year, number)
+            added = len(case_rows)
+        return added
 
     def _next_reference(self, year: int) -> str:
         """The next running number of the year, kept in ``meta`` (called inside ``add``'s
         transaction, so two cases never get one number); older files are scanned once."""
-        key = f"reference_counter:{year}"
-        row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        number = self._last_number(year) + 1
+        self._store_number(year, number)
+        return format_reference(year, number)
+
+    def _last_number(self, year: int) -> int:
+        row = self.db.conn.execute(
+            "SELECT value FROM meta WHERE key = ?", (f"reference_counter:{year}",)
+        ).fetchone()
         if row is not None:
-            number = int(row[0]) + 1
-        else:
-            scanned = self.db.execute(
-                "SELECT max(CAST(substr(reference, 6) AS INTEGER)) FROM cases "
-                "WHERE reference LIKE ?",
-                (f"{year}-%",),
-            ).fetchone()
-            number = (scanned[0] or 0) + 1
-        self.db.execute(
+            return int(row[0])
+        scanned = self.db.conn.execute(
+            "SELECT max(CAST(substr(reference, 6) AS INTEGER)) FROM cases WHERE reference LIKE ?",
+            (f"{year}-%",),
+        ).fetchone()
+        return int(scanned[0] or 0)
+
+    def _store_number(self, year: int, number: int) -> None:
+        self.db.conn.execute(
             "INSERT INTO meta(key, value) VALUES (?, ?) "
             "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-            (key, str(number)),
+            (f"reference_counter:{year}", str(number)),
         )
-        return format_reference(year, number)
 
     def update(self, case_id: int, **changes: Any) -> Case:
         """Change a case's fields (subject, kinds, channel, received, language, …), audited."""
@@ -418,10 +601,18 @@ class CaseRepo(_Repo):
                 shown[key] = value if key in ("language", "reply_language") else "changed"
         if not row:
             return current
+        row["updated_at"] = self._now()
         with self.cf.transaction():
-            self.db["cases"].update(case_id, {**row, "updated_at": self._now()})
+            self.db.conn.execute(
+                f"UPDATE cases SET {', '.join(f'{k} = ?' for k in row)} WHERE id = ?",
+                (*row.values(), case_id),
+            )
             self.cf.log("case.updated", case_id, shown)
-            self.refresh(case_id)
+            self.cf.defer_derived(
+                case_id,
+                index=bool(_INDEXED & changes.keys()),
+                due=bool(_DUE_INPUTS & changes.keys()),
+            )
         return self.get(case_id)
 
     def set_status(
@@ -468,13 +659,12 @@ class CaseRepo(_Repo):
         self.get(case_id)
         now = self._now()
         with self.cf.transaction():
-            nid = (
-                self.db["notes"]
-                .insert({"case_id": case_id, "text": text, "created_at": now})
-                .last_pk
-            )
+            nid = self.db.conn.execute(
+                "INSERT INTO notes(case_id, text, created_at) VALUES (?, ?, ?)",
+                (case_id, text, now),
+            ).lastrowid
             self.cf.log("note.added", case_id, {"note_id": nid})
-            self.refresh(case_id)
+            self.reindex(case_id)  # a note never moves a deadline
         return Note(NoteId(nid), CaseId(case_id), text, datetime.fromisoformat(now))
 
     def notes(self, case_id: int) -> list[Note]:
@@ -503,41 +693,77 @@ class CaseRepo(_Repo):
 
             check_extension(self.cf, case_id, on)
         with self.cf.transaction():
-            self.db["clock_events"].insert(
-                {
-                    "case_id": case_id,
-                    "kind": str(event.kind),
-                    "on_date": on.isoformat(),
-                    "note": note,
-                    "created_at": self._now(),
-                }
+            self.db.conn.execute(
+                "INSERT INTO clock_events(case_id, kind, on_date, note, created_at) "
+                "VALUES (?, ?, ?, ?, ?)",
+                (case_id, str(event.kind), on.isoformat(), note, self._now()),
             )
             self.cf.log(
                 "deadline.event",
                 case_id,
                 {"kind": str(event.kind), "on": on.isoformat(), "note": note},
             )
-            self.refresh(case_id)
+            self.cf.defer_derived(case_id, index=False, due=True)  # the text is unchanged
         return event
 
     def clock_events(self, case_id: int) -> list[ClockEvent]:
         return [
-            ClockEvent(ClockEventKind(r["kind"]), date.fromisoformat(r["on_date"]), r["note"])
-            for r in self.db.query(
-                "SELECT * FROM clock_events WHERE case_id = ? ORDER BY on_date, id", (case_id,)
+            ClockEvent(ClockEventKind(r[0]), date.fromisoformat(r[1]), r[2])
+            for r in self.db.conn.execute(
+                "SELECT kind, on_date, note FROM clock_events WHERE case_id = ? "
+                "ORDER BY on_date, id",
+                (case_id,),
             )
         ]
 
     def refresh(self, case_id: int) -> None:
-        """Recompute what is derived from a case: its search entry and its governing due date."""
-        self._reindex(case_id)
-        self._recompute_due(case_id)
+        """Recompute what is derived from a case: its search entry and its governing due date
+        (once, before the outermost transaction commits)."""
+        self.cf.defer_derived(case_id, index=True, due=True)
+
+    def reindex(self, case_id: int) -> None:
+        """Rebuild a case's search entry (before the outermost commit); the due date stays."""
+        self.cf.defer_derived(case_id, index=True, due=False)
+
+    def _governing(
+        self,
+        controller_id: int,
+        jurisdictions: Sequence[str],
+        kinds: Sequence[str],
+        received: date,
+        events: Sequence[ClockEvent],
+    ) -> tuple[date | None, str]:
+        """The governing (earliest) due date and its regime (as ``deadlines.governing_for_case``,
+        with the file's calendar corrections cached on the case file)."""
+        from dpo_desk.core.deadlines import compute_case_deadlines
+
+        governing = compute_case_deadlines(
+            jurisdictions,
+            kinds,
+            received,
+            events,
+            overrides=self.cf.calendar_overrides_for(controller_id),
+        ).governing
+        if governing is None:
+            return None, ""
+        return governing.due, governing.jurisdiction
 
     def _recompute_due(self, case_id: int) -> None:
-        from .deadlines import governing_for_case
-
-        due, jurisdiction = governing_for_case(self.cf, case_id)
-        self.db.execute(
+        row = self.db.conn.execute(
+            "SELECT c.controller_id, c.kinds, c.received, ctl.jurisdictions FROM cases c "
+            "JOIN controllers ctl ON ctl.id = c.controller_id WHERE c.id = ?",
+            (case_id,),
+        ).fetchone()
+        if row is None:  # rolled back to a savepoint since it was marked
+            return
+        due, jurisdiction = self._governing(
+            row[0],
+            json.loads(row[3]),
+            json.loads(row[1]),
+            date.fromisoformat(row[2]),
+            self.clock_events(case_id),
+        )
+        self.db.conn.execute(
             "UPDATE cases SET due_on = ?, due_jurisdiction = ? WHERE id = ?",
             (due.isoformat() if due else None, jurisdiction, case_id),
         )
@@ -570,25 +796,36 @@ class CaseRepo(_Repo):
                     "SELECT text FROM scan_texts WHERE case_id = ?", (case_id,)
                 )
             )
-        self.db.execute("DELETE FROM case_search WHERE rowid = ?", (case_id,))
-        self.db.execute(
+        self._write_index(case_id, row[0], row[1:4], row[4], notes, f"{row[5]} {correspondence}")
+
+    def _write_index(
+        self,
+        case_id: int,
+        reference: str,
+        subject: Sequence[str],
+        account: str,
+        notes: str,
+        correspondence: str,
+    ) -> None:
+        self.db.conn.execute("DELETE FROM case_search WHERE rowid = ?", (case_id,))
+        self.db.conn.execute(
             "INSERT INTO case_search(rowid, reference, subject, notes, correspondence) "
             "VALUES (?, ?, ?, ?, ?)",
             (
                 case_id,
-                row[0],
-                " ".join(x for x in row[1:5] if x),
+                reference,
+                " ".join(x for x in (*subject, account) if x),
                 notes,
-                f"{row[5]} {correspondence}",
+                correspondence,
             ),
         )
 
     def _has_table(self, name: str) -> bool:
-        return name in self.db.table_names()
+        return name in self.cf.tables
 
     # --- reading ---------------------------------------------------------------------------------
     def get(self, case_id: int) -> Case:
-        rows = list(self.db.query("SELECT * FROM cases WHERE id = ?", (case_id,)))
+        rows = list(self.cf.rows("SELECT * FROM cases WHERE id = ?", (case_id,)))
         if not rows:
             raise NotFound(f"There is no case with id {case_id}.")
         return _case_from_row(rows[0])
@@ -598,7 +835,7 @@ class CaseRepo(_Repo):
         found: dict[CaseId, Case] = {}
         for chunk in chunks(list(ids), 500):
             marks = ",".join("?" * len(chunk))
-            for row in self.db.query(f"SELECT * FROM cases WHERE id IN ({marks})", chunk):
+            for row in self.cf.rows(f"SELECT * FROM cases WHERE id IN ({marks})", chunk):
                 case = _case_from_row(row)
                 found[CaseId(row["id"])] = case
         return found
@@ -608,7 +845,7 @@ class CaseRepo(_Repo):
         events: dict[CaseId, list[ClockEvent]] = {}
         for chunk in chunks(list(ids), 500):
             marks = ",".join("?" * len(chunk))
-            for r in self.db.query(
+            for r in self.cf.rows(
                 f"SELECT * FROM clock_events WHERE case_id IN ({marks}) ORDER BY on_date, id", chunk
             ):
                 events.setdefault(CaseId(r["case_id"]), []).append(
@@ -632,6 +869,14 @@ class CaseRepo(_Repo):
         return self.by_reference(text)
 
     def _where(self, q: CaseQuery) -> tuple[str, list[Any]]:
+        clauses, params, match = self._filters(q)
+        if match:
+            clauses.append("c.id IN (SELECT rowid FROM case_search WHERE case_search MATCH ?)")
+            params.append(match)
+        return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+    def _filters(self, q: CaseQuery) -> tuple[list[str], list[Any], str]:
+        """The filters on ``cases c`` other than the text, and the FTS5 query of the text."""
         clauses: list[str] = []
         params: list[Any] = []
         if q.controller_id is not None:
@@ -676,39 +921,107 @@ class CaseRepo(_Repo):
             clauses.append("c.received <= ?")
             params.append(q.received_to.isoformat())
         match = fts_query(q.text) if q.text.strip() else ""
-        if match:
-            clauses.append("c.id IN (SELECT rowid FROM case_search WHERE case_search MATCH ?)")
-            params.append(match)
-        return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+        return clauses, params, match
 
     def count(self, q: CaseQuery = CaseQuery()) -> int:
-        where, params = self._where(q)
-        return int(
-            self.db.execute(
-                f"SELECT count(*) FROM cases c JOIN controllers ctl ON ctl.id = c.controller_id{where}",
-                params,
-            ).fetchone()[0]
-        )
+        """How many cases ``q`` finds. A search counts in the full-text index first; no join to
+        the controllers (every case has one)."""
+        clauses, params, match = self._filters(q)
+        where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+        if not match:
+            sql = f"SELECT count(*) FROM cases c{where}"
+        elif not clauses:
+            sql, params = "SELECT count(*) FROM case_search WHERE case_search MATCH ?", []
+        else:
+            sql = (
+                "SELECT count(*) FROM case_search s CROSS JOIN cases c ON c.id = s.rowid "
+                f"WHERE case_search MATCH ? AND {' AND '.join(clauses)}"
+            )
+        return int(self.db.conn.execute(sql, [match, *params] if match else params).fetchone()[0])
 
     def list(
-        self, q: CaseQuery = CaseQuery(), *, limit: int | None = None, offset: int = 0
+        self,
+        q: CaseQuery = CaseQuery(),
+        *,
+        limit: int | None = None,
+        offset: int = 0,
+        after: str | None = None,
     ) -> list[CaseRow]:
-        where, params = self._where(q)
+        """Cases of ``q`` in its sort order; ``after``: only those after that cursor (keyset
+        paging, see :meth:`page`). ``offset`` is kept for old callers; it costs O(offset)."""
+        return self._select(q, limit, offset, after)[0]
+
+    def page(self, q: CaseQuery = CaseQuery(), *, limit: int, after: str | None = None) -> CasePage:
+        """One page of ``q`` after ``after`` (``None``: the first page), and the cursor of the
+        next page (``None`` at the end). A cursor is opaque, names its sort order, and stays
+        valid when cases are added or changed: paging never repeats or skips a case that keeps
+        its place in the order. Every page costs the same at any depth (no OFFSET)."""
+        if limit < 1:
+            raise InvalidInput("A page holds at least one case.")
+        rows, last = self._select(q, limit + 1, 0, after)
+        if len(rows) <= limit:
+            return CasePage(rows, None)
+        rows = rows[:limit]
+        key, case_id = last[limit - 1]
+        return CasePage(rows, _encode_cursor(q, key, case_id))
+
+    def _select(
+        self, q: CaseQuery, limit: int | None, offset: int, after: str | None
+    ) -> tuple[list[CaseRow], list[tuple[Any, int]]]:
+        clauses, params, match = self._filters(q)
+        if not match and q.order_by in ("received", "due", "reference") and q.view in _WIDE_VIEWS:
+            # most cases qualify: walk the sort column's index and filter on the way ("+" keeps
+            # the planner off the status index, which would sort all the closed cases for every
+            # page), so a page costs the same at any depth. The open views (a few percent of
+            # the file) keep the status index: sorting them is cheaper than walking past the
+            # closed cases after the last open one.
+            clauses = [c.replace("c.status IN", "+c.status IN") for c in clauses]
         order = SORT_COLUMNS.get(q.order_by)
         if order is None:
             raise InvalidInput(f"Cannot sort by '{q.order_by}' (valid: {', '.join(SORT_COLUMNS)}).")
         direction = "DESC" if q.descending else "ASC"
         nulls = " NULLS LAST" if q.order_by == "due" else ""
-        sql = (
-            "SELECT c.id, c.reference, ctl.slug, ctl.name, c.subject_name, c.kinds, c.channel, "
-            "c.received, c.status, c.due_on, c.due_jurisdiction, c.responded_on "
-            f"FROM cases c JOIN controllers ctl ON ctl.id = c.controller_id{where} "
-            f"ORDER BY {order} {direction}{nulls}, c.id {direction}"
-        )
+        if after is not None:
+            clause, extra = _after_clause(q, order, after)
+            clauses.append(clause)
+            params.extend(extra)
+        column = order.split(" COLLATE")[0]
+        ordering = f"ORDER BY {order} {direction}{nulls}, c.id {direction}"
+        paging = ""
         if limit is not None:
-            sql += " LIMIT ? OFFSET ?"
-            params = [*params, limit, offset]
-        return [
+            paging = " LIMIT ? OFFSET ?"
+            params.extend([limit, offset])
+        elif offset:
+            paging = " LIMIT -1 OFFSET ?"
+            params.append(offset)
+        columns = (
+            "c.id, c.reference, ctl.slug, ctl.name, c.subject_name, c.kinds, c.channel, "
+            f"c.received, c.status, c.due_on, c.due_jurisdiction, c.responded_on, {column}"
+        )
+        if match:
+            # full-text first: the matches are filtered, sorted and cut to the page on their
+            # own, and only the page's cases are joined to their columns and controllers
+            inner_join = (
+                " JOIN controllers ctl ON ctl.id = c.controller_id"
+                if q.order_by == "controller"
+                else ""
+            )
+            where = " AND ".join(["case_search MATCH ?", *clauses])
+            sql = (
+                f"SELECT {columns} FROM (SELECT c.id AS id FROM case_search s "
+                f"CROSS JOIN cases c ON c.id = s.rowid{inner_join} WHERE {where} "
+                f"{ordering}{paging}) p CROSS JOIN cases c ON c.id = p.id "
+                f"JOIN controllers ctl ON ctl.id = c.controller_id {ordering}"
+            )
+            params = [match, *params]
+        else:
+            where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+            sql = (
+                f"SELECT {columns} FROM cases c JOIN controllers ctl ON ctl.id = c.controller_id"
+                f"{where} {ordering}{paging}"
+            )
+        raw = self.db.conn.execute(sql, params).fetchall()
+        rows = [
             CaseRow(
                 CaseId(r[0]),
                 r[1],
@@ -723,8 +1036,9 @@ class CaseRepo(_Repo):
                 r[10] or "",
                 _d(r[11]),
             )
-            for r in self.db.execute(sql, params)
+            for r in raw
         ]
+        return rows, [(r[12], r[0]) for r in raw]
 
     def counts_by_view(self, today: date, controller_id: int | None = None) -> dict[str, int]:
         return {
@@ -750,7 +1064,7 @@ class CaseRepo(_Repo):
             f"SELECT * FROM cases WHERE controller_id = ? AND status IN "
             f"({','.join('?' * len(_OPEN))}) AND ({' OR '.join(clauses)}) ORDER BY received DESC"
         )
-        return [_case_from_row(r) for r in self.db.query(sql, params)]
+        return [_case_from_row(r) for r in self.cf.rows(sql, params)]
 
 
 # --- attachments ---------------------------------------------------------------------------------
@@ -792,23 +1106,20 @@ class AttachmentRepo(_Repo):
             self.cf.cases.get(case_id)
         digest = hashlib.sha256(data).hexdigest()
         with self.cf.transaction():
-            aid = (
-                self.db["attachments"]
-                .insert(
-                    {
-                        "case_id": case_id,
-                        "role": str(AttachmentRole(role)),
-                        "filename": filename,
-                        "media_type": media_type,
-                        "size": len(data),
-                        "sha256": digest,
-                        "data": data,
-                        "created_at": self._now(),
-                        "destroyed_at": None,
-                    }
-                )
-                .last_pk
-            )
+            aid = self.db.conn.execute(
+                "INSERT INTO attachments(case_id, role, filename, media_type, size, sha256, data, "
+                "created_at, destroyed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL)",
+                (
+                    case_id,
+                    str(AttachmentRole(role)),
+                    filename,
+                    media_type,
+                    len(data),
+                    digest,
+                    data,
+                    self._now(),
+                ),
+            ).lastrowid
             self.cf.log(
                 "attachment.added",
                 case_id,
@@ -818,7 +1129,7 @@ class AttachmentRepo(_Repo):
 
     def get(self, attachment_id: int) -> AttachmentMeta:
         rows = list(
-            self.db.query(f"SELECT {_META_COLUMNS} FROM attachments WHERE id = ?", (attachment_id,))
+            self.cf.rows(f"SELECT {_META_COLUMNS} FROM attachments WHERE id = ?", (attachment_id,))
         )
         if not rows:
             raise NotFound(f"There is no attachment with id {attachment_id}.")
@@ -837,7 +1148,7 @@ class AttachmentRepo(_Repo):
     def for_case(self, case_id: int) -> list[AttachmentMeta]:
         return [
             _attachment_from_row(r)
-            for r in self.db.query(
+            for r in self.cf.rows(
                 f"SELECT {_META_COLUMNS} FROM attachments WHERE case_id = ? ORDER BY id", (case_id,)
             )
         ]
@@ -908,7 +1219,7 @@ class AttachmentRepo(_Repo):
         ]
 
     def _identity_settled(self, case_id: int) -> bool:
-        if "identity_checks" not in self.db.table_names():
+        if "identity_checks" not in self.cf.tables:
             return False
         row = self.db.execute(
             "SELECT count(*) FROM identity_checks WHERE case_id = ? AND outcome IN ('verified', 'failed')",

@@ -7,6 +7,7 @@ connection and its audit log; each change and its audit event commit in one tran
 from __future__ import annotations
 
 import contextlib
+import functools
 import getpass
 import hashlib
 import json
@@ -94,6 +95,8 @@ class CaseFile:
         self.actor = _actor()
         self._row_tracking = audit_rows.install_row_tracking(db)  # issue 20
         self._tx_rows: dict[str, str | None] = {}
+        self._derived = {}
+        self._overrides_cache = {}
         from .records import EmailRepo, IdentityRepo, LetterRepo, TemplateRepo, TrustRepo
         from .repositories import (
             AttachmentRepo,
@@ -311,24 +314,134 @@ class CaseFile:
         outermost = not self.db.conn.in_transaction
         if outermost:
             self._tx_rows = {}  # issue 20
+        unit = self._batch is not None and self._depth == 0  # one unit of a batch
+        self._depth += 1
         try:
             with self.db.atomic():
                 yield self.db
+                if outermost or unit:
+                    self._flush_derived()
                 # issue 20: rows changed after the transaction's last event get one of their own
                 if outermost and self._row_tracking:
                     late = audit_rows.unrecorded(self.db, self._tx_rows)
                     if late:
                         self._append_audit("audit.rows_recorded", None, {}, late)
         except DatabaseError as exc:
-            if outermost:
-                self._pending_anchor = None
+            self._after_rollback(outermost)
             raise translate_error(exc, self.path) from None
         except BaseException:
-            if outermost:
-                self._pending_anchor = None
+            self._after_rollback(outermost)
             raise
+        finally:
+            self._depth -= 1
         if outermost:
             self._after_commit()
+        elif unit and self._batch is not None:
+            self._batch[0] += 1
+            if self._batch[0] >= self._batch[1]:
+                self._commit_batch(begin_again=True)
+
+    # --- batches (issue 19): many units, one commit ------------------------------------------
+    _batch: list[int] | None = None  # [units since the last commit, units per commit]
+    _depth = 0
+
+    @contextlib.contextmanager
+    def batch(self, every: int = 100) -> Iterator[None]:
+        """Group the transactions in the block into one commit per ``every`` of them (an mbox
+        import: one fsync per batch instead of one per message). Each transaction in the block
+        stays whole: a failing one is rolled back alone and the block goes on or stops as its
+        caller decides; what completed commits at the end of the block, also when the block
+        ends with an exception. A disk error at a commit loses the units of that batch only
+        (they are reported by the error). Inside an open transaction this does nothing."""
+        if self.db.conn.in_transaction or self._batch is not None:
+            yield
+            return
+        self._batch = [0, max(1, every)]
+        try:
+            self.db.conn.execute("BEGIN")
+        except DatabaseError as exc:
+            self._batch = None
+            raise translate_error(exc, self.path) from None
+        try:
+            yield
+        finally:
+            self._batch = None
+            self._commit_batch(begin_again=False)
+
+    def _commit_batch(self, *, begin_again: bool) -> None:
+        try:
+            self._flush_derived()
+            self.db.conn.execute("COMMIT")
+        except DatabaseError as exc:
+            self._batch = None
+            if self.db.conn.in_transaction:
+                self.db.conn.execute("ROLLBACK")
+            self._after_rollback(True)
+            raise translate_error(exc, self.path) from None
+        self._after_commit()
+        if begin_again and self._batch is not None:
+            self._batch[0] = 0
+            self.db.conn.execute("BEGIN")
+
+    # --- derived data, once per case and transaction (issue 19) ----------------------------
+    #: case id -> (reindex the search entry, recompute the due date), done before the outermost
+    #: commit: an import that adds a case, its email and a note recomputes the case once
+    _derived: dict[int, list[bool]]
+    _overrides_cache: dict[int | None, Any]
+
+    def defer_derived(self, case_id: int, *, index: bool, due: bool) -> None:
+        """Recompute a case's derived columns before the outermost transaction commits."""
+        if not self.db.conn.in_transaction:
+            with self.transaction():
+                self.defer_derived(case_id, index=index, due=due)
+            return
+        flags = self._derived.setdefault(int(case_id), [False, False])
+        flags[0] = flags[0] or index
+        flags[1] = flags[1] or due
+
+    def _flush_derived(self) -> None:
+        while self._derived:
+            pending, self._derived = self._derived, {}
+            for case_id, (index, due) in pending.items():
+                if index:
+                    self.cases._reindex(case_id)
+                if due:
+                    self.cases._recompute_due(case_id)
+
+    @functools.cached_property
+    def tables(self) -> frozenset[str]:
+        """The file's tables (read once: the schema is at ``LATEST`` once the file is open)."""
+        return frozenset(
+            r[0]
+            for r in self.db.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        )
+
+    def calendar_overrides_for(self, controller_id: int | None) -> Any:
+        """The file's (and the controller's) calendar corrections, cached until an audited
+        ``calendar.*`` change or a rollback (every override change logs such an event)."""
+        cached = self._overrides_cache.get(controller_id)
+        if cached is None:
+            from .deadlines import calendar_overrides
+
+            cached = self._overrides_cache[controller_id] = calendar_overrides(self, controller_id)
+        return cached
+
+    def _after_rollback(self, outermost: bool) -> None:
+        self._overrides_cache = {}  # a rolled-back savepoint may have changed an override
+        self._head_in_transaction = None
+        if outermost:
+            self._pending_anchor = None
+            self._derived = {}
+        elif self._pending_anchor is not None and self.db.conn.in_transaction:
+            # a savepoint took its events with it: anchor what the transaction still holds
+            self._pending_anchor = self.head()
+
+    def rows(self, sql: str, params: Any = ()) -> Iterator[dict[str, Any]]:
+        """Rows as dicts straight from the connection (no sqlite-utils savepoint per query)."""
+        cursor = self.db.conn.execute(sql, params)
+        keys = [d[0] for d in cursor.description]
+        for row in cursor:
+            yield dict(zip(keys, row, strict=True))
 
     def log(self, action: str, case_id: int | None, data: dict[str, Any]) -> None:
         """Append an audit event (in the caller's transaction, or in its own)."""
@@ -345,7 +458,11 @@ class CaseFile:
         data: dict[str, Any],
         rows: dict[str, str | None] | None = None,
     ) -> None:
-        row = self.db.execute("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
+        row = self._head_in_transaction  # issue 19: the head this transaction just wrote
+        if row is None:
+            row = self.db.execute(
+                "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1"
+            ).fetchone()
         prev_seq, prev_hash = (row[0], row[1]) if row else (0, GENESIS)
         seq = prev_seq + 1
         at = self.clock().isoformat()
@@ -373,10 +490,17 @@ class CaseFile:
             ),
         )
         self._pending_anchor = Anchor(seq, digest)
+        self._head_in_transaction = (seq, digest) if self.db.conn.in_transaction else None
+        if action.startswith("calendar."):
+            self._overrides_cache = {}
 
     _pending_anchor: Anchor | None = None
+    #: (seq, hash) of the event last appended in the open transaction; forgotten at its end
+    #: and at any rollback (a savepoint rolled back may have taken the event with it)
+    _head_in_transaction: tuple[int, str] | None = None
 
     def _after_commit(self) -> None:
+        self._head_in_transaction = None
         anchor, self._pending_anchor = self._pending_anchor, None
         if anchor is not None:
             keystore.set_anchor(self.file_id, anchor.text())
@@ -592,7 +716,7 @@ def connect_readonly(path: Path, key: Key) -> sqlite_utils.Database:
         conn.close()
         raise WrongKey(f"The key does not open {path.name}, or it is not a case file.") from None
     conn.execute("PRAGMA temp_store = MEMORY")
-    return sqlite_utils.Database(conn)
+    return sqlite_utils.Database(conn, execute_plugins=False)
 
 
 def remove_stale_partials(folder: Path, prefix: str) -> int:

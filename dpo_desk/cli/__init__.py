@@ -11,6 +11,11 @@ a ``KnownError``) ends the command with one sentence naming the log, where its f
 
 Each command group lives in its own module with a ``register(subparsers)`` function that adds
 its parsers and sets ``handler`` (a callable ``(args, ctx) -> int``).
+
+Start-up is lazy (issue 19): only the module of the command given is imported. The other
+commands appear in ``--help`` from an index read from the modules' source (the names and help
+texts of their ``add_parser`` calls) without importing them, so ``dpo-desk --help`` and the
+window's start never load the letters, reports or intake engines.
 """
 
 from __future__ import annotations
@@ -23,7 +28,6 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from dpo_desk import __version__
 from dpo_desk.core.errors import KnownError
 from dpo_desk.hardening import harden_process, log_session, safe
 
@@ -44,12 +48,119 @@ COMMAND_MODULES: tuple[str, ...] = (
 )
 
 
-def build_parser() -> argparse.ArgumentParser:
+class _VersionAction(argparse.Action):
+    """``--version``, reading the installed version only when asked (importlib.metadata is slow)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: object) -> None:
+        super().__init__(option_strings, dest, nargs=0, help="show the version and exit")
+
+    def __call__(self, parser: argparse.ArgumentParser, *_args: object, **_kw: object) -> None:
+        from dpo_desk import __version__
+
+        parser.exit(message=f"DPO Desk {__version__}\n")
+
+
+def command_index() -> dict[str, tuple[str, str]]:
+    """Command name -> (module, help), from the modules' source without importing them.
+
+    Reads each ``register(sub)`` function's ``sub.add_parser("name", help="...")`` calls. A
+    module whose source is not at hand (a frozen build) is imported instead."""
+    import ast
+    import importlib.util
+
+    index: dict[str, tuple[str, str]] = {}
+    for name in COMMAND_MODULES:
+        try:
+            spec = importlib.util.find_spec(name)
+        except ModuleNotFoundError:
+            continue
+        if spec is None:
+            continue  # a command group not built yet
+        found: list[tuple[str, str]] = []
+        origin = spec.origin or ""
+        try:
+            tree = ast.parse(Path(origin).read_text(encoding="utf-8")) if origin else None
+        except (OSError, SyntaxError, ValueError):
+            tree = None
+        if tree is not None:
+            found = _registered_commands(tree)
+        if not found:  # no source, or a registration this reader does not follow
+            probe = argparse.ArgumentParser(add_help=False)
+            module = importlib.import_module(name)
+            module.register(probe.add_subparsers(dest="command"))
+            sub = probe._subparsers._group_actions[0]  # type: ignore[union-attr]  # noqa: SLF001
+            helps = {a.dest: a.help or "" for a in sub._choices_actions}  # noqa: SLF001
+            found = [(cmd, helps.get(cmd, "")) for cmd in sub.choices]
+        for command, text in found:
+            index.setdefault(command, (name, text))
+    return index
+
+
+def _registered_commands(tree: object) -> list[tuple[str, str]]:
+    """``param.add_parser("name", help=...)`` calls of ``register(param)``, following the
+    module's own helpers that ``register`` hands ``param`` to."""
+    import ast
+
+    assert isinstance(tree, ast.Module)
+    functions = {n.name: n for n in tree.body if isinstance(n, ast.FunctionDef) and n.args.args}
+    found: list[tuple[str, str]] = []
+    todo, seen = ["register"], set()
+    while todo:
+        node = functions.get(todo.pop(0))
+        if node is None or node.name in seen:
+            continue
+        seen.add(node.name)
+        param = node.args.args[0].arg
+        for call in ast.walk(node):
+            if not isinstance(call, ast.Call):
+                continue
+            if isinstance(call.func, ast.Name) and any(
+                isinstance(a, ast.Name) and a.id == param for a in call.args
+            ):
+                todo.append(call.func.id)  # a helper given the subparsers
+            if not (
+                isinstance(call.func, ast.Attribute)
+                and call.func.attr == "add_parser"
+                and isinstance(call.func.value, ast.Name)
+                and call.func.value.id == param
+                and call.args
+                and isinstance(call.args[0], ast.Constant)
+                and isinstance(call.args[0].value, str)
+            ):
+                continue
+            text = ""
+            for kw in call.keywords:
+                if kw.arg == "help" and isinstance(kw.value, ast.Constant):
+                    text = str(kw.value.value)
+            found.append((call.args[0].value, text))
+    return found
+
+
+def _command_word(argv: Sequence[str]) -> str | None:
+    """The command named in ``argv`` (the first word that is not an option or its value)."""
+    skip = False
+    for arg in argv:
+        if skip:
+            skip = False
+            continue
+        if arg == "--file":
+            skip = True
+            continue
+        if arg == "--":
+            return None
+        if not arg.startswith("-"):
+            return arg
+    return None
+
+
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The parser. With ``argv``, only the module of the command it names is imported (the
+    others are listed from :func:`command_index`); without, every command module is."""
     parser = SafeArgumentParser(  # issue 20: argparse's messages are terminal-safe too
         prog="dpo-desk",
         description="DPO Desk: log, verify, track and answer data-subject requests.",
     )
-    parser.add_argument("--version", action="version", version=f"DPO Desk {__version__}")
+    parser.add_argument("--version", action=_VersionAction)
     parser.add_argument(
         "--file",
         metavar="PATH",
@@ -69,7 +180,15 @@ def build_parser() -> argparse.ArgumentParser:
         "--json", action="store_true", help="with --self-test: print the result as JSON"
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMAND_MODULES:
+    if argv is None:
+        modules = list(COMMAND_MODULES)
+        index: dict[str, tuple[str, str]] = {}
+    else:
+        index = command_index()
+        word = _command_word(argv)
+        modules = [index[word][0]] if word in index else []
+    registered: set[str] = set()
+    for name in modules:
         try:
             module = importlib.import_module(name)
         except ModuleNotFoundError as exc:  # a command group not built yet
@@ -77,6 +196,15 @@ def build_parser() -> argparse.ArgumentParser:
                 raise
             continue
         module.register(sub)
+        registered.update(sub.choices)
+    for command, (_module, text) in index.items():  # listed in --help, loaded when named
+        if command not in registered:
+            sub.add_parser(command, help=text, add_help=False)
+    if index:  # keep the modules' order in --help
+        order = list(index)
+        sub._choices_actions.sort(  # noqa: SLF001
+            key=lambda a: order.index(a.dest) if a.dest in order else len(order)
+        )
     return parser
 
 
@@ -88,8 +216,9 @@ EXIT_BUG = 70
 
 def main(argv: Sequence[str] | None = None) -> int:
     harden_process()  # before anything can create a file or hold a secret
-    parser = build_parser()
-    args = parser.parse_args(file_argument_as_option(sys.argv[1:] if argv is None else argv))
+    arguments = file_argument_as_option(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(arguments)
+    args = parser.parse_args(arguments)
     ctx = CliContext(args)
     try:
         if args.self_test or args.command is None:

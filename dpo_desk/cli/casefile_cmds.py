@@ -89,6 +89,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--controller", metavar="SLUG")
     p.add_argument("--view", choices=VIEWS, default="all")
     p.add_argument("--search", default="", help="full-text search over subjects, notes, emails")
+    p.add_argument(
+        "--limit",
+        type=int,
+        metavar="N",
+        help='at most N cases; --json then prints {"cases": [...], "next": CURSOR or null}',
+    )
+    p.add_argument("--after", metavar="CURSOR", help="the next page: the 'next' of the last page")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_case_list)
     p = ksub.add_parser("show", help="show a case")
@@ -435,15 +442,29 @@ def cmd_case_list(args: argparse.Namespace, ctx: CliContext) -> int:
     if args.controller:
         controller = cf.controllers.by_slug(args.controller)
         controller_id = controller.id if controller else None
-    rows = cf.cases.list(
-        CaseQuery(controller_id=controller_id, view=args.view, today=ctx.today(), text=args.search)
+    query = CaseQuery(
+        controller_id=controller_id, view=args.view, today=ctx.today(), text=args.search
     )
+    if args.limit is None and args.after is None:
+        rows = cf.cases.list(query)  # the whole list: a JSON list, as before issue 19
+    else:
+        if args.limit is not None and args.limit < 1:
+            raise ctx.fail("--limit takes a number of cases of at least 1.")
+        page = cf.cases.page(query, limit=args.limit or 100, after=args.after)
+        rows = page.rows
     lines = [
         f"{r.reference}  {r.received}  due {r.due_on or '—':<10}  {r.status:<17} "
         f"{r.controller_slug:<14} {','.join(r.kinds):<24} {one_line(r.subject_name)}"
         for r in rows  # issue 20: a name cannot start a line of its own
     ]
-    ctx.emit([r.to_dict() for r in rows], "\n".join(lines) or "No cases.")
+    if args.limit is None and args.after is None:
+        ctx.emit([r.to_dict() for r in rows], "\n".join(lines) or "No cases.")
+        return 0
+    more = f"\nMore: --after {page.next}" if page.next else ""
+    ctx.emit(
+        {"cases": [r.to_dict() for r in rows], "next": page.next},
+        ("\n".join(lines) or "No cases.") + more,
+    )
     return 0
 
 

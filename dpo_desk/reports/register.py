@@ -12,22 +12,27 @@ text cells that a spreadsheet would read as a formula are escaped in CSV and XLS
 from __future__ import annotations
 
 import csv
+import heapq
 import io
-from collections.abc import Sequence
+import itertools
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TextIO
 
 from dpo_desk.casefile.audit import Anchor
 from dpo_desk.casefile.repositories import CaseQuery, CaseRow
 from dpo_desk.core.errors import InvalidInput, KnownError
 from dpo_desk.core.model import Case, DataSubject
 
+from . import atomic
+from .atomic import stage
 from .common import (
     TIMELINESS_LABELS,
     Cancel,
     DeadlineSource,
+    ExportCancelled,
     ExportResult,
     Progress,
     Pseudonymiser,
@@ -198,26 +203,86 @@ def select_cases(
             f"The period starts ({received_from.isoformat()}) after it ends "
             f"({received_to.isoformat()})."
         )
+    return [
+        row
+        for batch in _selected_batches(
+            cf, _queries(cf, received_from, received_to, controllers), BATCH
+        )
+        for row in batch
+    ]
+
+
+#: Cases fetched (and rows written) per batch: the export's memory does not grow with the file.
+BATCH = 500
+
+
+def _queries(
+    cf: CaseFile, received_from: date | None, received_to: date | None, controllers: Sequence[str]
+) -> list[CaseQuery]:
+    if received_from and received_to and received_from > received_to:
+        raise InvalidInput(
+            f"The period starts ({received_from.isoformat()}) after it ends "
+            f"({received_to.isoformat()})."
+        )
     ids: list[int | None] = []
     for slug in dict.fromkeys(controllers):
         found = cf.controllers.by_slug(slug)
         assert found is not None and found.id is not None
         ids.append(found.id)
-    rows: list[CaseRow] = []
-    for controller_id in ids or [None]:
-        rows.extend(
-            cf.cases.list(
-                CaseQuery(
-                    controller_id=controller_id,
-                    received_from=received_from,
-                    received_to=received_to,
-                    order_by="received",
-                    descending=False,
-                )
-            )
+    return [
+        CaseQuery(
+            controller_id=controller_id,
+            received_from=received_from,
+            received_to=received_to,
+            order_by="received",
+            descending=False,
         )
-    rows.sort(key=lambda r: (r.received, r.reference, r.id))
-    return rows
+        for controller_id in ids or [None]
+    ]
+
+
+def _pages(cf: CaseFile, query: CaseQuery, size: int) -> Iterator[CaseRow]:
+    cursor: str | None = None
+    while True:
+        page = cf.cases.page(query, limit=size, after=cursor)
+        yield from page.rows
+        if page.next is None:
+            return
+        cursor = page.next
+
+
+def _selected_batches(
+    cf: CaseFile, queries: Sequence[CaseQuery], size: int
+) -> Iterator[list[CaseRow]]:
+    """Case rows in register order (received, reference, id), in batches of about ``size``:
+    keyset pages of each controller merged by date; one day's cases sorted by reference."""
+    merged = heapq.merge(*(_pages(cf, q, size) for q in queries), key=lambda r: r.received)
+    batch: list[CaseRow] = []
+    for _day, group in itertools.groupby(merged, key=lambda r: r.received):
+        batch.extend(sorted(group, key=lambda r: (r.reference, r.id)))
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _register_rows(
+    cf: CaseFile,
+    queries: Sequence[CaseQuery],
+    today: date,
+    pseudonyms: Pseudonymiser | None,
+    ticker: Ticker,
+) -> Iterator[RegisterRow]:
+    """The register's rows as they are fetched (a batch of cases per query, not one each)."""
+    source = DeadlineSource(cf, today)
+    done = 0
+    for batch in _selected_batches(cf, queries, BATCH):
+        cases = cf.cases.get_many([r.id for r in batch])
+        for row in batch:
+            done += 1
+            yield register_row(cases[row.id], row, source, today, pseudonyms)
+            ticker.step(done)
 
 
 def build_register(
@@ -232,17 +297,11 @@ def build_register(
     cancel: Cancel | None = None,
 ) -> Register:
     """The register rows of a period (received from/to, inclusive) and controllers."""
-    selected = select_cases(
-        cf, received_from=received_from, received_to=received_to, controllers=controllers
-    )
+    queries = _queries(cf, received_from, received_to, controllers)
     anchor = cf.head()
-    source = DeadlineSource(cf, today)
     pseudonyms = Pseudonymiser() if pseudonymise else None
-    ticker = Ticker(len(selected), progress, cancel)
-    rows: list[RegisterRow] = []
-    for done, row in enumerate(selected, 1):
-        rows.append(register_row(cf.cases.get(row.id), row, source, today, pseudonyms))
-        ticker.step(done)
+    ticker = Ticker(sum(cf.cases.count(q) for q in queries), progress, cancel)
+    rows = _register_rows(cf, queries, today, pseudonyms, ticker)
     return Register(
         tuple(rows),
         cf.clock().isoformat(),
@@ -315,12 +374,20 @@ def csv_safe(value: Any) -> Any:
 
 def register_csv(register: Register) -> bytes:
     out = io.StringIO()
+    _write_csv(out, register.rows)
+    return out.getvalue().encode("utf-8-sig")
+
+
+def _write_csv(out: TextIO, rows: Iterable[RegisterRow]) -> int:
+    """Write the header and ``rows`` as they come; returns how many rows."""
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow([header for _key, header in COLUMNS])
-    for row in register.rows:
+    count = 0
+    for row in rows:
         cells = row.cells()
         writer.writerow([csv_safe(cells[key]) for key, _header in COLUMNS])
-    return out.getvalue().encode("utf-8-sig")
+        count += 1
+    return count
 
 
 def register_json(register: Register) -> bytes:
@@ -433,8 +500,21 @@ def export_register(
     progress: Progress | None = None,
     cancel: Cancel | None = None,
 ) -> ExportResult:
-    """Write the register (CSV, XLSX or JSON, from the extension unless ``fmt`` is given)."""
+    """Write the register (CSV, XLSX or JSON, from the extension unless ``fmt`` is given).
+
+    CSV streams (issue 19): rows are fetched in batches and written to the staged file as they
+    come, so memory stays flat however large the file; XLSX and JSON are built whole."""
     chosen = format_for(path, "register", fmt)
+    if chosen == "csv":
+        return _stream_csv(
+            cf,
+            Path(path),
+            today,
+            _queries(cf, received_from, received_to, controllers),
+            pseudonymise,
+            progress,
+            cancel,
+        )
     register = build_register(
         cf,
         today,
@@ -458,3 +538,85 @@ def export_register(
         anchor=register.anchor,
         cancel=cancel,
     )
+
+
+def _stream_csv(
+    cf: CaseFile,
+    path: Path,
+    today: date,
+    queries: Sequence[CaseQuery],
+    pseudonymise: bool,
+    progress: Progress | None,
+    cancel: Cancel | None,
+) -> ExportResult:
+    """The CSV register written row by row into a staged temp file; then, as ``finish_export``
+    does for the other formats, the audit event commits and only then the file takes its name."""
+    anchor = cf.head()
+    pseudonyms = Pseudonymiser() if pseudonymise else None
+    ticker = Ticker(sum(cf.cases.count(q) for q in queries), progress, cancel)
+    staged = stage(path, b"")
+    try:
+        try:
+            with _AppendOnly(staged.temp) as out:
+                rows = _write_csv(out, _register_rows(cf, queries, today, pseudonyms, ticker))
+        except OSError as exc:
+            raise atomic._known(exc, staged.target) from None  # noqa: SLF001 - same sentences
+        if cancel is not None and cancel():
+            raise ExportCancelled("The export was cancelled; no file was written.")
+        cf.log(
+            "export.register",
+            None,
+            {
+                "format": "csv",
+                "file": staged.target.name,
+                "cases": rows,
+                "pseudonymised": pseudonymise,
+                "anchor": anchor.text() if anchor else None,
+            },
+        )
+        written = staged.commit()
+    finally:
+        staged.discard()
+    return ExportResult(
+        "register", "csv", written, rows, pseudonymise, anchor, written.stat().st_size
+    )
+
+
+class _AppendOnly:
+    """A text sink for the CSV writer: UTF-8 with a BOM, written to the staged file in chunks
+    of about 256 KiB through the same ``os`` calls as ``atomic.stage``, then fsynced."""
+
+    CHUNK = 256 * 1024
+
+    def __init__(self, path: Path) -> None:
+        self._path = path
+        self._parts: list[str] = []
+        self._size = 0
+        self._fd = -1
+        self._encoding = "utf-8-sig"
+
+    def __enter__(self) -> _AppendOnly:
+        self._fd = atomic.os.open(self._path, atomic.os.O_WRONLY | atomic.os.O_APPEND)
+        return self
+
+    def write(self, text: str) -> int:
+        self._parts.append(text)
+        self._size += len(text)
+        if self._size >= self.CHUNK:
+            self._flush()
+        return len(text)
+
+    def _flush(self) -> None:
+        view = memoryview("".join(self._parts).encode(self._encoding))
+        self._encoding = "utf-8"  # the BOM once, at the start
+        self._parts, self._size = [], 0
+        while view:
+            view = view[atomic.os.write(self._fd, view) :]
+
+    def __exit__(self, exc_type: object, *_rest: object) -> None:
+        try:
+            if exc_type is None:
+                self._flush()
+                atomic.os.fsync(self._fd)
+        finally:
+            atomic.os.close(self._fd)

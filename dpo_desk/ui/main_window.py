@@ -11,7 +11,7 @@ import logging
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, Qt, QTimer
 from PySide6.QtGui import (
@@ -52,7 +52,6 @@ from PySide6.QtWidgets import (
 
 from dpo_desk.casefile import BackupInfo
 from dpo_desk.hardening import safe
-from dpo_desk.reports import ExportResult
 
 from .accessibility import name_from_hints
 from .app import AppContext
@@ -116,6 +115,9 @@ LAYOUT_KEYS = ("window", "mainSplitter", "listSplitter")
 
 #: File types the email import takes (dropped on the window or chosen in the file dialog).
 IMPORTABLE = frozenset({".eml", ".msg", ".mbox", ".txt"})
+
+if TYPE_CHECKING:  # issue 19: reports (reportlab) load when an export runs, not at start
+    from dpo_desk.reports import ExportResult
 
 
 class MainWindow(QMainWindow):

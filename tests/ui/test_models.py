@@ -165,3 +165,32 @@ def test_letters_model_passes_modeltester(parent, qtmodeltester, open_copy) -> N
     assert final and model.data(model.index(final[0], 2))  # its state is shown
     model.clear()
     assert model.rowCount() == 0
+
+
+def test_case_list_keeps_only_recent_pages_and_fetches_old_ones_again(
+    parent, qtbot, qtmodeltester, open_copy
+) -> None:
+    """Issue 19: keyset pages; rows of at most MAX_PAGES pages are kept, the rest refetched."""
+    from dpo_desk.ui.models.case_table import MAX_PAGES
+
+    opened = open_copy("many")
+    model = CaseTableModel(opened.ctx.db, lambda: TODAY, parent, page_size=20)
+    expected = [r.id for r in opened.cf.cases.list(model.query)]  # before the thread is busy
+    model.set_scope("all")
+    first_page = [model.row_at(r).id for r in range(20)]
+    while model.canFetchMore(QModelIndex()):
+        count = model.rowCount()
+        model.fetchMore(QModelIndex())
+        qtbot.waitUntil(lambda count=count: model.rowCount() > count, timeout=3000)
+    assert model.rowCount() == 500 and model.total == 500
+    assert model.kept_rows <= MAX_PAGES * 20
+    assert model.row_at(0) is None  # page 0 was let go; asking for it fetches it again
+    qtbot.waitUntil(lambda: model.row_at(0) is not None, timeout=3000)
+    assert [model.row_at(r).id for r in range(20)] == first_page
+    seen = []
+    for start in range(0, 500, 20):
+        if model.row_at(start) is None:
+            qtbot.waitUntil(lambda s=start: model.row_at(s) is not None, timeout=3000)
+        seen += [model.row_at(r).id for r in range(start, start + 20)]
+    assert seen == expected
+    qtmodeltester.check(model)

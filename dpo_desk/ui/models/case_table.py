@@ -1,8 +1,10 @@
 """The case list: a table model that loads pages lazily and sorts and filters in the file.
 
-Rows come from ``CaseRepo.list(query, limit, offset)`` on the database thread; the model keeps
-only the pages loaded so far. Every new query (filter, search text, sort) bumps a generation
-number, so a page that arrives for an older query is dropped.
+Pages come from ``CaseRepo.page(query, limit, after)`` on the database thread: keyset paging,
+so a page costs the same at any depth (issue 19). The model remembers each page's start cursor
+(a few bytes per page) but keeps the rows of only the ``MAX_PAGES`` pages used last; a page
+scrolled back into view is fetched again from its cursor. Every new query (filter, search
+text, sort) bumps a generation number, so a page that arrives for an older query is dropped.
 
 Urgency comes first: the list sorts by the governing due date, most urgent first, and counts
 what is left the way the governing rule counts (working days for working-day rules, from
@@ -12,6 +14,7 @@ never alone: the days-left column carries a shape per urgency and its words.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from dataclasses import replace
 from datetime import date
 from typing import Any
@@ -28,7 +31,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont
 
 from dpo_desk.casefile import CaseFile
-from dpo_desk.casefile.repositories import CaseQuery, CaseRow
+from dpo_desk.casefile.repositories import CasePage, CaseQuery, CaseRow
 from dpo_desk.core.deadlines import DeadlineStatus
 from dpo_desk.services.urgency import list_statuses
 
@@ -43,6 +46,8 @@ from ..labels import (
 from ..style import DUE_SOON_DAYS, Urgency, urgency, urgency_background, urgency_icon
 
 PAGE_SIZE = 200
+#: Pages whose rows the model keeps (the rest are cursors only): 8 x 200 rows.
+MAX_PAGES = 8
 
 CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 URGENCY_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -78,13 +83,14 @@ DEFAULT_SORT = "due"
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
-def load_first_page(cf: CaseFile, query: CaseQuery, limit: int) -> tuple[int, list[CaseRow]]:
-    """The total count and the first ``limit`` rows (runs on the database thread)."""
-    return cf.cases.count(query), cf.cases.list(query, limit=limit, offset=0)
+def load_first_page(cf: CaseFile, query: CaseQuery, limit: int) -> tuple[int, CasePage]:
+    """The total count and the first page (runs on the database thread)."""
+    return cf.cases.count(query), cf.cases.page(query, limit=limit)
 
 
-def load_page(cf: CaseFile, query: CaseQuery, offset: int, limit: int) -> list[CaseRow]:
-    return cf.cases.list(query, limit=limit, offset=offset)
+def load_page(cf: CaseFile, query: CaseQuery, after: str | None, limit: int) -> CasePage:
+    """The page after the cursor ``after`` (keyset: the same cost at any depth)."""
+    return cf.cases.page(query, limit=limit, after=after)
 
 
 class CaseTableModel(QAbstractTableModel):
@@ -106,8 +112,17 @@ class CaseTableModel(QAbstractTableModel):
         self._today = today
         self._page_size = page_size
         self._query = CaseQuery(order_by=DEFAULT_SORT, descending=False)
-        self._rows: list[CaseRow] = []
-        self._statuses: dict[int, DeadlineStatus] = {}
+        self._statuses: dict[int, DeadlineStatus] = {}  # case id -> what is left, by its rule
+        self._pages: OrderedDict[int, list[CaseRow]] = OrderedDict()  # page -> rows (LRU)
+        self._starts: list[str | None] = []  # page -> the cursor it starts after
+        self._next: str | None = None  # the cursor of the page after the last one counted
+        self._count = 0  # rows counted so far (the view's row count)
+        self._wanted: set[int] = set()  # pages asked for again (queued or on their way)
+        self._queued: list[int] = []  # pages to ask the database thread for
+        self._refetch_timer = QTimer(self)  # one timer: views ask for rows while painting
+        self._refetch_timer.setSingleShot(True)
+        self._refetch_timer.setInterval(0)
+        self._refetch_timer.timeout.connect(self._refetch_queued)
         self._total = 0
         self._generation = 0
         self._fetching = False
@@ -147,17 +162,17 @@ class CaseTableModel(QAbstractTableModel):
         self.reload()
 
     def reload(self, keep_loaded: bool = False) -> None:
-        """Load the first page of the current query (``keep_loaded``: as many rows as now)."""
+        """Load the first page of the current query (``keep_loaded``: keep the rows counted so
+        far and their page cursors, so the scroll stays; their pages load again as they show)."""
         self._generation += 1
         generation = self._generation
-        limit = max(self._page_size, len(self._rows)) if keep_loaded else self._page_size
         query = replace(self._query, today=self._today())
         self._fetching = True
         self._db.run(
             load_first_page,
             query,
-            limit,
-            on_result=lambda result: self._first_page(generation, result),
+            self._page_size,
+            on_result=lambda result: self._first_page(generation, result, keep_loaded),
             on_error=lambda exc: self._failed(generation, exc),
             owner=self,
         )
@@ -172,22 +187,48 @@ class CaseTableModel(QAbstractTableModel):
         self._fetching = False
         self._query = replace(self._query, text="")
         self.beginResetModel()
-        self._rows = []
+        self._forget()
         self._statuses = {}
         self._total = 0
         self.endResetModel()
 
-    def _first_page(self, generation: int, result: tuple[int, list[CaseRow]]) -> None:
+    def _forget(self) -> None:
+        self._pages = OrderedDict()
+        self._starts = []
+        self._next = None
+        self._count = 0
+        self._wanted = set()
+        self._queued = []
+
+    def _first_page(
+        self, generation: int, result: tuple[int, CasePage], keep_loaded: bool = False
+    ) -> None:
         if generation != self._generation:
             return
-        total, rows = result
+        total, page = result
+        kept_starts, kept_next, kept_count = self._starts, self._next, self._count
         self.beginResetModel()
-        self._rows = list(rows)
+        self._forget()
         self._statuses = {}
-        self._total = max(total, len(rows))
+        self._starts = [None]
+        self._pages[0] = list(page.rows)
+        self._count = len(page.rows)
+        self._next = page.next
+        if (
+            keep_loaded
+            and kept_count > self._count
+            and page.next is not None
+            and len(kept_starts) > 1
+            and kept_starts[1] == page.next
+        ):
+            # the first page still ends where it did: the later pages' cursors still hold
+            self._starts = kept_starts
+            self._next = kept_next
+            self._count = min(kept_count, max(total, len(page.rows)))
+        self._total = max(total, self._count)
         self._fetching = False
         self.endResetModel()
-        self._ask_statuses(generation, 0, list(rows))
+        self._ask_statuses(generation, 0, list(page.rows))
         self.loaded.emit()
 
     def _failed(self, generation: int, exc: BaseException) -> None:
@@ -199,7 +240,7 @@ class CaseTableModel(QAbstractTableModel):
     def canFetchMore(self, parent: AnyIndex = QModelIndex()) -> bool:  # noqa: B008
         if parent.isValid():
             return False
-        return not self._fetching and len(self._rows) < self._total
+        return not self._fetching and self._next is not None
 
     def fetchMore(self, parent: AnyIndex = QModelIndex()) -> None:  # noqa: B008
         """Ask for the next page. Views call this from inside their own reset and insert
@@ -213,31 +254,81 @@ class CaseTableModel(QAbstractTableModel):
     def _fetch_page(self, generation: int) -> None:
         if generation != self._generation:
             return
-        offset = len(self._rows)
+        after, number = self._next, len(self._starts)
         query = replace(self._query, today=self._today())
         self._db.run(
             load_page,
             query,
-            offset,
+            after,
             self._page_size,
-            on_result=lambda rows: self._more(generation, offset, rows),
+            on_result=lambda page: self._more(generation, number, after, page),
             on_error=lambda exc: self._failed(generation, exc),
             owner=self,
         )
 
-    def _more(self, generation: int, offset: int, rows: list[CaseRow]) -> None:
-        if generation != self._generation or offset != len(self._rows):
+    def _more(self, generation: int, number: int, after: str | None, page: CasePage) -> None:
+        if generation != self._generation or number != len(self._starts):
             return
         self._fetching = False
-        if not rows:
-            self._total = len(self._rows)  # the file shrank since the count
+        self._next = page.next
+        if not page.rows:
+            self._total = self._count  # the file shrank since the count
             return
-        first = len(self._rows)
-        self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
-        self._rows.extend(rows)
+        first = self._count
+        self.beginInsertRows(QModelIndex(), first, first + len(page.rows) - 1)
+        self._starts.append(after)
+        self._keep(number, list(page.rows))
+        self._count += len(page.rows)
+        self._total = max(self._total, self._count)
         self.endInsertRows()
-        self._ask_statuses(generation, first, list(rows))
-        self.page_loaded.emit(len(self._rows))
+        self._ask_statuses(generation, first, list(page.rows))
+        self.page_loaded.emit(self._count)
+
+    def _keep(self, number: int, rows: list[CaseRow]) -> None:
+        self._pages[number] = rows
+        self._pages.move_to_end(number)
+        while len(self._pages) > MAX_PAGES:
+            self._pages.popitem(last=False)
+
+    def _page_rows(self, number: int) -> list[CaseRow] | None:
+        """A page's rows if kept; otherwise ask for it again (from the event loop)."""
+        rows = self._pages.get(number)
+        if rows is not None:
+            self._pages.move_to_end(number)
+            return rows
+        if number < len(self._starts) and number not in self._wanted:
+            self._wanted.add(number)
+            self._queued.append(number)
+            self._refetch_timer.start()
+        return None
+
+    def _refetch_queued(self) -> None:
+        queued, self._queued = self._queued, []
+        generation = self._generation
+        query = replace(self._query, today=self._today())
+        for number in queued:
+            if number >= len(self._starts):
+                continue
+            self._db.run(
+                load_page,
+                query,
+                self._starts[number],
+                self._page_size,
+                on_result=lambda page, n=number: self._refetched(generation, n, page),
+                on_error=lambda exc: self._failed(generation, exc),
+                owner=self,
+            )
+
+    def _refetched(self, generation: int, number: int, page: CasePage) -> None:
+        if generation != self._generation:
+            return
+        self._wanted.discard(number)
+        first = number * self._page_size
+        rows = list(page.rows)[: max(0, self._count - first)]
+        self._keep(number, rows)
+        if rows:
+            last = first + len(rows) - 1
+            self.dataChanged.emit(self.index(first, 0), self.index(last, len(COLUMNS) - 1))
 
     # --- days left, counted the governing rule's way -----------------------------------------
     def _ask_statuses(self, generation: int, first: int, rows: list[CaseRow]) -> None:
@@ -258,7 +349,7 @@ class CaseTableModel(QAbstractTableModel):
         if generation != self._generation or not found:
             return
         self._statuses.update(found)
-        last = min(first + count, len(self._rows)) - 1
+        last = min(first + count, self._count) - 1
         if last >= first:
             self.dataChanged.emit(self.index(first, 0), self.index(last, len(COLUMNS) - 1), [])
 
@@ -292,7 +383,7 @@ class CaseTableModel(QAbstractTableModel):
         if (
             key == self._query.order_by
             and descending == self._query.descending
-            and (self._rows or self._fetching)
+            and (self._count or self._fetching)
         ):
             return
         self._query = replace(self._query, order_by=key, descending=descending)
@@ -300,7 +391,7 @@ class CaseTableModel(QAbstractTableModel):
 
     # --- the model -------------------------------------------------------------------------
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+        return 0 if parent.isValid() else self._count
 
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(COLUMNS)
@@ -320,13 +411,25 @@ class CaseTableModel(QAbstractTableModel):
         return None
 
     def row_at(self, row: int) -> CaseRow | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+        """The row, if its page is kept (otherwise ``None``, and the page is asked for)."""
+        if not 0 <= row < self._count:
+            return None
+        rows = self._page_rows(row // self._page_size)
+        offset = row % self._page_size
+        return rows[offset] if rows is not None and offset < len(rows) else None
 
     def row_of(self, case_id: int) -> int:
-        for i, row in enumerate(self._rows):
-            if row.id == case_id:
-                return i
+        """The row of a case among the kept pages (-1 if not there)."""
+        for number, rows in self._pages.items():
+            for i, row in enumerate(rows):
+                if row.id == case_id:
+                    return number * self._page_size + i
         return -1
+
+    @property
+    def kept_rows(self) -> int:
+        """How many rows the model holds in memory now (at most ``MAX_PAGES`` pages)."""
+        return sum(len(rows) for rows in self._pages.values())
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.parent().isValid():
