@@ -46,7 +46,7 @@ def filled(run) -> Path:
     for name, day in (("Дәулет Қасымов", "2026-02-27"), ("Анна Петрова", "2026-02-28")):
         code, _, err = run(
             "case", "add", "--controller", "infini", "--kind", "access", "--channel", "post",
-            "--received", day, "--subject-name", name,
+            "--received", day, "--subject-name", name, "--subject-address", "Almaty",
         )  # fmt: skip
         assert code == 0, err
     with CaseFile.open(run.path, Key(passphrase=PASSPHRASE)) as cf:

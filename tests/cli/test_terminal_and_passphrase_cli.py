@@ -50,7 +50,7 @@ def test_case_list_prints_no_escape_sequences(run) -> None:
     run("controller", "add", "--slug", "acme", "--name", "Acme", "--jurisdiction", "RU")
     code, _, err = run(
         "case", "add", "--controller", "acme", "--kind", "access", "--channel", "post",
-        "--received", "2026-02-27", "--subject-name", HOSTILE,
+        "--received", "2026-02-27", "--subject-name", HOSTILE, "--subject-address", "Almaty",
     )  # fmt: skip
     assert code == 0, err
     code, out, _ = run("case", "list")

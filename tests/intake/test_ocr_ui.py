@@ -86,6 +86,8 @@ def test_engine_missing_in_the_dialog_is_said_and_the_case_still_logs(
     dialog.read_scans()
     assert "No OCR language models were found" in dialog.findChild(QLabel, "ocrStatus").text()
     dialog.findChild(QLineEdit, "senderName").setText("Ivan Petrov")
+    # the reply needs somewhere to go (issue 21): the DPO types the address OCR could not read
+    dialog.findChild(QPlainTextEdit, "senderAddress").setPlainText("ул. Абая 1, Бишкек")
     qtbot.mouseClick(dialog.findChild(QPushButton, "logButton"), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5000)
     assert opened.cf.cases.list(CaseQuery(text="Petrov"))

@@ -193,6 +193,8 @@ def test_everything_the_cli_makes_is_private_under_umask_000(tmp_path: Path) -> 
             "2026-03-01",
             "--subject-name",
             "Dana Test",
+            "--subject-address",
+            "1 Main Street",
         ],  # fmt: skip
         [*file, "case", "note", "1", "called back"],
         [*file, "backup", str(exports / "backup.dpodesk")],
