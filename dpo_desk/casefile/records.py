@@ -5,6 +5,7 @@ Same rules as ``repositories.py``: rows <-> dataclasses, every change audited in
 
 from __future__ import annotations
 
+import builtins
 import hashlib
 import json
 from dataclasses import dataclass
@@ -14,7 +15,7 @@ from typing import Any
 from dpo_desk.core.errors import InvalidInput, KnownError, NotFound
 from dpo_desk.core.model import AttachmentRole, CaseId, LetterId, LetterKind
 
-from .repositories import _d, _dt, _Repo
+from .repositories import _d, _dt, _inserted_id, _Repo
 
 # --- emails ----------------------------------------------------------------------------------------
 
@@ -73,9 +74,8 @@ class EmailRepo(_Repo):
             att = self.cf.attachments.add(
                 case_id, AttachmentRole.EMAIL, filename, "message/rfc822", raw
             )
-            eid = (
-                self.db["emails"]
-                .insert(
+            eid = _inserted_id(
+                self._table("emails").insert(
                     {
                         "case_id": case_id,
                         "attachment_id": att.id,
@@ -90,7 +90,6 @@ class EmailRepo(_Repo):
                         "created_at": self._now(),
                     }
                 )
-                .last_pk
             )
             self.cf.log(
                 "email.added",
@@ -205,9 +204,8 @@ class LetterRepo(_Repo):
         kind = LetterKind(kind)
         with self.cf.transaction():
             if letter_id is None:
-                letter_id = (
-                    self.db["letters"]
-                    .insert(
+                letter_id = _inserted_id(
+                    self._table("letters").insert(
                         {
                             "case_id": case_id,
                             "kind": str(kind),
@@ -217,7 +215,6 @@ class LetterRepo(_Repo):
                             "created_at": self._now(),
                         }
                     )
-                    .last_pk
                 )
                 self.cf.log(
                     "letter.drafted",
@@ -403,9 +400,8 @@ class IdentityRepo(_Repo):
             raise InvalidInput("Keep only the last four characters of the document number.")
         self.cf.cases.get(case_id)
         with self.cf.transaction():
-            rid = (
-                self.db["identity_checks"]
-                .insert(
+            rid = _inserted_id(
+                self._table("identity_checks").insert(
                     {
                         "case_id": case_id,
                         "method": method,
@@ -423,7 +419,6 @@ class IdentityRepo(_Repo):
                         "destroyed": "[]",
                     }
                 )
-                .last_pk
             )
             self.cf.log(
                 "identity.checked", case_id, {"check_id": rid, "method": method, "outcome": outcome}
@@ -499,9 +494,8 @@ class TrustRepo(_Repo):
         if existing:
             return self.get(existing[0]["id"])
         with self.cf.transaction():
-            tid = (
-                self.db["trust_store"]
-                .insert(
+            tid = _inserted_id(
+                self._table("trust_store").insert(
                     {
                         "subject": subject,
                         "issuer": issuer,
@@ -515,7 +509,6 @@ class TrustRepo(_Repo):
                         "review_note": review_note,
                     }
                 )
-                .last_pk
             )
             self.cf.log(
                 "trust.added", None, {"subject": subject, "sha256": digest, "source": source}
@@ -575,7 +568,7 @@ class TrustRepo(_Repo):
             self.get(r["id"]) for r in self.db.query("SELECT id FROM trust_store ORDER BY subject")
         ]
 
-    def ders(self) -> list[bytes]:
+    def ders(self) -> builtins.list[bytes]:
         return [bytes(r[0]) for r in self.db.execute("SELECT der FROM trust_store ORDER BY id")]
 
 

@@ -5,6 +5,7 @@ beyond what the DPO needs to see in the file itself.
 
 from __future__ import annotations
 
+import builtins
 import hashlib
 import json
 from collections.abc import Iterable, Sequence
@@ -42,6 +43,9 @@ from dpo_desk.core.model import (
 from dpo_desk.core.workflow import check_move, format_reference
 
 if TYPE_CHECKING:
+    import sqlite_utils
+    import sqlite_utils.db
+
     from .store import CaseFile
 
 
@@ -62,14 +66,29 @@ class _Repo:
         self.cf = cf
 
     @property
-    def db(self):  # noqa: ANN201 - sqlite_utils.Database
+    def db(self) -> sqlite_utils.Database:
         return self.cf.db
 
     def _now(self) -> str:
         return self.cf.clock().isoformat()
 
+    def _table(self, name: str) -> sqlite_utils.db.Table:
+        """A table (``db[name]`` is typed as a table or a view)."""
+        return self.db.table(name)
+
+
+def _inserted_id(table: sqlite_utils.db.Table) -> int:
+    """The row id sqlite-utils kept from the insert just made on ``table``."""
+    if table.last_pk is None:
+        raise RuntimeError(f"sqlite-utils kept no row id for the insert into {table.name}")
+    return int(table.last_pk)
+
 
 # --- controllers ---------------------------------------------------------------------------------
+
+
+def _listed_as_tuples(fields: dict[str, Any]) -> dict[str, Any]:
+    return {k: tuple(v) if isinstance(v, list) else v for k, v in fields.items()}
 
 
 def _controller_from_row(row: dict[str, Any]) -> Controller:
@@ -87,12 +106,8 @@ def _controller_from_row(row: dict[str, Any]) -> Controller:
         jurisdictions=tuple(json.loads(row["jurisdictions"])),
         channels=tuple(Channel(c) for c in json.loads(row["channels"])),
         languages=tuple(json.loads(row["languages"])),
-        profile=ControllerProfile(
-            **{k: tuple(v) if isinstance(v, list) else v for k, v in profile.items()}
-        ),
-        verification=VerificationPolicy(
-            **{k: tuple(v) if isinstance(v, list) else v for k, v in verification.items()}
-        ),
+        profile=ControllerProfile(**_listed_as_tuples(profile)),
+        verification=VerificationPolicy(**_listed_as_tuples(verification)),
         logo=row["logo"],
     )
 
@@ -131,8 +146,8 @@ class ControllerRepo(_Repo):
         row = _controller_row(controller)
         now = self._now()
         with self.cf.transaction():
-            cid = (
-                self.db["controllers"].insert({**row, "created_at": now, "updated_at": now}).last_pk
+            cid = _inserted_id(
+                self._table("controllers").insert({**row, "created_at": now, "updated_at": now})
             )
             self.cf.log("controller.added", None, {"controller": slug, "id": cid})
         return self.get(ControllerId(cid))
@@ -143,7 +158,7 @@ class ControllerRepo(_Repo):
         self.get(controller.id)
         row = _controller_row(controller)
         with self.cf.transaction():
-            self.db["controllers"].update(controller.id, {**row, "updated_at": self._now()})
+            self._table("controllers").update(controller.id, {**row, "updated_at": self._now()})
             self.cf.log(
                 "controller.updated", None, {"controller": controller.slug, "id": controller.id}
             )
@@ -322,7 +337,7 @@ class CaseRepo(_Repo):
                 "responded_on": case.responded_on.isoformat() if case.responded_on else None,
                 "outcome": case.outcome,
             }
-            case_id = self.db["cases"].insert(row).last_pk
+            case_id = _inserted_id(self._table("cases").insert(row))
             self.cf.log(
                 "case.created",
                 case_id,
@@ -419,7 +434,7 @@ class CaseRepo(_Repo):
         if not row:
             return current
         with self.cf.transaction():
-            self.db["cases"].update(case_id, {**row, "updated_at": self._now()})
+            self._table("cases").update(case_id, {**row, "updated_at": self._now()})
             self.cf.log("case.updated", case_id, shown)
             self.refresh(case_id)
         return self.get(case_id)
@@ -444,7 +459,7 @@ class CaseRepo(_Repo):
         ):
             row["closed_on"] = None
         with self.cf.transaction():
-            self.db["cases"].update(case_id, row)
+            self._table("cases").update(case_id, row)
             self.cf.log(
                 "case.status",
                 case_id,
@@ -468,10 +483,8 @@ class CaseRepo(_Repo):
         self.get(case_id)
         now = self._now()
         with self.cf.transaction():
-            nid = (
-                self.db["notes"]
-                .insert({"case_id": case_id, "text": text, "created_at": now})
-                .last_pk
+            nid = _inserted_id(
+                self._table("notes").insert({"case_id": case_id, "text": text, "created_at": now})
             )
             self.cf.log("note.added", case_id, {"note_id": nid})
             self.refresh(case_id)
@@ -503,7 +516,7 @@ class CaseRepo(_Repo):
 
             check_extension(self.cf, case_id, on)
         with self.cf.transaction():
-            self.db["clock_events"].insert(
+            self._table("clock_events").insert(
                 {
                     "case_id": case_id,
                     "kind": str(event.kind),
@@ -727,7 +740,7 @@ class CaseRepo(_Repo):
 
     def open_cases_of_subject(
         self, controller_id: int, email: str = "", name: str = ""
-    ) -> list[Case]:
+    ) -> builtins.list[Case]:
         """Open cases of the same data subject at a controller (to offer a follow-up)."""
         clauses = []
         params: list[Any] = [controller_id, *_OPEN]
@@ -785,9 +798,8 @@ class AttachmentRepo(_Repo):
             self.cf.cases.get(case_id)
         digest = hashlib.sha256(data).hexdigest()
         with self.cf.transaction():
-            aid = (
-                self.db["attachments"]
-                .insert(
+            aid = _inserted_id(
+                self._table("attachments").insert(
                     {
                         "case_id": case_id,
                         "role": str(AttachmentRole(role)),
@@ -800,7 +812,6 @@ class AttachmentRepo(_Repo):
                         "destroyed_at": None,
                     }
                 )
-                .last_pk
             )
             self.cf.log(
                 "attachment.added",

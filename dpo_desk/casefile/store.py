@@ -455,7 +455,7 @@ class CaseFile:
     # --- integrity ---------------------------------------------------------------------------
     def integrity_check(self) -> list[str]:
         """``integrity_check`` and ``cipher_integrity_check``; an empty list means all is well."""
-        problems = []
+        problems: list[str] = []
         rows = self.db.execute("PRAGMA integrity_check").fetchall()
         if [r[0] for r in rows] != ["ok"]:
             problems.extend(str(r[0]) for r in rows)
@@ -512,7 +512,8 @@ class CaseFile:
             keystore.store_pending_key(self.file_id, new_key)
         try:
             self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-            self.db.conn.reset_key(new_key.rekey_sql_value())
+            # sqlite-utils types .conn as sqlite3's Connection; this one is sqlcipher3's (untyped).
+            self.db.conn.reset_key(new_key.rekey_sql_value())  # type: ignore[attr-defined]
         except DatabaseError as exc:
             raise translate_error(exc, self.path) from None
         if recovery is not None:

@@ -547,7 +547,15 @@ class CalendarSuggestion:
         if not texts:
             return self
         days = tuple(SuggestedDay(d.day, d.kind, texts.get("day_name", d.name)) for d in self.days)
-        return replace(self, days=days, **{k: v for k, v in texts.items() if k != "day_name"})
+        return replace(
+            self,
+            days=days,
+            title=texts.get("title", self.title),
+            act=texts.get("act", self.act),
+            applies_to=texts.get("applies_to", self.applies_to),
+            private_employers=texts.get("private_employers", self.private_employers),
+            note=texts.get("note", self.note),
+        )
 
     @property
     def years(self) -> tuple[int, ...]:
@@ -660,11 +668,11 @@ def parse_suggestions(texts: Mapping[str, str]) -> tuple[CalendarSuggestion, ...
                 raise InvalidSuggestions(f"Calendar suggestions {where}: no days.")
             translations: dict[str, dict[str, str]] = {}
             for language, texts in values.pop("translations", {}).items():
-                bad = sorted(set(texts) - set(SUGGESTION_TEXT_KEYS))
-                if bad or not all(isinstance(v, str) for v in texts.values()):
+                extra = sorted(set(texts) - set(SUGGESTION_TEXT_KEYS))
+                if extra or not all(isinstance(v, str) for v in texts.values()):
                     raise InvalidSuggestions(
                         f"Calendar suggestions {where}: translation {language!r} has "
-                        + (f"unknown key {bad[0]!r}." if bad else "a text that is not a string.")
+                        + (f"unknown key {extra[0]!r}." if extra else "a text that is not a string.")
                     )
                 translations[str(language).lower()] = dict(texts)
             if values["id"] in seen:
