@@ -23,7 +23,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont
 
 from dpo_desk.casefile import CaseFile
-from dpo_desk.casefile.repositories import CaseQuery, CaseRow
+from dpo_desk.services.records import CaseQuery, CaseRow
 
 from ..app import CaseFileAccess
 from ..labels import channel_label, days_left_text, format_date, kinds_label, status_label
