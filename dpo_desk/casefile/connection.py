@@ -1,6 +1,6 @@
 """The one door to the encrypted file: SQLCipher first, then sqlite-utils on that connection.
 
-Open sequence (``reference/reliability.md``): key first; prove the key with a read; refuse
+Open sequence (``docs/reliability.md``, "Design rules"): key first; prove the key with a read; refuse
 SQLCipher < 4; then ``cipher_memory_security``, ``temp_store=MEMORY``, ``secure_delete``,
 ``foreign_keys``, ``journal_mode=WAL``, ``synchronous=FULL``, ``locking_mode=EXCLUSIVE``.
 Nothing is written to the file before the key is proven, so a wrong key leaves it untouched.

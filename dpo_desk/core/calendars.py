@@ -52,7 +52,7 @@ class WeekendHolidayShift:
     label: str = "moved by law, decree pending"
 
 
-#: Countries whose labour law moves a weekend holiday without a decree (reference deadlines.md
+#: Countries whose labour law moves a weekend holiday without a decree (docs/legal-notes.md
 #: §1.3, §14). KZ is absent: ``holidays`` applies its Labour Code rule in every year itself; KG
 #: ended the automatic move with its Labour Code of 2025.
 STATUTORY_WEEKEND_SHIFTS: Mapping[str, WeekendHolidayShift] = MappingProxyType(
@@ -260,7 +260,7 @@ def _library(country: str, subdiv: str | None) -> HolidayBase:
     """One shared ``holidays`` object per calendar (default PUBLIC category, English names).
 
     Only the default category: asking for KG's WORKDAY category puts commemorative *working*
-    days into the object and breaks ``is_working_day`` (libraries.md).
+    days into the object and breaks ``is_working_day`` (docs/legal-notes.md §10).
     """
     try:
         probe = holidays.country_holidays(country, subdiv=subdiv)
@@ -672,7 +672,11 @@ def parse_suggestions(texts: Mapping[str, str]) -> tuple[CalendarSuggestion, ...
                 if extra or not all(isinstance(v, str) for v in texts.values()):
                     raise InvalidSuggestions(
                         f"Calendar suggestions {where}: translation {language!r} has "
-                        + (f"unknown key {extra[0]!r}." if extra else "a text that is not a string.")
+                        + (
+                            f"unknown key {extra[0]!r}."
+                            if extra
+                            else "a text that is not a string."
+                        )
                     )
                 translations[str(language).lower()] = dict(texts)
             if values["id"] in seen:
