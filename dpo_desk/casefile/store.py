@@ -68,6 +68,15 @@ class BackupInfo:
     key_mode: str
 
 
+def _secret_bytes(key: Key) -> bytes:
+    """The raw key, or the passphrase's bytes (a ``Key`` holds exactly one of them)."""
+    if key.raw is not None:
+        return key.raw
+    if key.passphrase is None:
+        raise ValueError("a Key is either raw or a passphrase")
+    return key.passphrase.encode()
+
+
 class CaseFile:
     """An open, locked, migrated case file."""
 
@@ -285,6 +294,8 @@ class CaseFile:
                 self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             self.db.close()
         finally:
+            # A closed CaseFile has no database; typing ``db`` as Optional would put a None check
+            # at every use of an open file, so only this one assignment steps outside the type.
             self.db = None  # type: ignore[assignment]
             self._lock.release()
 
@@ -425,9 +436,7 @@ class CaseFile:
 
         if key.mode != self._key.mode:
             return False
-        mine = self._key.raw if self._key.raw is not None else self._key.passphrase.encode()  # type: ignore[union-attr]
-        theirs = key.raw if key.raw is not None else key.passphrase.encode()  # type: ignore[union-attr]
-        return hmac.compare_digest(mine, theirs)
+        return hmac.compare_digest(_secret_bytes(self._key), _secret_bytes(key))
 
     @property
     def cipher_version(self) -> str:
