@@ -22,8 +22,8 @@ test-long: ## long reliability variants (200 kills per mode, fuzzing, hostile se
 	nice -n 10 $(PY) -m pytest -m slow tests/reliability tests/intake/test_fuzz.py \
 		tests/identity/test_fuzz.py -p no:cacheprovider -s -q
 
-lint: ## ruff and the layer contract
-	.venv/bin/ruff check dpo_desk tests && .venv/bin/lint-imports
+lint: ## ruff, the layer contracts and mypy --strict on core, casefile and services
+	.venv/bin/ruff check dpo_desk tests && .venv/bin/lint-imports && $(PY) -m mypy
 
 format: ## ruff format
 	.venv/bin/ruff format dpo_desk tests

@@ -1,4 +1,4 @@
-"""The demo case file: the four controllers of ``reference/controllers.md`` and ~40 cases.
+"""The demo case file: the four controllers of ``docs/legal-notes.md`` §15 and ~40 cases.
 
 Cases are spread over every status, request kind, channel and jurisdiction, dated relative to
 ``today`` so that some are overdue, some due today and some awaiting identity proof whenever
@@ -183,7 +183,7 @@ CONTROLLERS: tuple[Controller, ...] = (
 
 
 # Processing profiles per reply language (issue 16), written from the controllers' privacy
-# policies in reference/controllers.md: every item the laws on each controller require.
+# policies (docs/legal-notes.md §15): every item the laws on each controller require.
 DEMO_PROFILES: dict[str, dict[str, dict[str, str]]] = {
     "infinity": {
         "en": {

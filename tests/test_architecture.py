@@ -19,7 +19,7 @@ def test_layers_point_one_way_and_qt_stays_in_ui() -> None:
         timeout=300,
     )
     assert out.returncode == 0, out.stdout + out.stderr
-    assert "Contracts: 2 kept, 0 broken" in out.stdout
+    assert "Contracts: 3 kept, 0 broken" in out.stdout
 
 
 def test_ruff_is_clean() -> None:
@@ -31,3 +31,16 @@ def test_ruff_is_clean() -> None:
         timeout=300,
     )
     assert out.returncode == 0, out.stdout + out.stderr
+
+
+def test_mypy_strict_is_clean_on_core_casefile_and_services(tmp_path: Path) -> None:
+    """STYLE promises mypy --strict on the Qt-free layers; pyproject's [tool.mypy] says which."""
+    out = subprocess.run(
+        [sys.executable, "-m", "mypy", "--cache-dir", str(tmp_path / "mypy-cache")],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert out.returncode == 0, out.stdout + out.stderr
+    assert out.stdout.startswith("Success: no issues found"), out.stdout

@@ -153,11 +153,11 @@ def verify_rows(rows: Iterable[Mapping[str, Any]], anchor: Anchor | None = None)
             return ChainReport(False, count, None, seq, f"event {seq} has unreadable data")
         try:
             raw_rows = row.get("row_hashes")
-            rows = json.loads(raw_rows) if isinstance(raw_rows, str) else None
+            row_hashes = json.loads(raw_rows) if isinstance(raw_rows, str) else None
         except ValueError:
             return ChainReport(False, count, None, seq, f"event {seq} has unreadable row hashes")
         digest = event_hash(
-            prev, seq, row["at"], row["actor"], row["action"], row["case_id"], data, rows
+            prev, seq, row["at"], row["actor"], row["action"], row["case_id"], data, row_hashes
         )
         if digest != row["hash"]:
             return ChainReport(

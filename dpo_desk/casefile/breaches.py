@@ -7,6 +7,7 @@ A finalised notice is immutable (a trigger guards it), like a finalised letter.
 
 from __future__ import annotations
 
+import builtins
 import hashlib
 import json
 from dataclasses import dataclass, fields, replace
@@ -16,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from dpo_desk.core.breaches import Breach, breach_reference, check_breach
 from dpo_desk.core.errors import InvalidInput, KnownError, NotFound
 
-from .repositories import _Repo
+from .repositories import _inserted_id, _Repo
 
 if TYPE_CHECKING:
     from .store import CaseFile
@@ -175,7 +176,7 @@ class BreachRepo(_Repo):
             year = breach.discovered_local.year
             reference = self._next_reference(year)
             row = {**_row(breach), "reference": reference, "created_at": now, "updated_at": now}
-            bid = self.db["breaches"].insert(row).last_pk
+            bid = _inserted_id(self._table("breaches").insert(row))
             self.cf.log(
                 "breach.logged",
                 None,
@@ -226,7 +227,7 @@ class BreachRepo(_Repo):
         elif new.status != "closed":
             closed_at = None
         with self.cf.transaction():
-            self.db["breaches"].update(
+            self._table("breaches").update(
                 breach_id,
                 {
                     **_row(new),
@@ -281,7 +282,7 @@ class BreachRepo(_Repo):
         ).fetchone():
             return
         with self.cf.transaction():
-            self.db["breach_cases"].insert(
+            self._table("breach_cases").insert(
                 {"breach_id": breach_id, "case_id": case_id, "linked_at": self._now()}
             )
             self.cf.log(
@@ -297,7 +298,7 @@ class BreachRepo(_Repo):
             if cur.rowcount:
                 self.cf.log("breach.case_unlinked", case_id, {"breach_id": breach_id})
 
-    def linked_case_ids(self, breach_id: int) -> list[int]:
+    def linked_case_ids(self, breach_id: int) -> builtins.list[int]:
         return [
             r[0]
             for r in self.db.execute(
@@ -320,9 +321,8 @@ class BreachRepo(_Repo):
     ) -> NoticeRecord:
         self.get(breach_id)
         with self.cf.transaction():
-            nid = (
-                self.db["breach_notices"]
-                .insert(
+            nid = _inserted_id(
+                self._table("breach_notices").insert(
                     {
                         "breach_id": breach_id,
                         "regime": regime,
@@ -335,7 +335,6 @@ class BreachRepo(_Repo):
                         "created_at": self._now(),
                     }
                 )
-                .last_pk
             )
             self.cf.log(
                 "breach.notice_drafted",
@@ -421,7 +420,7 @@ class BreachRepo(_Repo):
             raise NotFound(f"Notice {notice_id} has no stored PDF (it is a draft).")
         return bytes(row[0])
 
-    def notices(self, breach_id: int | None = None) -> list[NoticeRecord]:
+    def notices(self, breach_id: int | None = None) -> builtins.list[NoticeRecord]:
         sql = f"SELECT {_NOTICE_COLUMNS} FROM breach_notices"
         params: tuple[Any, ...] = ()
         if breach_id is not None:

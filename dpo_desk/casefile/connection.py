@@ -1,6 +1,6 @@
 """The one door to the encrypted file: SQLCipher first, then sqlite-utils on that connection.
 
-Open sequence (``reference/reliability.md``): key first; prove the key with a read; refuse
+Open sequence (``docs/reliability.md``, "Design rules"): key first; prove the key with a read; refuse
 SQLCipher < 4; then ``temp_store=MEMORY``, ``secure_delete``, ``foreign_keys``,
 ``journal_mode=WAL``, ``synchronous=FULL``, ``locking_mode=EXCLUSIVE``.
 ``cipher_memory_security`` is deliberately left at SQLCipher's default (off since 4.5): it is

@@ -46,7 +46,7 @@ OK = "ok"
 WARNING = "warning"
 PROBLEM = "problem"
 
-#: The connection settings the open sequence must have left in force (reference/reliability.md).
+#: The connection settings the open sequence must have left in force (docs/reliability.md).
 REQUIRED_SETTINGS: dict[str, tuple[str, ...]] = {
     "cipher_memory_security": ("0", "off"),  # issue 19: left at SQLCipher's default (ADR 0001)
     "secure_delete": ("1",),

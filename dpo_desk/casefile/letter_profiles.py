@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING
 from dpo_desk.core.errors import InvalidInput
 
 if TYPE_CHECKING:
+    import sqlite_utils
+
     from dpo_desk.casefile.store import CaseFile
 
 SALUTATION_FORMS = ("m", "f", "neutral")
@@ -33,7 +35,7 @@ class LetterSettingsRepo:
         self.cf = cf
 
     @property
-    def db(self):  # noqa: ANN201 - sqlite_utils.Database
+    def db(self) -> sqlite_utils.Database:
         return self.cf.db
 
     def _now(self) -> str:

@@ -5,6 +5,7 @@ Same rules as ``repositories.py``: rows <-> dataclasses, every change audited in
 
 from __future__ import annotations
 
+import builtins
 import hashlib
 import json
 from dataclasses import dataclass
@@ -14,7 +15,7 @@ from typing import Any
 from dpo_desk.core.errors import InvalidInput, KnownError, NotFound
 from dpo_desk.core.model import AttachmentRole, CaseId, LetterId, LetterKind
 
-from .repositories import _d, _dt, _Repo
+from .repositories import _d, _dt, _inserted_id, _last_rowid, _Repo
 
 # --- emails ----------------------------------------------------------------------------------------
 
@@ -74,24 +75,26 @@ class EmailRepo(_Repo):
                 case_id, AttachmentRole.EMAIL, filename, "message/rfc822", raw
             )
             # issue 19: plain parameterised SQL (sqlite-utils' insert reads the schema each time)
-            eid = self.db.conn.execute(
-                "INSERT INTO emails(case_id, attachment_id, message_id, content_hash, from_addr, "
-                "subject, body_text, sent_at, received_at, smime_signed, created_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    case_id,
-                    att.id,
-                    message_id,
-                    content_hash,
-                    from_addr,
-                    subject,
-                    body_text,
-                    sent_at.isoformat() if sent_at else None,
-                    received_at.isoformat() if received_at else None,
-                    int(smime_signed),
-                    self._now(),
-                ),
-            ).lastrowid
+            eid = _last_rowid(
+                self.db.conn.execute(
+                    "INSERT INTO emails(case_id, attachment_id, message_id, content_hash, from_addr, "
+                    "subject, body_text, sent_at, received_at, smime_signed, created_at) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        case_id,
+                        att.id,
+                        message_id,
+                        content_hash,
+                        from_addr,
+                        subject,
+                        body_text,
+                        sent_at.isoformat() if sent_at else None,
+                        received_at.isoformat() if received_at else None,
+                        int(smime_signed),
+                        self._now(),
+                    ),
+                )
+            )
             self.cf.log(
                 "email.added",
                 case_id,
@@ -205,9 +208,8 @@ class LetterRepo(_Repo):
         kind = LetterKind(kind)
         with self.cf.transaction():
             if letter_id is None:
-                letter_id = (
-                    self.db["letters"]
-                    .insert(
+                letter_id = _inserted_id(
+                    self._table("letters").insert(
                         {
                             "case_id": case_id,
                             "kind": str(kind),
@@ -217,7 +219,6 @@ class LetterRepo(_Repo):
                             "created_at": self._now(),
                         }
                     )
-                    .last_pk
                 )
                 self.cf.log(
                     "letter.drafted",
@@ -403,9 +404,8 @@ class IdentityRepo(_Repo):
             raise InvalidInput("Keep only the last four characters of the document number.")
         self.cf.cases.get(case_id)
         with self.cf.transaction():
-            rid = (
-                self.db["identity_checks"]
-                .insert(
+            rid = _inserted_id(
+                self._table("identity_checks").insert(
                     {
                         "case_id": case_id,
                         "method": method,
@@ -423,7 +423,6 @@ class IdentityRepo(_Repo):
                         "destroyed": "[]",
                     }
                 )
-                .last_pk
             )
             self.cf.log(
                 "identity.checked", case_id, {"check_id": rid, "method": method, "outcome": outcome}
@@ -499,9 +498,8 @@ class TrustRepo(_Repo):
         if existing:
             return self.get(existing[0]["id"])
         with self.cf.transaction():
-            tid = (
-                self.db["trust_store"]
-                .insert(
+            tid = _inserted_id(
+                self._table("trust_store").insert(
                     {
                         "subject": subject,
                         "issuer": issuer,
@@ -515,7 +513,6 @@ class TrustRepo(_Repo):
                         "review_note": review_note,
                     }
                 )
-                .last_pk
             )
             self.cf.log(
                 "trust.added", None, {"subject": subject, "sha256": digest, "source": source}
@@ -575,7 +572,7 @@ class TrustRepo(_Repo):
             self.get(r["id"]) for r in self.db.query("SELECT id FROM trust_store ORDER BY subject")
         ]
 
-    def ders(self) -> list[bytes]:
+    def ders(self) -> builtins.list[bytes]:
         return [bytes(r[0]) for r in self.db.execute("SELECT der FROM trust_store ORDER BY id")]
 
 

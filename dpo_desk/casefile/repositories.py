@@ -6,6 +6,7 @@ beyond what the DPO needs to see in the file itself.
 from __future__ import annotations
 
 import base64
+import builtins
 import hashlib
 import json
 from collections.abc import Iterable, Sequence
@@ -43,6 +44,9 @@ from dpo_desk.core.model import (
 from dpo_desk.core.workflow import check_move, format_reference
 
 if TYPE_CHECKING:
+    import sqlite_utils
+    import sqlite_utils.db
+
     from .store import CaseFile
 
 
@@ -63,14 +67,37 @@ class _Repo:
         self.cf = cf
 
     @property
-    def db(self):  # noqa: ANN201 - sqlite_utils.Database
+    def db(self) -> sqlite_utils.Database:
         return self.cf.db
 
     def _now(self) -> str:
         return self.cf.clock().isoformat()
 
+    def _table(self, name: str) -> sqlite_utils.db.Table:
+        """A table (``db[name]`` is typed as a table or a view)."""
+        return self.db.table(name)
+
+
+def _last_rowid(cursor: Any) -> int:
+    """The row id of the INSERT just run on ``cursor`` (plain SQL in the hot paths, issue 19)."""
+    rowid = cursor.lastrowid
+    if rowid is None:
+        raise RuntimeError("SQLite gave no row id for an insert")
+    return int(rowid)
+
+
+def _inserted_id(table: sqlite_utils.db.Table) -> int:
+    """The row id sqlite-utils kept from the insert just made on ``table``."""
+    if table.last_pk is None:
+        raise RuntimeError(f"sqlite-utils kept no row id for the insert into {table.name}")
+    return int(table.last_pk)
+
 
 # --- controllers ---------------------------------------------------------------------------------
+
+
+def _listed_as_tuples(fields: dict[str, Any]) -> dict[str, Any]:
+    return {k: tuple(v) if isinstance(v, list) else v for k, v in fields.items()}
 
 
 def _controller_from_row(row: dict[str, Any]) -> Controller:
@@ -88,12 +115,8 @@ def _controller_from_row(row: dict[str, Any]) -> Controller:
         jurisdictions=tuple(json.loads(row["jurisdictions"])),
         channels=tuple(Channel(c) for c in json.loads(row["channels"])),
         languages=tuple(json.loads(row["languages"])),
-        profile=ControllerProfile(
-            **{k: tuple(v) if isinstance(v, list) else v for k, v in profile.items()}
-        ),
-        verification=VerificationPolicy(
-            **{k: tuple(v) if isinstance(v, list) else v for k, v in verification.items()}
-        ),
+        profile=ControllerProfile(**_listed_as_tuples(profile)),
+        verification=VerificationPolicy(**_listed_as_tuples(verification)),
         logo=row["logo"],
     )
 
@@ -132,8 +155,8 @@ class ControllerRepo(_Repo):
         row = _controller_row(controller)
         now = self._now()
         with self.cf.transaction():
-            cid = (
-                self.db["controllers"].insert({**row, "created_at": now, "updated_at": now}).last_pk
+            cid = _inserted_id(
+                self._table("controllers").insert({**row, "created_at": now, "updated_at": now})
             )
             self.cf.log("controller.added", None, {"controller": slug, "id": cid})
         return self.get(ControllerId(cid))
@@ -144,7 +167,7 @@ class ControllerRepo(_Repo):
         self.get(controller.id)
         row = _controller_row(controller)
         with self.cf.transaction():
-            self.db["controllers"].update(controller.id, {**row, "updated_at": self._now()})
+            self._table("controllers").update(controller.id, {**row, "updated_at": self._now()})
             self.cf.log(
                 "controller.updated", None, {"controller": controller.slug, "id": controller.id}
             )
@@ -379,10 +402,12 @@ class CaseRepo(_Repo):
                 "due_jurisdiction": due_jurisdiction,
             }
             # plain parameterised SQL: sqlite-utils' insert reads the schema every time
-            case_id = self.db.conn.execute(
-                f"INSERT INTO cases ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
-                tuple(row.values()),
-            ).lastrowid
+            case_id = _last_rowid(
+                self.db.conn.execute(
+                    f"INSERT INTO cases ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
+                    tuple(row.values()),
+                )
+            )
             self.cf.log(
                 "case.created",
                 case_id,
@@ -398,8 +423,8 @@ class CaseRepo(_Repo):
             self._write_index(
                 case_id,
                 reference,
-                (row["subject_name"], row["subject_email"], row["subject_address"]),
-                row["subject_account"],
+                (str(row["subject_name"]), str(row["subject_email"]), str(row["subject_address"])),
+                str(row["subject_account"]),
                 "",
                 f"{row['summary']} ",
             )
@@ -635,7 +660,7 @@ class CaseRepo(_Repo):
         ):
             row["closed_on"] = None
         with self.cf.transaction():
-            self.db["cases"].update(case_id, row)
+            self._table("cases").update(case_id, row)
             self.cf.log(
                 "case.status",
                 case_id,
@@ -659,10 +684,12 @@ class CaseRepo(_Repo):
         self.get(case_id)
         now = self._now()
         with self.cf.transaction():
-            nid = self.db.conn.execute(
-                "INSERT INTO notes(case_id, text, created_at) VALUES (?, ?, ?)",
-                (case_id, text, now),
-            ).lastrowid
+            nid = _last_rowid(
+                self.db.conn.execute(
+                    "INSERT INTO notes(case_id, text, created_at) VALUES (?, ?, ?)",
+                    (case_id, text, now),
+                )
+            )
             self.cf.log("note.added", case_id, {"note_id": nid})
             self.reindex(case_id)  # a note never moves a deadline
         return Note(NoteId(nid), CaseId(case_id), text, datetime.fromisoformat(now))
@@ -967,7 +994,7 @@ class CaseRepo(_Repo):
 
     def _select(
         self, q: CaseQuery, limit: int | None, offset: int, after: str | None
-    ) -> tuple[list[CaseRow], list[tuple[Any, int]]]:
+    ) -> tuple[builtins.list[CaseRow], builtins.list[tuple[Any, int]]]:
         clauses, params, match = self._filters(q)
         if not match and q.order_by in ("received", "due", "reference") and q.view in _WIDE_VIEWS:
             # most cases qualify: walk the sort column's index and filter on the way ("+" keeps
@@ -1048,7 +1075,7 @@ class CaseRepo(_Repo):
 
     def open_cases_of_subject(
         self, controller_id: int, email: str = "", name: str = ""
-    ) -> list[Case]:
+    ) -> builtins.list[Case]:
         """Open cases of the same data subject at a controller (to offer a follow-up)."""
         clauses = []
         params: list[Any] = [controller_id, *_OPEN]
@@ -1106,20 +1133,22 @@ class AttachmentRepo(_Repo):
             self.cf.cases.get(case_id)
         digest = hashlib.sha256(data).hexdigest()
         with self.cf.transaction():
-            aid = self.db.conn.execute(
-                "INSERT INTO attachments(case_id, role, filename, media_type, size, sha256, data, "
-                "created_at, destroyed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL)",
-                (
-                    case_id,
-                    str(AttachmentRole(role)),
-                    filename,
-                    media_type,
-                    len(data),
-                    digest,
-                    data,
-                    self._now(),
-                ),
-            ).lastrowid
+            aid = _last_rowid(
+                self.db.conn.execute(
+                    "INSERT INTO attachments(case_id, role, filename, media_type, size, sha256, data, "
+                    "created_at, destroyed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL)",
+                    (
+                        case_id,
+                        str(AttachmentRole(role)),
+                        filename,
+                        media_type,
+                        len(data),
+                        digest,
+                        data,
+                        self._now(),
+                    ),
+                )
+            )
             self.cf.log(
                 "attachment.added",
                 case_id,

@@ -42,7 +42,7 @@ def _from_row(r: dict[str, Any]) -> ScanText:
         language=r["language"],
         confidence=float(r["confidence"]),
         pages=int(r["pages"]),
-        boxes=boxes,  # type: ignore[arg-type]
+        boxes=boxes,
         engine=r["engine"],
         created_at=datetime.fromisoformat(r["created_at"]),
     )
@@ -66,7 +66,7 @@ class ScanTextRepo(_Repo):
         if meta.case_id is None:
             raise InvalidInput("The scan belongs to no case.")
         with self.cf.transaction():
-            self.db["scan_texts"].upsert(
+            self._table("scan_texts").upsert(
                 {
                     "attachment_id": attachment_id,
                     "case_id": meta.case_id,

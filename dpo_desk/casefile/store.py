@@ -69,6 +69,15 @@ class BackupInfo:
     key_mode: str
 
 
+def _secret_bytes(key: Key) -> bytes:
+    """The raw key, or the passphrase's bytes (a ``Key`` holds exactly one of them)."""
+    if key.raw is not None:
+        return key.raw
+    if key.passphrase is None:
+        raise ValueError("a Key is either raw or a passphrase")
+    return key.passphrase.encode()
+
+
 class CaseFile:
     """An open, locked, migrated case file."""
 
@@ -291,6 +300,8 @@ class CaseFile:
                 self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             self.db.close()
         finally:
+            # A closed CaseFile has no database; typing ``db`` as Optional would put a None check
+            # at every use of an open file, so only this one assignment steps outside the type.
             self.db = None  # type: ignore[assignment]
             self._lock.release()
 
@@ -552,9 +563,7 @@ class CaseFile:
 
         if key.mode != self._key.mode:
             return False
-        mine = self._key.raw if self._key.raw is not None else self._key.passphrase.encode()  # type: ignore[union-attr]
-        theirs = key.raw if key.raw is not None else key.passphrase.encode()  # type: ignore[union-attr]
-        return hmac.compare_digest(mine, theirs)
+        return hmac.compare_digest(_secret_bytes(self._key), _secret_bytes(key))
 
     @property
     def cipher_version(self) -> str:
@@ -582,7 +591,7 @@ class CaseFile:
     # --- integrity ---------------------------------------------------------------------------
     def integrity_check(self) -> list[str]:
         """``integrity_check`` and ``cipher_integrity_check``; an empty list means all is well."""
-        problems = []
+        problems: list[str] = []
         rows = self.db.execute("PRAGMA integrity_check").fetchall()
         if [r[0] for r in rows] != ["ok"]:
             problems.extend(str(r[0]) for r in rows)
@@ -639,7 +648,8 @@ class CaseFile:
             keystore.store_pending_key(self.file_id, new_key)
         try:
             self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-            self.db.conn.reset_key(new_key.rekey_sql_value())
+            # sqlite-utils types .conn as sqlite3's Connection; this one is sqlcipher3's (untyped).
+            self.db.conn.reset_key(new_key.rekey_sql_value())  # type: ignore[attr-defined]
         except DatabaseError as exc:
             raise translate_error(exc, self.path) from None
         if recovery is not None:

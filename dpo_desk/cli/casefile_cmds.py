@@ -11,9 +11,9 @@ from typing import Any
 from dpo_desk.casefile import CaseFile, Key, restore
 from dpo_desk.casefile import keys as keystore
 from dpo_desk.casefile.keys import parse_secret
-from dpo_desk.casefile.repositories import VIEWS, CaseQuery
 from dpo_desk.core.errors import InvalidInput, KeyUnavailable
 from dpo_desk.core.model import Case, Channel, Controller, ControllerId, DataSubject, RequestKind
+from dpo_desk.services.records import VIEWS, CaseQuery
 
 from .context import CliContext, one_line
 from .open import casefile_path, given_key, stdin_line

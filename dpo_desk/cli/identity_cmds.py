@@ -38,10 +38,10 @@ from .casefile_cmds import parse_date
 from .context import CliContext, one_line
 
 if TYPE_CHECKING:  # the checker pulls in pyHanko: imported when a command runs, not at --help
-    from dpo_desk.casefile.records import IdentityRecord
     from dpo_desk.identity.policy import PolicyView
     from dpo_desk.identity.service import CheckResult, IdentityOverview
     from dpo_desk.identity.signatures import SignatureCheck, SignatureReport
+    from dpo_desk.services.records import IdentityRecord
 
 #: Never read more than this from a trust certificate file.
 _MAX_CERTIFICATE_BYTES = 5 * 1024 * 1024

@@ -52,7 +52,7 @@ class WeekendHolidayShift:
     label: str = "moved by law, decree pending"
 
 
-#: Countries whose labour law moves a weekend holiday without a decree (reference deadlines.md
+#: Countries whose labour law moves a weekend holiday without a decree (docs/legal-notes.md
 #: §1.3, §14). KZ is absent: ``holidays`` applies its Labour Code rule in every year itself; KG
 #: ended the automatic move with its Labour Code of 2025.
 STATUTORY_WEEKEND_SHIFTS: Mapping[str, WeekendHolidayShift] = MappingProxyType(
@@ -260,7 +260,7 @@ def _library(country: str, subdiv: str | None) -> HolidayBase:
     """One shared ``holidays`` object per calendar (default PUBLIC category, English names).
 
     Only the default category: asking for KG's WORKDAY category puts commemorative *working*
-    days into the object and breaks ``is_working_day`` (libraries.md).
+    days into the object and breaks ``is_working_day`` (docs/legal-notes.md §10).
     """
     try:
         probe = holidays.country_holidays(country, subdiv=subdiv)
@@ -547,7 +547,15 @@ class CalendarSuggestion:
         if not texts:
             return self
         days = tuple(SuggestedDay(d.day, d.kind, texts.get("day_name", d.name)) for d in self.days)
-        return replace(self, days=days, **{k: v for k, v in texts.items() if k != "day_name"})
+        return replace(
+            self,
+            days=days,
+            title=texts.get("title", self.title),
+            act=texts.get("act", self.act),
+            applies_to=texts.get("applies_to", self.applies_to),
+            private_employers=texts.get("private_employers", self.private_employers),
+            note=texts.get("note", self.note),
+        )
 
     @property
     def years(self) -> tuple[int, ...]:
@@ -660,11 +668,15 @@ def parse_suggestions(texts: Mapping[str, str]) -> tuple[CalendarSuggestion, ...
                 raise InvalidSuggestions(f"Calendar suggestions {where}: no days.")
             translations: dict[str, dict[str, str]] = {}
             for language, texts in values.pop("translations", {}).items():
-                bad = sorted(set(texts) - set(SUGGESTION_TEXT_KEYS))
-                if bad or not all(isinstance(v, str) for v in texts.values()):
+                extra = sorted(set(texts) - set(SUGGESTION_TEXT_KEYS))
+                if extra or not all(isinstance(v, str) for v in texts.values()):
                     raise InvalidSuggestions(
                         f"Calendar suggestions {where}: translation {language!r} has "
-                        + (f"unknown key {bad[0]!r}." if bad else "a text that is not a string.")
+                        + (
+                            f"unknown key {extra[0]!r}."
+                            if extra
+                            else "a text that is not a string."
+                        )
                     )
                 translations[str(language).lower()] = dict(texts)
             if values["id"] in seen:

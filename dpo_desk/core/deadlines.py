@@ -1,6 +1,6 @@
 """The deadline engine: rules + calendar + case events -> due dates, extensions, status.
 
-Conventions (ADR 0003, reference deadlines.md §1 and product decisions 1-7):
+Conventions (ADR 0003, docs/legal-notes.md §1 and its product decisions 1-7):
 
 * ``months``: same day-number in the month ``period`` later, clamped to the month's last day
   (Reg. 1182/71 Art. 3(2)(c); ICO). ``calendar_days``/``weeks``: receipt + N days (the day after

@@ -84,10 +84,6 @@ class AttachmentTooLarge(InvalidInput):
     pass
 
 
-class AuditChainBroken(CaseFileError):
-    pass
-
-
 class DiskFull(CaseFileError):
     pass
 
@@ -113,18 +109,6 @@ class EvidenceStillNeeded(KnownError):
 
 class ImportRejected(KnownError):
     """An email or scan could not be imported (malformed, too large, hostile)."""
-
-
-class DuplicateMessage(KnownError):
-    pass
-
-
-class UnsupportedSignatureAlgorithm(KnownError):
-    pass
-
-
-class MalformedSignature(KnownError):
-    pass
 
 
 class TemplateError(KnownError):

@@ -11,7 +11,7 @@ pyHanko cannot check these (its certificate validator and CMS code know no GOST 
 The elliptic-curve mathematics and Streebog are ``gostcrypto`` (pure Python, pinned); GOST R
 34.11-94, which gostcrypto lacks, is implemented below from the standard and checked against
 OpenSSL's GOST engine. gostcrypto's byte order differs from the one certificates and CMS use
-(``shared/reference/libraries.md``, "GOST signatures"), so every value is converted here and
+(found against signatures made by OpenSSL's GOST engine), so every value is converted here and
 nowhere else:
 
 - a public key is the OCTET STRING inside the certificate's BIT STRING: X then Y, each

@@ -3,7 +3,7 @@
 A controller's :class:`~dpo_desk.core.model.VerificationPolicy` says which proofs it accepts
 (``accepted``), whether it demands a signed ID copy for every request and how long ID copies are
 kept. The laws say what a controller may ask for and when (``resources/identity_rules.toml``;
-reference ``deadlines.md`` §5-§9). This module compares the two:
+``docs/legal-notes.md`` §5-§9). This module compares the two:
 
 - :func:`evaluate_policy` lists where the policy is stricter than a law allows (e.g. INFINITY's
   systematic demand for a signed ID copy under French law: décret 2019-536 art. 77 allows it

@@ -1347,22 +1347,6 @@ def _embedded_revinfo(
     return crls, ocsps
 
 
-def _revocation_checked(
-    cert: asn1_x509.Certificate, context: ValidationContext, crls: list[Any], ocsps: list[Any]
-) -> bool:
-    """Did the validation really consult embedded revocation data about the signer?
-
-    Offline and in soft-fail mode, pyHanko checks a certificate only when it declares where its
-    revocation status is published (CRL distribution point or OCSP), and it silently skips data
-    it cannot use (stale, wrong issuer). So: declared, covered by embedded data, nothing skipped.
-    """
-    try:
-        declared = bool(cert.crl_distribution_points) or bool(cert.ocsp_urls)
-    except Exception:
-        return False
-    return declared and not context.soft_fail_exceptions and _revinfo_covers(cert, crls, ocsps)
-
-
 def _revinfo_covers(cert: asn1_x509.Certificate, crls: list[Any], ocsps: list[Any]) -> bool:
     """Do the embedded CRLs/OCSP responses speak about the signer's certificate?"""
     for crl in crls:

@@ -27,7 +27,7 @@ Warning = LetterWarning  # noqa: A001 - the name the letter issue uses
 
 # Regimes where a verification demand must rest on a stated, reasonable doubt.
 _DOUBT_REGIMES = ("EU", "FR", "UK")
-# Regimes with no extension of the reply period in the law (deadlines.md, summary table).
+# Regimes with no extension of the reply period in the law (docs/legal-notes.md §11).
 _NO_EXTENSION = frozenset({"KG", "KZ", "BR"})
 
 _F = re.IGNORECASE | re.UNICODE

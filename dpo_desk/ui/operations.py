@@ -15,8 +15,6 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 from dpo_desk.casefile import BackupInfo, CaseFile
 from dpo_desk.casefile.audit import ChainReport
 from dpo_desk.casefile.deadlines import calendar_overrides, case_deadlines
-from dpo_desk.casefile.records import EmailRecord, LetterRecord, TrustedCert
-from dpo_desk.casefile.repositories import CaseQuery, OverrideRow
 from dpo_desk.core.deadlines import DeadlineSet, DeadlineStatus, deadline_status
 from dpo_desk.core.errors import InvalidInput
 from dpo_desk.core.model import (
@@ -31,6 +29,13 @@ from dpo_desk.core.model import (
     DataSubject,
     Note,
     RequestKind,
+)
+from dpo_desk.services.records import (
+    CaseQuery,
+    EmailRecord,
+    LetterRecord,
+    OverrideRow,
+    TrustedCert,
 )
 
 from .tasks import TaskControl
@@ -742,27 +747,6 @@ def load_template(cf: CaseFile, controller_id: int, kind: str, language: str) ->
     from dpo_desk.letters.service import template_text
 
     return template_text(cf, controller_id, kind, language)
-
-
-def save_template(
-    cf: CaseFile, controller_id: int, kind: str, language: str, text: str
-) -> TemplateText:
-    from dpo_desk.letters.service import set_override, template_text
-
-    set_override(cf, controller_id, kind, language, text)
-    return template_text(cf, controller_id, kind, language)
-
-
-def reset_template(cf: CaseFile, controller_id: int, kind: str, language: str) -> TemplateText:
-    from dpo_desk.letters.service import clear_override, template_text
-
-    clear_override(cf, controller_id, kind, language)
-    return template_text(cf, controller_id, kind, language)
-
-
-def template_overrides(cf: CaseFile, controller_id: int) -> list[tuple[str, str]]:
-    """(kind, language) of every template this controller has its own wording of."""
-    return cf.templates.list(controller_id)
 
 
 # --- exports ---------------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""Working-day calendars over holidays 0.109 (reference deadlines.md §1, §10; libraries.md)."""
+"""Working-day calendars over holidays 0.109 (docs/legal-notes.md §1, §10)."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """The deadline engine (issue 3). Each case names the rule it relies on.
 
-Expected dates are derived by hand from the reference (deadlines.md §1, §11, §12) and the
+Expected dates are derived by hand from the reference (docs/legal-notes.md §1, §11, §12) and the
 holidays 0.109 calendars checked in test_calendars.py.
 """
 

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dpo_desk.casefile.repositories import OverrideRepo, OverrideRow
 from dpo_desk.core.errors import KnownError
 from dpo_desk.core.model import Controller
 from dpo_desk.services.calendars import (
@@ -34,6 +33,7 @@ from dpo_desk.services.calendars import (
     controller_suggestions,
     withdraw_suggestion,
 )
+from dpo_desk.services.records import OVERRIDE_KINDS, OverrideRow
 
 from ..app import AppContext
 from ..errors import describe_error
@@ -94,7 +94,7 @@ class OverridesDialog(QDialog):
         self._day.setDate(QDate(today.year, today.month, today.day))
         self._kind = QComboBox(self)
         self._kind.setObjectName("overrideKind")
-        for kind in OverrideRepo.KINDS:
+        for kind in OVERRIDE_KINDS:
             self._kind.addItem(override_kind_label(kind), kind)
         self._note = QLineEdit(self)
         self._note.setObjectName("overrideNote")

@@ -31,8 +31,8 @@ from PySide6.QtWidgets import (
 )
 
 from dpo_desk.casefile import CaseFile
-from dpo_desk.casefile.records import TrustedCert
 from dpo_desk.core.errors import KnownError
+from dpo_desk.services.records import TrustedCert
 from dpo_desk.services.trust import ListImport, import_list_path, list_anchors
 
 from ..app import AppContext

@@ -31,8 +31,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont
 
 from dpo_desk.casefile import CaseFile
-from dpo_desk.casefile.repositories import CasePage, CaseQuery, CaseRow
 from dpo_desk.core.deadlines import DeadlineStatus
+from dpo_desk.services.records import CasePage, CaseQuery, CaseRow
 from dpo_desk.services.urgency import list_statuses
 
 from ..app import CaseFileAccess

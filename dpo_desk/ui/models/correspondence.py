@@ -9,8 +9,8 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
-from dpo_desk.casefile.records import EmailRecord, LetterRecord
 from dpo_desk.core.model import AttachmentMeta, AttachmentRole
+from dpo_desk.services.records import EmailRecord, LetterRecord
 
 from ..labels import (
     attachment_role_label,

@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Qt
 
-from dpo_desk.casefile.records import LetterRecord
+from dpo_desk.services.records import LetterRecord
 
 from ..labels import format_date, language_label, letter_kind_label, send_channel_label
 from .rows import RecordsModel

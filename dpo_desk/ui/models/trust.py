@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Qt
 
-from dpo_desk.casefile.records import TrustedCert
+from dpo_desk.services.records import TrustedCert
 
 from ..labels import format_date
 from .rows import RecordsModel

@@ -8,7 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
-from dpo_desk.casefile.records import IdentityRecord
+from dpo_desk.services.records import IdentityRecord
 
 from ..labels import (
     document_type_label,

@@ -30,9 +30,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dpo_desk.casefile.records import EmailRecord
 from dpo_desk.core.errors import KnownError
 from dpo_desk.core.model import AttachmentMeta, AttachmentRole
+from dpo_desk.services.records import EmailRecord
 
 from ..app import AppContext
 from ..dialogs.scans import AddScansDialog

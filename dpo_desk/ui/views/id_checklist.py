@@ -32,11 +32,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dpo_desk.casefile.records import IdentityRecord
 from dpo_desk.core.errors import KnownError
 from dpo_desk.core.model import AttachmentMeta, AttachmentRole
 from dpo_desk.identity.checklist import DOCUMENT_TYPES, IdChecklist, assess
 from dpo_desk.services.ocr import MrzPrefill, read_case_id_mrz
+from dpo_desk.services.records import IdentityRecord
 
 from ..errors import describe_error
 from ..labels import document_type_label, format_date, identity_outcome_label

@@ -40,9 +40,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dpo_desk.casefile.records import IdentityRecord
 from dpo_desk.core.errors import KnownError
 from dpo_desk.core.model import AttachmentMeta, AttachmentRole
+from dpo_desk.services.records import IdentityRecord
 
 from ..app import AppContext
 from ..errors import describe_error

@@ -54,9 +54,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dpo_desk.casefile.records import SEND_CHANNELS, LetterRecord
 from dpo_desk.core.errors import KnownError
 from dpo_desk.core.model import CaseStatus, Channel, LetterKind, RequestKind
+from dpo_desk.services.records import SEND_CHANNELS, LetterRecord
 
 from ..app import AppContext
 from ..dialogs.templates import exact_text
