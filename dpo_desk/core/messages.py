@@ -26,6 +26,7 @@ from typing import Any
 
 __all__ = [
     "CATALOG_LANGUAGES",
+    "Clauses",
     "Message",
     "catalog",
     "placeholders",
@@ -53,6 +54,23 @@ class Message(str):
 
     def translated(self, language: str) -> str:
         return translate(self, language)
+
+
+class Clauses(tuple[str, ...]):
+    """Sentences shown as the clauses of one sentence ("a; b"), each translated on its own."""
+
+    def __str__(self) -> str:
+        return "; ".join(_clause(str(m)) for m in self)
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self), spec)
+
+    def translated(self, language: str) -> str:
+        return "; ".join(_clause(translate(m, language)) for m in self)
+
+
+def _clause(sentence: str) -> str:
+    return sentence[:1].lower() + sentence[1:].rstrip(".")
 
 
 def _rebuild(template: str, params: dict[str, Any]) -> Message:
@@ -88,14 +106,16 @@ def translate(text: object, language: str) -> str:
         return str(text)
     language = (language or "en").split("_", 1)[0].lower()
     params = {
-        k: translate(v, language) if isinstance(v, Message) else v
+        k: translate(v, language)
+        if isinstance(v, Message)
+        else v.translated(language)
+        if isinstance(v, Clauses)
+        else v
         for k, v in message.params.items()
     }
     target = catalog(language).get(message.template)
     if target is None:
-        if params == message.params:
-            return str.__str__(message)
-        return message.template.format(**params)
+        return str.__str__(message)
     try:
         return target.format(**params)
     except (KeyError, IndexError, ValueError):  # a broken catalogue entry: say it in English
