@@ -22,7 +22,6 @@ sys.modules.setdefault("pysqlite3.dbapi2", sqlcipher3.dbapi2)
 
 import sqlite_utils  # noqa: E402
 
-from dpo_desk.core.messages import Message
 from dpo_desk.core.errors import (  # noqa: E402
     CaseFileDamaged,
     CaseFileError,
@@ -32,6 +31,7 @@ from dpo_desk.core.errors import (  # noqa: E402
     UnsupportedSQLCipher,
     WrongKey,
 )
+from dpo_desk.core.messages import Message  # noqa: E402
 
 DatabaseError = sqlcipher3.dbapi2.DatabaseError
 OperationalError = sqlcipher3.dbapi2.OperationalError

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from dpo_desk.core.calendars import CalendarOverrides
 from dpo_desk.core.deadlines import DeadlineSet, compute_case_deadlines, compute_deadline
 from dpo_desk.core.errors import ExtensionNotAllowed
+from dpo_desk.core.messages import Message
 from dpo_desk.core.model import OPEN_STATUSES, ClockEvent, ClockEventKind
 
 if TYPE_CHECKING:
@@ -171,7 +172,9 @@ def check_extension(cf: CaseFile, case_id: int, on: date) -> None:
     case = cf.cases.get(case_id)
     events = cf.cases.clock_events(case_id)
     if any(e.kind == ClockEventKind.EXTENSION_NOTICE_SENT for e in events):
-        raise ExtensionNotAllowed(f"Case {case.reference} was already extended.")
+        raise ExtensionNotAllowed(
+            Message("Case {reference} was already extended.", reference=case.reference)
+        )
     controller = cf.controllers.get(case.controller_id)
     overrides = calendar_overrides(cf, case.controller_id)
     deadlines = compute_case_deadlines(
@@ -182,7 +185,9 @@ def check_extension(cf: CaseFile, case_id: int, on: date) -> None:
         overrides=overrides,
     )
     if not deadlines.deadlines:
-        raise ExtensionNotAllowed(f"No deadline applies to case {case.reference}.")
+        raise ExtensionNotAllowed(
+            Message("No deadline applies to case {reference}.", reference=case.reference)
+        )
     notice = [*events, ClockEvent(ClockEventKind.EXTENSION_NOTICE_SENT, on)]
     for d in deadlines.deadlines:
         compute_deadline(

@@ -29,8 +29,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from dpo_desk.core.messages import Message
 from dpo_desk.core.errors import CaseFileError, CaseFileLocked, DiskFull, ReadOnlyLocation
+from dpo_desk.core.messages import Message
 
 if sys.platform == "win32":  # pragma: no cover - exercised on Windows builds
     import msvcrt

@@ -18,6 +18,7 @@ from dpo_desk.core.errors import (
     InvalidInput,
     NotFound,
 )
+from dpo_desk.core.messages import Message
 from dpo_desk.core.model import (
     OPEN_STATUSES,
     AttachmentId,
@@ -124,10 +125,10 @@ class ControllerRepo(_Repo):
         if not slug or not slug.replace("-", "").replace("_", "").isalnum():
             raise InvalidInput("A controller's short name (slug) uses letters, digits and dashes.")
         if not controller.name.strip():
-            raise InvalidInput("A controller needs a name.")
+            raise InvalidInput(Message("A controller needs a name."))
         controller = replace(controller, slug=slug)
         if self.by_slug(slug, missing_ok=True):
-            raise InvalidInput(f"A controller named '{slug}' already exists.")
+            raise InvalidInput(Message("A controller named '{slug}' already exists.", slug=slug))
         row = _controller_row(controller)
         now = self._now()
         with self.cf.transaction():
@@ -289,9 +290,9 @@ class CaseRepo(_Repo):
     # --- writing ---------------------------------------------------------------------------------
     def add(self, case: Case) -> Case:
         if not case.subject.name.strip():
-            raise InvalidInput("A case needs the data subject's name.")
+            raise InvalidInput(Message("A case needs the data subject's name."))
         if not case.kinds:
-            raise InvalidInput("A case needs at least one request kind.")
+            raise InvalidInput(Message("A case needs at least one request kind."))
         self.cf.controllers.get(case.controller_id)
         now = self._now()
         with self.cf.transaction():
@@ -464,7 +465,7 @@ class CaseRepo(_Repo):
     def add_note(self, case_id: int, text: str) -> Note:
         text = text.strip()
         if not text:
-            raise InvalidInput("A note cannot be empty.")
+            raise InvalidInput(Message("A note cannot be empty."))
         self.get(case_id)
         now = self._now()
         with self.cf.transaction():
@@ -583,7 +584,7 @@ class CaseRepo(_Repo):
     def get(self, case_id: int) -> Case:
         rows = list(self.db.query("SELECT * FROM cases WHERE id = ?", (case_id,)))
         if not rows:
-            raise NotFound(f"There is no case with id {case_id}.")
+            raise NotFound(Message("There is no case with id {case_id}.", case_id=case_id))
         return _case_from_row(rows[0])
 
     def get_many(self, ids: Sequence[int]) -> dict[CaseId, Case]:
@@ -614,7 +615,7 @@ class CaseRepo(_Repo):
     def by_reference(self, reference: str) -> Case:
         rows = list(self.db.query("SELECT * FROM cases WHERE reference = ?", (reference.strip(),)))
         if not rows:
-            raise NotFound(f"There is no case {reference}.")
+            raise NotFound(Message("There is no case {reference}.", reference=reference))
         return _case_from_row(rows[0])
 
     def resolve(self, ident: str | int) -> Case:
@@ -824,7 +825,13 @@ class AttachmentRepo(_Repo):
         if row is None:
             raise NotFound(f"There is no attachment with id {attachment_id}.")
         if row[1] is not None or row[0] is None:
-            raise NotFound(f"Attachment {attachment_id} was destroyed on {row[1]}.")
+            raise NotFound(
+                Message(
+                    "Attachment {attachment} was destroyed on {date}.",
+                    attachment=attachment_id,
+                    date=row[1],
+                )
+            )
         return bytes(row[0])
 
     def for_case(self, case_id: int) -> list[AttachmentMeta]:

@@ -21,7 +21,6 @@ from typing import Any
 
 import sqlite_utils
 
-from dpo_desk.core.messages import Message
 from dpo_desk.core.errors import (
     CaseFileError,
     CaseFileExists,
@@ -30,6 +29,7 @@ from dpo_desk.core.errors import (
     NewerSchema,
     WrongKey,
 )
+from dpo_desk.core.messages import Message
 
 from . import audit as audit_rows  # issue 20: row hashes under the chain
 from . import keys as keystore

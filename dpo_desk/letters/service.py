@@ -32,13 +32,13 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any, Final
 
-from dpo_desk.core.messages import Message
 from dpo_desk import resources
 from dpo_desk.casefile.deadlines import calendar_overrides
 from dpo_desk.casefile.letter_profiles import LetterSettingsRepo, Signatory
 from dpo_desk.casefile.records import SEND_CHANNELS, LetterRecord
 from dpo_desk.core.deadlines import DeadlineSet, compute_case_deadlines, compute_deadline
 from dpo_desk.core.errors import InvalidInput, KnownError, NotFound, TemplateError
+from dpo_desk.core.messages import Message
 from dpo_desk.core.model import (
     Case,
     CaseStatus,
@@ -871,9 +871,7 @@ def record_sent(
             f"{sent_on.isoformat()}."
         )
     if today is not None and sent_on > today:
-        raise InvalidInput(
-            Message("The date {date} is in the future.", date=sent_on.isoformat())
-        )
+        raise InvalidInput(Message("The date {date} is in the future.", date=sent_on.isoformat()))
     target = _SENT_STATUS.get(letter.kind)
     note = ""
     changed = False

@@ -26,9 +26,9 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING, Any, Final
 
-from dpo_desk.core.messages import Clauses, Message
 from dpo_desk.casefile.letter_profiles import SALUTATION_FORMS, LetterSettingsRepo, Signatory
 from dpo_desk.core.errors import InvalidInput, KnownError
+from dpo_desk.core.messages import Clauses, Message
 from dpo_desk.core.model import LetterKind
 from dpo_desk.letters import profile as prof
 from dpo_desk.letters import service as engine
@@ -282,7 +282,9 @@ def rule_findings(inp: Any, text: str, fields: Mapping[str, Any]) -> list[Letter
         out.append(
             LetterWarning(
                 "unfilled_particulars",
-                Message("The letter still shows “{shown}” where a particular belongs.", shown=shown),
+                Message(
+                    "The letter still shows “{shown}” where a particular belongs.", shown=shown
+                ),
             )
         )
     # free text in another language than the reply (names, addresses, e-mails are exempt)
