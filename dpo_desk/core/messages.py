@@ -106,11 +106,16 @@ def catalog(language: str) -> Mapping[str, str]:
 
 def translate(text: object, language: str) -> str:
     """``text`` in ``language``: a :class:`Message` (or a ``KnownError`` carrying one) is
-    looked up in the catalogue; plain text, English and a missing entry give the English."""
+    looked up in the catalogue by its template; plain text only when it is a catalogued sentence
+    without placeholders; English and a missing entry give the English."""
     message = getattr(text, "message", text) if isinstance(text, BaseException) else text
-    if not isinstance(message, Message):
-        return str(text)
     language = (language or "en").split("_", 1)[0].lower()
+    if not isinstance(message, Message):
+        # a sentence that lost its template on the way (stored as JSON, say): a fixed sentence
+        # is still found by its English text; one with parameters stays English
+        plain = str(text)
+        found = catalog(language).get(plain)
+        return found if found is not None and not placeholders(plain) else plain
     params = {
         k: translate(v, language)
         if isinstance(v, Message)

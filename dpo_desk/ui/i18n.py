@@ -83,6 +83,7 @@ def tr_message(text: object) -> str:
     out = translate(text, ui_language())
     return stretch(out) if pseudo_enabled() else out
 
+
 #: Languages the window is translated to (English is the source language).
 TRANSLATED = ("ru",)
 

@@ -133,3 +133,14 @@ def test_nested_messages_are_translated_and_unknown_languages_fall_back_to_engli
     )
     assert translate(outer, "kk") == str(outer)
     assert translate(outer, "ru_RU") == russian
+
+
+def test_a_fixed_sentence_that_lost_its_template_is_still_translated() -> None:
+    # signature reports reach the window as JSON: the verdict sentence is a plain str there
+    stored = json.loads(json.dumps({"reason": Message("The PDF has no signatures.")}))["reason"]
+    assert type(stored) is str
+    assert translate(stored, "ru") == "В PDF нет подписей."
+    # a sentence with parameters cannot be matched back, and unknown text is left alone
+    assert translate("There is no case 2026-0001.", "ru") == "There is no case 2026-0001."
+    assert translate("{warning} [{citation}]", "ru") == "{warning} [{citation}]"
+    assert translate("Anything else.", "ru") == "Anything else."
