@@ -123,7 +123,9 @@ class ControllerRepo(_Repo):
     def add(self, controller: Controller) -> Controller:
         slug = controller.slug.strip().lower()
         if not slug or not slug.replace("-", "").replace("_", "").isalnum():
-            raise InvalidInput("A controller's short name (slug) uses letters, digits and dashes.")
+            raise InvalidInput(
+                Message("A controller's short name (slug) uses letters, digits and dashes.")
+            )
         if not controller.name.strip():
             raise InvalidInput(Message("A controller needs a name."))
         controller = replace(controller, slug=slug)
@@ -140,7 +142,7 @@ class ControllerRepo(_Repo):
 
     def update(self, controller: Controller) -> Controller:
         if controller.id is None:
-            raise InvalidInput("Only a stored controller can be updated.")
+            raise InvalidInput(Message("Only a stored controller can be updated."))
         self.get(controller.id)
         row = _controller_row(controller)
         with self.cf.transaction():
@@ -386,7 +388,7 @@ class CaseRepo(_Repo):
             if key == "subject":
                 subject: DataSubject = value
                 if not subject.name.strip():
-                    raise InvalidInput("A case needs the data subject's name.")
+                    raise InvalidInput(Message("A case needs the data subject's name."))
                 row.update(
                     subject_name=subject.name.strip(),
                     subject_email=subject.email.strip(),
@@ -401,7 +403,7 @@ class CaseRepo(_Repo):
             elif key == "kinds":
                 kinds = [str(RequestKind(k)) for k in dict.fromkeys(value)]
                 if not kinds:
-                    raise InvalidInput("A case needs at least one request kind.")
+                    raise InvalidInput(Message("A case needs at least one request kind."))
                 row["kinds"] = _j(kinds)
                 shown["kinds"] = kinds
             elif key in ("received", "postmark"):
@@ -646,7 +648,7 @@ class CaseRepo(_Repo):
                 params.extend(_OPEN)
             if view in ("overdue", "due_soon"):
                 if q.today is None:
-                    raise InvalidInput("The overdue and due-soon views need today's date.")
+                    raise InvalidInput(Message("The overdue and due-soon views need today's date."))
                 if view == "overdue":
                     clauses.append("c.due_on < ?")
                     params.append(q.today.isoformat())
