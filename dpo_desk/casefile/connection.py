@@ -34,6 +34,7 @@ from dpo_desk.core.errors import (  # noqa: E402
     UnsupportedSQLCipher,
     WrongKey,
 )
+from dpo_desk.core.messages import Message  # noqa: E402
 
 DatabaseError = sqlcipher3.dbapi2.DatabaseError
 OperationalError = sqlcipher3.dbapi2.OperationalError
@@ -99,8 +100,11 @@ def connect(path: Path, key: Key, *, create: bool = False) -> sqlite_utils.Datab
                 # is not a wrong key, and saying so would send the DPO looking for another one
                 raise translate_error(exc, path) from None
             raise WrongKey(
-                f"The key or passphrase does not open {path.name}, or it is not a DPO Desk "
-                "case file."
+                Message(
+                    "The key or passphrase does not open {file}, or it is not a DPO Desk "
+                    "case file.",
+                    file=path.name,
+                )
             ) from None
         version = conn.execute("PRAGMA cipher_version").fetchone()
         if not version or int(str(version[0]).split(".")[0]) < 4:
@@ -175,27 +179,42 @@ def translate_error(exc: Exception, path: Path | None = None) -> CaseFileError:
         return _disk_full(where)
     if name.startswith("SQLITE_READONLY") or "readonly" in text or "read-only" in text:
         return ReadOnlyLocation(
-            f"The case file is in a read-only place{where}; nothing can be saved there."
+            Message(
+                "The case file is in a read-only place{where}; nothing can be saved there.",
+                where=where,
+            )
         )
     if name.startswith("SQLITE_IOERR") or "disk i/o" in text:
         free = _free_space(path)
         if free is not None and free < NEARLY_FULL:
             return _disk_full(where)
         return DiskError(
-            f"The disk reported an error{where} and the last change was not saved; run "
-            "'dpo-desk check', and restore a backup only if it finds damage."
+            Message(
+                "The disk reported an error{where} and the last change was not saved; run "
+                "'dpo-desk check', and restore a backup only if it finds damage.",
+                where=where,
+            )
         )
     if name == "SQLITE_CANTOPEN" or "unable to open" in text:
-        return CaseFileError(f"The case file cannot be opened{where}.")
+        return CaseFileError(Message("The case file cannot be opened{where}.", where=where))
     if name == "SQLITE_NOTADB" or "not a database" in text:
-        return WrongKey(f"The file{where} is not a DPO Desk case file or the key is wrong.")
+        return WrongKey(
+            Message("The file{where} is not a DPO Desk case file or the key is wrong.", where=where)
+        )
     if name == "SQLITE_CORRUPT" or "malformed" in text:
-        return CaseFileDamaged(f"The case file is damaged{where}; restore the latest backup.")
-    return CaseFileError(f"The case file reported an error{where}: {exc}.")
+        return CaseFileDamaged(
+            Message("The case file is damaged{where}; restore the latest backup.", where=where)
+        )
+    return CaseFileError(
+        Message("The case file reported an error{where}: {error}.", where=where, error=str(exc))
+    )
 
 
 def _disk_full(where: str) -> DiskFull:
     return DiskFull(
-        f"The disk holding the case file is full{where}; the last change was not saved — "
-        "free some space and try again."
+        Message(
+            "The disk holding the case file is full{where}; the last change was not saved — "
+            "free some space and try again.",
+            where=where,
+        )
     )

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from dpo_desk.core.calendars import CalendarOverrides
 from dpo_desk.core.deadlines import DeadlineSet, compute_case_deadlines, compute_deadline
 from dpo_desk.core.errors import ExtensionNotAllowed
+from dpo_desk.core.messages import Message
 from dpo_desk.core.model import OPEN_STATUSES, ClockEvent, ClockEventKind
 
 if TYPE_CHECKING:
@@ -221,8 +222,12 @@ def extension_decision(
     if earlier:
         return ExtensionDecision(
             False,
-            f"Case {case.reference} was already extended (notice of {earlier[0].isoformat()}); "
-            "a period can be extended only once.",
+            Message(
+                "Case {reference} was already extended (notice of {on}); a period can be "
+                "extended only once.",
+                reference=case.reference,
+                on=earlier[0].isoformat(),
+            ),
             due_before,
             due_before,
             (),
@@ -231,7 +236,10 @@ def extension_decision(
     if before.governing is None:
         return ExtensionDecision(
             False,
-            f"No deadline applies to case {case.reference}, so there is no period to extend.",
+            Message(
+                "No deadline applies to case {reference}, so there is no period to extend.",
+                reference=case.reference,
+            ),
             None,
             None,
             (),
@@ -256,7 +264,7 @@ def extension_decision(
                 overrides=overrides,
                 today=today,
             )
-            why = f"The deadline under {label} cannot be extended."
+            why = Message("The deadline under {label} cannot be extended.", label=label)
         except ExtensionNotAllowed as exc:
             why = exc.message
         stays.append((label, why))
@@ -265,15 +273,20 @@ def extension_decision(
     if due_after is not None and due_after > before.governing.due:
         return ExtensionDecision(True, "", due_before, due_after, tuple(extends), tuple(stays))
     if not extends:
-        reason = stays[0][1] if stays else "This case has no deadline that could be extended."
+        reason = (
+            stays[0][1] if stays else Message("This case has no deadline that could be extended.")
+        )
     else:
         assert governing_after is not None
         binding = f"{governing_after.jurisdiction} {governing_after.kind}"
         why = dict(stays).get(binding, "")
-        reason = (
-            f"An extension would not move the governing deadline of case {case.reference}: "
-            f"the deadline under {binding} ({before.governing.due.isoformat()}) stays binding"
-            + (f" ({why.rstrip('.')})." if why else ".")
+        reason = Message(
+            "An extension would not move the governing deadline of case {reference}: the "
+            "deadline under {binding} ({due}) stays binding{because}.",
+            reference=case.reference,
+            binding=binding,
+            due=before.governing.due.isoformat(),
+            because=f" ({why.rstrip('.')})" if why else "",
         )
     return ExtensionDecision(False, reason, due_before, due_before, tuple(extends), tuple(stays))
 

@@ -28,6 +28,7 @@ import keyring
 import keyring.errors
 
 from dpo_desk.core.errors import InvalidInput
+from dpo_desk.core.messages import Message
 
 from .connection import Key
 
@@ -65,7 +66,7 @@ def parse_secret(text: str) -> Key:
         return Key(raw=raw[:32])
     text = text.rstrip("\r\n")
     if not text:
-        raise InvalidInput("The passphrase is empty.")
+        raise InvalidInput(Message("The passphrase is empty."))
     return Key(passphrase=text)
 
 

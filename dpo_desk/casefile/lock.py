@@ -30,6 +30,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from dpo_desk.core.errors import CaseFileError, CaseFileLocked, DiskFull, ReadOnlyLocation
+from dpo_desk.core.messages import Message
 
 if sys.platform == "win32":  # pragma: no cover - exercised on Windows builds
     import msvcrt
@@ -129,7 +130,10 @@ class FileLock:
             os.close(fd)
             who = holder.describe() if holder else "another process"
             raise CaseFileLocked(
-                f"The case file is open in another DPO Desk ({who}); close it there first."
+                Message(
+                    "The case file is open in another DPO Desk ({holder}); close it there first.",
+                    holder=who,
+                )
             ) from None
         record = LockHolder(
             host=socket.gethostname(),
@@ -243,16 +247,29 @@ def _lock_file_error(exc: OSError, path: Path) -> CaseFileError:
 
     if exc.errno in (errno.ENOSPC, errno.EDQUOT):
         return DiskFull(
-            f"The disk holding the case file is full ({path.parent}); DPO Desk cannot even write "
-            "its lock file — free some space and try again."
+            Message(
+                "The disk holding the case file is full ({folder}); DPO Desk cannot even write "
+                "its lock file — free some space and try again.",
+                folder=str(path.parent),
+            )
         )
     if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
         return ReadOnlyLocation(
-            f"DPO Desk cannot write its lock file {path.name} beside the case file in "
-            f"{path.parent} (read-only, or no permission); move the case file to a folder you "
-            "can write to."
+            Message(
+                "DPO Desk cannot write its lock file {file} beside the case file in "
+                "{folder} (read-only, or no permission); move the case file to a folder you "
+                "can write to.",
+                file=path.name,
+                folder=str(path.parent),
+            )
         )
-    return CaseFileError(f"The case file's lock file {path} cannot be written ({exc.strerror}).")
+    return CaseFileError(
+        Message(
+            "The case file's lock file {path} cannot be written ({reason}).",
+            path=str(path),
+            reason=exc.strerror,
+        )
+    )
 
 
 def _read_holder(fd: int) -> LockHolder | None:

@@ -13,6 +13,7 @@ from datetime import date, datetime
 from typing import Any
 
 from dpo_desk.core.errors import InvalidInput, KnownError, NotFound
+from dpo_desk.core.messages import Message
 from dpo_desk.core.model import AttachmentRole, CaseId, LetterId, LetterKind
 
 from .repositories import _d, _dt, _inserted_id, _last_rowid, _Repo
@@ -228,7 +229,9 @@ class LetterRepo(_Repo):
             else:
                 current = self.get(letter_id)
                 if current.status == "final":
-                    raise KnownError("A finalised letter cannot be changed; write a new one.")
+                    raise KnownError(
+                        Message("A finalised letter cannot be changed; write a new one.")
+                    )
                 self.db.execute(
                     "UPDATE letters SET text = ?, kind = ?, language = ? WHERE id = ?",
                     (text, str(kind), language, letter_id),
@@ -240,7 +243,7 @@ class LetterRepo(_Repo):
         """Store the PDF with its hash; from now on the letter is immutable (a trigger guards it)."""
         current = self.get(letter_id)
         if current.status == "final":
-            raise KnownError("This letter is already final.")
+            raise KnownError(Message("This letter is already final."))
         digest = hashlib.sha256(pdf).hexdigest()
         with self.cf.transaction():
             self.db.execute(
@@ -265,11 +268,11 @@ class LetterRepo(_Repo):
     ) -> LetterRecord:
         current = self.get(letter_id)
         if current.status != "final":
-            raise KnownError("Finalise the letter before recording that it was sent.")
+            raise KnownError(Message("Finalise the letter before recording that it was sent."))
         if channel not in SEND_CHANNELS:
             raise InvalidInput(f"A letter goes by one of: {', '.join(SEND_CHANNELS)}.")
         if channel == "registered_post" and not registered_no.strip():
-            raise InvalidInput("Registered post needs the registered-mail number.")
+            raise InvalidInput(Message("Registered post needs the registered-mail number."))
         with self.cf.transaction():
             self.db.execute(
                 "UPDATE letters SET sent_on = ?, channel = ?, registered_no = ? WHERE id = ?",
@@ -290,7 +293,9 @@ class LetterRepo(_Repo):
     def delete_draft(self, letter_id: int) -> None:
         current = self.get(letter_id)
         if current.status == "final":
-            raise KnownError("A finalised letter is kept as evidence and cannot be deleted.")
+            raise KnownError(
+                Message("A finalised letter is kept as evidence and cannot be deleted.")
+            )
         with self.cf.transaction():
             self.db.execute("DELETE FROM letters WHERE id = ?", (letter_id,))
             self.cf.log("letter.draft_deleted", current.case_id, {"letter_id": letter_id})
@@ -401,7 +406,9 @@ class IdentityRepo(_Repo):
             raise InvalidInput(f"An identity outcome is one of: {', '.join(IDENTITY_OUTCOMES)}.")
         last4 = document_last4.strip()
         if len(last4) > 4:
-            raise InvalidInput("Keep only the last four characters of the document number.")
+            raise InvalidInput(
+                Message("Keep only the last four characters of the document number.")
+            )
         self.cf.cases.get(case_id)
         with self.cf.transaction():
             rid = _inserted_id(

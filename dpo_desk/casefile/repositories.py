@@ -20,6 +20,7 @@ from dpo_desk.core.errors import (
     InvalidInput,
     NotFound,
 )
+from dpo_desk.core.messages import Message
 from dpo_desk.core.model import (
     OPEN_STATUSES,
     AttachmentId,
@@ -146,12 +147,14 @@ class ControllerRepo(_Repo):
     def add(self, controller: Controller) -> Controller:
         slug = controller.slug.strip().lower()
         if not slug or not slug.replace("-", "").replace("_", "").isalnum():
-            raise InvalidInput("A controller's short name (slug) uses letters, digits and dashes.")
+            raise InvalidInput(
+                Message("A controller's short name (slug) uses letters, digits and dashes.")
+            )
         if not controller.name.strip():
-            raise InvalidInput("A controller needs a name.")
+            raise InvalidInput(Message("A controller needs a name."))
         controller = replace(controller, slug=slug)
         if self.by_slug(slug, missing_ok=True):
-            raise InvalidInput(f"A controller named '{slug}' already exists.")
+            raise InvalidInput(Message("A controller named '{slug}' already exists.", slug=slug))
         row = _controller_row(controller)
         now = self._now()
         with self.cf.transaction():
@@ -163,7 +166,7 @@ class ControllerRepo(_Repo):
 
     def update(self, controller: Controller) -> Controller:
         if controller.id is None:
-            raise InvalidInput("Only a stored controller can be updated.")
+            raise InvalidInput(Message("Only a stored controller can be updated."))
         self.get(controller.id)
         row = _controller_row(controller)
         with self.cf.transaction():
@@ -362,9 +365,9 @@ class CaseRepo(_Repo):
     # --- writing ---------------------------------------------------------------------------------
     def add(self, case: Case) -> Case:
         if not case.subject.name.strip():
-            raise InvalidInput("A case needs the data subject's name.")
+            raise InvalidInput(Message("A case needs the data subject's name."))
         if not case.kinds:
-            raise InvalidInput("A case needs at least one request kind.")
+            raise InvalidInput(Message("A case needs at least one request kind."))
         controller = self.cf.controllers.get(case.controller_id)
         now = self._now()
         kinds = [str(k) for k in dict.fromkeys(case.kinds)]
@@ -593,7 +596,7 @@ class CaseRepo(_Repo):
             if key == "subject":
                 subject: DataSubject = value
                 if not subject.name.strip():
-                    raise InvalidInput("A case needs the data subject's name.")
+                    raise InvalidInput(Message("A case needs the data subject's name."))
                 row.update(
                     subject_name=subject.name.strip(),
                     subject_email=subject.email.strip(),
@@ -608,7 +611,7 @@ class CaseRepo(_Repo):
             elif key == "kinds":
                 kinds = [str(RequestKind(k)) for k in dict.fromkeys(value)]
                 if not kinds:
-                    raise InvalidInput("A case needs at least one request kind.")
+                    raise InvalidInput(Message("A case needs at least one request kind."))
                 row["kinds"] = _j(kinds)
                 shown["kinds"] = kinds
             elif key in ("received", "postmark"):
@@ -680,7 +683,7 @@ class CaseRepo(_Repo):
     def add_note(self, case_id: int, text: str) -> Note:
         text = text.strip()
         if not text:
-            raise InvalidInput("A note cannot be empty.")
+            raise InvalidInput(Message("A note cannot be empty."))
         self.get(case_id)
         now = self._now()
         with self.cf.transaction():
@@ -854,7 +857,7 @@ class CaseRepo(_Repo):
     def get(self, case_id: int) -> Case:
         rows = list(self.cf.rows("SELECT * FROM cases WHERE id = ?", (case_id,)))
         if not rows:
-            raise NotFound(f"There is no case with id {case_id}.")
+            raise NotFound(Message("There is no case with id {case_id}.", case_id=case_id))
         return _case_from_row(rows[0])
 
     def get_many(self, ids: Sequence[int]) -> dict[CaseId, Case]:
@@ -885,7 +888,7 @@ class CaseRepo(_Repo):
     def by_reference(self, reference: str) -> Case:
         rows = list(self.db.query("SELECT * FROM cases WHERE reference = ?", (reference.strip(),)))
         if not rows:
-            raise NotFound(f"There is no case {reference}.")
+            raise NotFound(Message("There is no case {reference}.", reference=reference))
         return _case_from_row(rows[0])
 
     def resolve(self, ident: str | int) -> Case:
@@ -924,7 +927,7 @@ class CaseRepo(_Repo):
                 params.extend(_OPEN)
             if view in ("overdue", "due_soon"):
                 if q.today is None:
-                    raise InvalidInput("The overdue and due-soon views need today's date.")
+                    raise InvalidInput(Message("The overdue and due-soon views need today's date."))
                 if view == "overdue":
                     clauses.append("c.due_on < ?")
                     params.append(q.today.isoformat())
@@ -1171,7 +1174,13 @@ class AttachmentRepo(_Repo):
         if row is None:
             raise NotFound(f"There is no attachment with id {attachment_id}.")
         if row[1] is not None or row[0] is None:
-            raise NotFound(f"Attachment {attachment_id} was destroyed on {row[1]}.")
+            raise NotFound(
+                Message(
+                    "Attachment {attachment} was destroyed on {date}.",
+                    attachment=attachment_id,
+                    date=row[1],
+                )
+            )
         return bytes(row[0])
 
     def for_case(self, case_id: int) -> list[AttachmentMeta]:

@@ -30,6 +30,7 @@ from dpo_desk.core.errors import (
     NewerSchema,
     WrongKey,
 )
+from dpo_desk.core.messages import Message
 
 from . import audit as audit_rows  # issue 20: row hashes under the chain
 from . import keys as keystore
@@ -142,7 +143,9 @@ class CaseFile:
         """Create a new case file. ``key=None`` keeps a random key in the OS keyring."""
         path = Path(path).absolute()
         if path.exists() and path.stat().st_size > 0:
-            raise CaseFileExists(f"A file already exists at {path}; choose another name.")
+            raise CaseFileExists(
+                Message("A file already exists at {path}; choose another name.", path=str(path))
+            )
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         recovery = None
         key_source = "passphrase"
@@ -150,7 +153,10 @@ class CaseFile:
             status = keystore.keyring_status()
             if not status.usable:
                 raise KeyUnavailable(
-                    f"No usable keyring ({status.reason}); create the case file with a passphrase."
+                    Message(
+                        "No usable keyring ({reason}); create the case file with a passphrase.",
+                        reason=status.reason,
+                    )
                 )
             key = keystore.new_raw_key()
             recovery = keystore.recovery_key_text(key)
@@ -203,7 +209,7 @@ class CaseFile:
         # its lock and its ``.id`` sidecar (so the keyring finds the key through a link too)
         path = real_path(Path(path))
         if not path.is_file():
-            raise CaseFileNotFound(f"There is no case file at {path}.")
+            raise CaseFileNotFound(Message("There is no case file at {path}.", path=str(path)))
         lock = FileLock(path)
         lock.acquire()
         try:
@@ -223,7 +229,10 @@ class CaseFile:
             candidates.extend((k, "keyring") for k in stored)
         if not candidates:
             raise KeyUnavailable(
-                f"{path.name} needs its passphrase or recovery key (none is in the keyring)."
+                Message(
+                    "{file} needs its passphrase or recovery key (none is in the keyring).",
+                    file=path.name,
+                )
             )
         db = None
         used: Key | None = None
@@ -238,19 +247,30 @@ class CaseFile:
         if db is None or used is None:
             if key is None:
                 raise WrongKey(
-                    f"The key in the keyring does not open {path.name}; "
-                    "enter its passphrase or recovery key."
+                    Message(
+                        "The key in the keyring does not open {file}; "
+                        "enter its passphrase or recovery key.",
+                        file=path.name,
+                    )
                 )
             raise WrongKey(
-                f"The passphrase or recovery key does not open {path.name} "
-                "(or it is not a DPO Desk case file)."
+                Message(
+                    "The passphrase or recovery key does not open {file} "
+                    "(or it is not a DPO Desk case file).",
+                    file=path.name,
+                )
             )
         try:
             version = db.execute("PRAGMA user_version").fetchone()[0]
             if version > LATEST:
                 raise NewerSchema(
-                    f"{path.name} was written by a newer DPO Desk (schema {version}; this one "
-                    f"reads up to {LATEST}). Update DPO Desk to open it."
+                    Message(
+                        "{file} was written by a newer DPO Desk (schema {version}; this one "
+                        "reads up to {latest}). Update DPO Desk to open it.",
+                        file=path.name,
+                        version=version,
+                        latest=LATEST,
+                    )
                 )
             migrated = version < LATEST
             if migrated:
@@ -604,7 +624,7 @@ class CaseFile:
         """Write an encrypted copy to ``dest`` (same key by default), atomically."""
         dest = Path(dest).absolute()
         if dest == self.path:
-            raise CaseFileError("A backup cannot overwrite the case file itself.")
+            raise CaseFileError(Message("A backup cannot overwrite the case file itself."))
         if dest.is_dir():
             stamp = self.clock().strftime("%Y%m%d-%H%M%S")
             dest = dest / f"{self.path.stem}-{stamp}.dpodesk"
@@ -641,7 +661,10 @@ class CaseFile:
             status = keystore.keyring_status()
             if not status.usable:
                 raise KeyUnavailable(
-                    f"No usable keyring ({status.reason}); rekey with a passphrase instead."
+                    Message(
+                        "No usable keyring ({reason}); rekey with a passphrase instead.",
+                        reason=status.reason,
+                    )
                 )
             new_key = keystore.new_raw_key()
             recovery = keystore.recovery_key_text(new_key)
@@ -672,12 +695,16 @@ def restore(src: Path, src_key: Key, target: Path, target_key: Key | None = None
     src = Path(src).absolute()
     target = Path(target).absolute()
     if not src.is_file():
-        raise CaseFileNotFound(f"There is no backup at {src}.")
+        raise CaseFileNotFound(Message("There is no backup at {path}.", path=str(src)))
     db = connect_readonly(src, src_key)
     try:
         problems = [r[0] for r in db.execute("PRAGMA integrity_check").fetchall()]
         if problems != ["ok"]:
-            raise CaseFileError(f"The backup {src.name} is damaged: {problems[0]}.")
+            raise CaseFileError(
+                Message(
+                    "The backup {file} is damaged: {problem}.", file=src.name, problem=problems[0]
+                )
+            )
         file_id = _meta(db, "file_id")
         target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         head = db.execute("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
@@ -724,7 +751,9 @@ def connect_readonly(path: Path, key: Key) -> sqlite_utils.Database:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except DatabaseError:
         conn.close()
-        raise WrongKey(f"The key does not open {path.name}, or it is not a case file.") from None
+        raise WrongKey(
+            Message("The key does not open {file}, or it is not a case file.", file=path.name)
+        ) from None
     conn.execute("PRAGMA temp_store = MEMORY")
     return sqlite_utils.Database(conn, execute_plugins=False)
 

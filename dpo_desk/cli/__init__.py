@@ -294,7 +294,7 @@ def _dispatch(
         return exc.code
     except KnownError as exc:
         log.info("command %s refused: %s", what, safe(type(exc).__name__))
-        ctx.error(str(exc))
+        ctx.error(exc.message)  # a Message is translated under DPO_DESK_LANG
         return 2
     except KeyboardInterrupt:
         ctx.error("Interrupted.")

@@ -10,6 +10,8 @@ import sys
 from datetime import date
 from typing import Any
 
+from dpo_desk.core.messages import translate
+
 # --- terminal safety (issue 20) ---------------------------------------------------------------
 # Every string the command line prints may hold text from outside: a certificate's name, an
 # e-mail subject, a case name typed by someone else. A terminal obeys escape sequences in it
@@ -104,6 +106,8 @@ class CliContext:
         self.stdout.flush()
 
     def error(self, message: str) -> None:
+        # issue 14: a service Message in DPO_DESK_LANG (English unless it names a catalogue)
+        message = translate(message, cli_language())
         message = " ".join(safe_text(str(message)).split())
         self.stderr.write(f"dpo-desk: {message}\n")
         self.stderr.flush()
@@ -126,6 +130,11 @@ class CliContext:
         if self._casefile is not None:
             self._casefile.close()
             self._casefile = None
+
+
+def cli_language() -> str:
+    """The language of the command line's error sentences: ``DPO_DESK_LANG`` (default English)."""
+    return os.environ.get("DPO_DESK_LANG", "").strip().split("_", 1)[0].lower() or "en"
 
 
 def _json_default(value: Any) -> Any:

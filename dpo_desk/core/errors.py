@@ -5,16 +5,41 @@ Anything that is not a ``KnownError`` is a bug.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
+from .messages import Message
+
 
 class KnownError(Exception):
-    """An expected condition with a message fit to show the DPO (one clear sentence)."""
+    """An expected condition with a message fit to show the DPO (one clear sentence).
 
-    def __init__(self, message: str) -> None:
+    ``message`` is the English sentence. Raised with a :class:`~dpo_desk.core.messages.Message`
+    (or with ``template=`` and ``params=``), the error also carries the English ``template`` and
+    its ``params``, so the window and the command line can say it in the user's language
+    (:func:`dpo_desk.core.messages.translate`). ``str(exc)`` stays the English sentence.
+    """
+
+    def __init__(
+        self,
+        message: str | None = None,
+        *,
+        template: str | None = None,
+        params: Mapping[str, Any] | None = None,
+    ) -> None:
+        if template is not None:
+            message = Message(template, **dict(params or {}))
+        elif message is None:
+            raise TypeError("KnownError needs a message or a template")
         super().__init__(message)
-        self.message = message
+        self.message: str = message
+        self.template: str | None = message.template if isinstance(message, Message) else None
+        self.params: Mapping[str, Any] = (
+            dict(message.params) if isinstance(message, Message) else {}
+        )
 
     def __str__(self) -> str:
-        return self.message
+        return str.__str__(self.message)
 
 
 class InvalidInput(KnownError):

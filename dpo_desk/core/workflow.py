@@ -8,9 +8,21 @@ in progress) — a regulator's question or a follow-up can revive it — and eve
 from __future__ import annotations
 
 from .errors import InvalidTransition
+from .messages import Message
 from .model import CaseStatus
 
 S = CaseStatus
+
+#: Status words inside sentences (translated with the sentence; issue 14).
+_WORDS: dict[CaseStatus, Message] = {
+    S.RECEIVED: Message("received"),
+    S.AWAITING_IDENTITY: Message("awaiting identity"),
+    S.IN_PROGRESS: Message("in progress"),
+    S.RESPONDED: Message("responded"),
+    S.CLOSED: Message("closed"),
+    S.REJECTED: Message("rejected"),
+    S.WITHDRAWN: Message("withdrawn"),
+}
 
 TRANSITIONS: dict[CaseStatus, frozenset[CaseStatus]] = {
     S.RECEIVED: frozenset(
@@ -31,12 +43,16 @@ def can_move(current: CaseStatus, new: CaseStatus) -> bool:
 
 def check_move(current: CaseStatus, new: CaseStatus) -> None:
     if current == new:
-        raise InvalidTransition(f"The case is already {current.value.replace('_', ' ')}.")
+        raise InvalidTransition(Message("The case is already {status}.", status=_WORDS[current]))
     if not can_move(current, new):
         allowed = ", ".join(sorted(s.value for s in TRANSITIONS[current]))
         raise InvalidTransition(
-            f"A case that is {current.value.replace('_', ' ')} cannot become "
-            f"{new.value.replace('_', ' ')} (allowed: {allowed})."
+            Message(
+                "A case that is {current} cannot become {new} (allowed: {allowed}).",
+                current=_WORDS[current],
+                new=_WORDS[new],
+                allowed=allowed,
+            )
         )
 
 

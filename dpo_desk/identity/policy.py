@@ -25,6 +25,7 @@ from functools import cache
 from typing import Any, Final
 
 from dpo_desk.core.errors import InvalidInput, KnownError
+from dpo_desk.core.messages import Message
 from dpo_desk.core.model import Controller, VerificationPolicy
 
 __all__ = [
@@ -282,7 +283,11 @@ def evaluate_policy(controller: Controller) -> list[PolicyWarning]:
         warnings.append(
             PolicyWarning(
                 "no_accepted_method",
-                f"{name} accepts no identity proof at all: add at least one (e.g. account_match).",
+                Message(
+                    "{controller} accepts no identity proof at all: add at least one "
+                    "(e.g. account_match).",
+                    controller=name,
+                ),
                 "",
             )
         )
@@ -291,8 +296,12 @@ def evaluate_policy(controller: Controller) -> list[PolicyWarning]:
             warnings.append(
                 PolicyWarning(
                     "unknown_method",
-                    f"{name} accepts an unknown identity proof {method!r} "
-                    f"(known: {', '.join(known)}).",
+                    Message(
+                        "{controller} accepts an unknown identity proof {method} (known: {known}).",
+                        controller=name,
+                        method=repr(method),
+                        known=", ".join(known),
+                    ),
                     "",
                 )
             )
@@ -300,8 +309,11 @@ def evaluate_policy(controller: Controller) -> list[PolicyWarning]:
         warnings.append(
             PolicyWarning(
                 "signed_copy_not_accepted",
-                f"{name} requires a signed ID copy but does not list signed_id_copy among the "
-                "proofs it accepts.",
+                Message(
+                    "{controller} requires a signed ID copy but does not list signed_id_copy "
+                    "among the proofs it accepts.",
+                    controller=name,
+                ),
                 "",
             )
         )
@@ -309,8 +321,13 @@ def evaluate_policy(controller: Controller) -> list[PolicyWarning]:
         warnings.append(
             PolicyWarning(
                 "unknown_retention",
-                f"{name} keeps ID copies {policy.id_copy_retention!r}; the choices are "
-                f"{' or '.join(RETENTIONS)} (treated as on_close).",
+                Message(
+                    "{controller} keeps ID copies {retention}; the choices are {choices} "
+                    "(treated as on_close).",
+                    controller=name,
+                    retention=repr(policy.id_copy_retention),
+                    choices=" or ".join(RETENTIONS),
+                ),
                 "",
             )
         )
@@ -318,7 +335,10 @@ def evaluate_policy(controller: Controller) -> list[PolicyWarning]:
         warnings.append(
             PolicyWarning(
                 "no_jurisdiction",
-                f"{name} has no jurisdiction: its policy cannot be checked against a law.",
+                Message(
+                    "{controller} has no jurisdiction: its policy cannot be checked against a law.",
+                    controller=name,
+                ),
                 "",
             )
         )
@@ -328,7 +348,12 @@ def evaluate_policy(controller: Controller) -> list[PolicyWarning]:
             warnings.append(
                 PolicyWarning(
                     "no_identity_rules",
-                    f"DPO Desk has no identity rules for {code}: check {name}'s policy by hand.",
+                    Message(
+                        "DPO Desk has no identity rules for {jurisdiction}: check {controller}'s "
+                        "policy by hand.",
+                        jurisdiction=code,
+                        controller=name,
+                    ),
                     "",
                     code,
                 )
@@ -339,7 +364,7 @@ def evaluate_policy(controller: Controller) -> list[PolicyWarning]:
                 warnings.append(
                     PolicyWarning(
                         limit_code,
-                        limit.message.format(controller=name),
+                        Message.from_data(limit.message, controller=name),
                         limit.citation,
                         entry.code,
                         limit.confidence,
@@ -355,7 +380,11 @@ def id_copy_warning(controller: Controller) -> str | None:
         limit = entry.limit("no_paper_id_copy") if entry else None
         if limit is not None:
             name = controller.name or controller.slug
-            return f"{limit.message.format(controller=name)} [{limit.citation}]"
+            return Message(
+                "{warning} [{citation}]",
+                warning=Message.from_data(limit.message, controller=name),
+                citation=limit.citation,
+            )
     return None
 
 

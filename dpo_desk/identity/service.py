@@ -28,6 +28,7 @@ from asn1crypto import x509 as asn1_x509
 from dpo_desk.casefile.records import IdentityRecord, TrustedCert
 from dpo_desk.casefile.repositories import CaseQuery
 from dpo_desk.core.errors import EvidenceStillNeeded, InvalidInput, NotFound
+from dpo_desk.core.messages import Message
 from dpo_desk.core.model import (
     AttachmentMeta,
     AttachmentRole,
@@ -279,8 +280,10 @@ def record_checklist(
     )
     if outcome == "verified" and checklist.name_matches is False:
         raise InvalidInput(
-            "The name on the identity document does not match the requester: the identity "
-            "cannot be recorded as verified."
+            Message(
+                "The name on the identity document does not match the requester: the identity "
+                "cannot be recorded as verified."
+            )
         )
     ask = (request_more or "").strip()
     if outcome == "more_information_needed" and not case.status.is_open:
@@ -315,7 +318,9 @@ def record_checklist(
             reasons = (ask,) if ask else _doubts(assessment)
             if not reasons:
                 raise InvalidInput(
-                    "The checklist raises no doubt: say what identity information is needed."
+                    Message(
+                        "The checklist raises no doubt: say what identity information is needed."
+                    )
                 )
             pause = _ask_for_more(cf, case, record.id, today)
             proposal = Proposal(
@@ -439,16 +444,22 @@ def identity_received(
     since = _open_request(cf.cases.clock_events(case_id))
     if since is None:
         raise InvalidInput(
-            f"No identity information is awaited on case {case.reference}: nothing was "
-            "requested, or its arrival is already recorded."
+            Message(
+                "No identity information is awaited on case {reference}: nothing was "
+                "requested, or its arrival is already recorded.",
+                reference=case.reference,
+            )
         )
     if on < since:
         raise InvalidInput(
-            f"The information cannot arrive on {on.isoformat()}, before it was requested "
-            f"({since.isoformat()})."
+            Message(
+                "The information cannot arrive on {date}, before it was requested ({since}).",
+                date=on.isoformat(),
+                since=since.isoformat(),
+            )
         )
     if today is not None and on > today:
-        raise InvalidInput(f"The date {on.isoformat()} is in the future.")
+        raise InvalidInput(Message("The date {date} is in the future.", date=on.isoformat()))
     return cf.cases.add_clock_event(
         case_id, ClockEventKind.IDENTITY_RECEIVED, on, note="identity information received"
     )
@@ -478,7 +489,9 @@ def check_attachment(
     signature: bytes | None = None
     if detached_attachment_id is not None:
         if detached_attachment_id == attachment_id:
-            raise InvalidInput("A detached signature is a different attachment from its file.")
+            raise InvalidInput(
+                Message("A detached signature is a different attachment from its file.")
+            )
         _case_attachment(cf, case, detached_attachment_id)
         signature = cf.attachments.data(detached_attachment_id)
     roots = cf.trust.ders()

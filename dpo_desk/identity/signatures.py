@@ -34,7 +34,7 @@ import warnings
 from collections.abc import Callable, Coroutine, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
-from email.message import Message
+from email.message import Message as EmailMessage
 from email.parser import BytesHeaderParser, BytesParser
 from email.policy import compat32
 from email.policy import default as default_policy
@@ -54,6 +54,7 @@ from asn1crypto import ocsp as asn1_ocsp
 from asn1crypto import x509 as asn1_x509
 
 from dpo_desk.core.errors import InvalidInput
+from dpo_desk.core.messages import Message
 from dpo_desk.identity import gost  # GOST hook: gost.py checks GOST signers, reads GOST keys
 
 # pyHanko imports cryptography's deprecated DSA classes: the warning is for pyHanko's authors, not
@@ -297,7 +298,9 @@ def verify_file(
     kind = "cms"
     if too_big := _size_problem(data, "file"):
         return _malformed(kind, too_big)
-    return _malformed(kind, "The file is neither a PDF, an S/MIME email nor a CMS signature.")
+    return _malformed(
+        kind, Message("The file is neither a PDF, an S/MIME email nor a CMS signature.")
+    )
 
 
 def verify_pdf(data: bytes, trust_roots: Sequence[bytes] = ()) -> SignatureReport:
@@ -306,7 +309,7 @@ def verify_pdf(data: bytes, trust_roots: Sequence[bytes] = ()) -> SignatureRepor
     if too_big := _size_problem(data, "PDF"):
         return _malformed("pdf", too_big)
     if not _is_pdf(data):
-        return _malformed("pdf", "The file is not a PDF (no %PDF header).")
+        return _malformed("pdf", Message("The file is not a PDF (no %PDF header)."))
     _ensure_pyhanko()
     try:
         return _run_async(lambda: _verify_pdf(data, roots))
@@ -327,7 +330,7 @@ def verify_detached(
         return _malformed("cms", f"The signature file is not a CMS signature: {_describe(exc)}.")
     _ensure_pyhanko()
     checks = _run_checks(lambda: _verify_signed_data(signed_data, data, roots))
-    return _report("cms", checks, empty_reason="The signature file holds no signature.")
+    return _report("cms", checks, empty_reason=Message("The signature file holds no signature."))
 
 
 def verify_cms(data: bytes, trust_roots: Sequence[bytes] = ()) -> SignatureReport:
@@ -350,7 +353,7 @@ def verify_cms(data: bytes, trust_roots: Sequence[bytes] = ()) -> SignatureRepor
         )
     _ensure_pyhanko()
     checks = _run_checks(lambda: _verify_signed_data(signed_data, None, roots))
-    return _report("cms", checks, empty_reason="The signature file holds no signature.")
+    return _report("cms", checks, empty_reason=Message("The signature file holds no signature."))
 
 
 def verify_smime(message: bytes, trust_roots: Sequence[bytes] = ()) -> SignatureReport:
@@ -402,7 +405,7 @@ def verify_smime(message: bytes, trust_roots: Sequence[bytes] = ()) -> Signature
     return _report(
         "smime",
         checks,
-        empty_reason="The message's signature holds no signer.",
+        empty_reason=Message("The message's signature holds no signer."),
         sender_email_matches=matches,
         sender=sender,
         unsigned_parts=found.outside,
@@ -522,9 +525,11 @@ async def _verify_pdf(data: bytes, roots: list[asn1_x509.Certificate]) -> Signat
         if entries:
             return _malformed(
                 "pdf",
-                "The PDF's structure is damaged, so its signatures cannot be checked reliably.",
+                Message(
+                    "The PDF's structure is damaged, so its signatures cannot be checked reliably."
+                ),
             )
-        return SignatureReport("pdf", "unsigned", (), "The PDF has no signatures.")
+        return SignatureReport("pdf", "unsigned", (), Message("The PDF has no signatures."))
 
     checks: list[SignatureCheck] = []
     for _revision, entry in sorted(entries, key=lambda item: item[0]):
@@ -538,7 +543,7 @@ async def _verify_pdf(data: bytes, roots: list[asn1_x509.Certificate]) -> Signat
     return _report(
         "pdf",
         tuple(checks),
-        empty_reason="The PDF has no signatures.",
+        empty_reason=Message("The PDF has no signatures."),
         unsigned_parts=_pdf_unsigned_parts(checks, reader.xrefs.total_revisions),
     )
 
@@ -867,38 +872,52 @@ def _check_from_status(
     expired = _expired(cert, now)
 
     if not intact:
-        problems.append("The signed content was changed after signing (its digest differs).")
+        problems.append(
+            Message("The signed content was changed after signing (its digest differs).")
+        )
     elif not valid:
-        problems.append("The signature value does not match the signer's certificate.")
+        problems.append(Message("The signature value does not match the signer's certificate."))
     if modification == "disallowed":
         problems.append(
-            "The document was changed after this signature in a way that is not permitted."
+            Message("The document was changed after this signature in a way that is not permitted.")
         )
     elif modification == "permitted":
-        problems.append(
-            _PERMITTED_PREFIX + " (changes the signer permitted, such "
-            "as form filling, annotations or a later signature): this signature does not cover "
-            "them."
+        problems.append(  # starts with _PERMITTED_PREFIX
+            Message(
+                "The document was changed after this signature (changes the signer permitted, "
+                "such as form filling, annotations or a later signature): this signature does "
+                "not cover them."
+            )
         )
     if weak:
         name = _weak_name(signer_info) or "a weak algorithm"
         problems.append(
-            f"The signature or its certificate chain uses {name}, which is rejected as "
-            "insecure; the signature cannot prove who signed."
+            Message(
+                "The signature or its certificate chain uses {algorithm}, which is rejected as "
+                "insecure; the signature cannot prove who signed.",
+                algorithm=name,
+            )
         )
     if expired:
         not_after = cert["tbs_certificate"]["validity"]["not_after"].native
-        problems.append(f"The signer's certificate expired on {not_after:%Y-%m-%d}.")
+        problems.append(
+            Message("The signer's certificate expired on {date}.", date=f"{not_after:%Y-%m-%d}")
+        )
     elif _not_yet_valid(cert, now):
         not_before = cert["tbs_certificate"]["validity"]["not_before"].native
-        problems.append(f"The signer's certificate is not valid before {not_before:%Y-%m-%d}.")
+        problems.append(
+            Message(
+                "The signer's certificate is not valid before {date}.",
+                date=f"{not_before:%Y-%m-%d}",
+            )
+        )
     if status.revoked:
-        problems.append("The signer's certificate (or its issuer) has been revoked.")
+        problems.append(Message("The signer's certificate (or its issuer) has been revoked."))
     if trusted is False and not weak and not expired and not status.revoked:
         problems.append(_trust_problem(indication, have_roots=bool(_context_roots(context))))
     timestamp_status = getattr(status, "timestamp_validity", None)
     if timestamp_status is not None and not (timestamp_status.intact and timestamp_status.valid):
-        problems.append("The signature's timestamp token is broken.")
+        problems.append(Message("The signature's timestamp token is broken."))
 
     if not intact or not valid or modification == "disallowed":
         verdict = "invalid"
@@ -953,20 +972,23 @@ def _trust_problem(indication: Any, *, have_roots: bool) -> str:
 
     if indication == AdESIndeterminate.NO_CERTIFICATE_CHAIN_FOUND or indication is None:
         if not have_roots:
-            return (
+            return Message(
                 "No trusted certificates were given and nothing is trusted by default: "
                 "import the issuing authority's certificate to trust this signer."
             )
-        return "The signer's certificate does not chain to a certificate you trust."
+        return Message("The signer's certificate does not chain to a certificate you trust.")
     if indication == AdESIndeterminate.CHAIN_CONSTRAINTS_FAILURE:
-        return (
+        return Message(
             "The signer's certificate chain breaks a constraint "
             "(key usage, path length or name constraints)."
         )
     if indication == AdESIndeterminate.OUT_OF_BOUNDS_NO_POE:
-        return "The signer's certificate was not valid at the time of checking."
+        return Message("The signer's certificate was not valid at the time of checking.")
     readable = str(getattr(indication, "name", indication)).lower().replace("_", " ")
-    return f"The signer's certificate chain could not be validated ({readable})."
+    return Message(
+        "The signer's certificate chain could not be validated ({indication}).",
+        indication=readable,
+    )
 
 
 def _unsupported_check(
@@ -987,8 +1009,11 @@ def _unsupported_check(
         signing_time=_as_utc(_signing_time_attribute(signer_info)),
         algorithm=algorithm,
         problems=(
-            f"The algorithm {algorithm} cannot be verified by DPO Desk; "
-            "check this signature with a tool of the issuing country, or ask for another proof.",
+            Message(
+                "The algorithm {algorithm} cannot be verified by DPO Desk; check this signature "
+                "with a tool of the issuing country, or ask for another proof.",
+                algorithm=algorithm,
+            ),
         ),
         status="unsupported",
         field=field,
@@ -1045,25 +1070,49 @@ def _report(
     verdict = next(level for level in _SEVERITY if level in statuses)
     if verdict == "valid" and unsigned_parts:
         first = unsigned_parts[0]
-        reason = "The signature is valid, but not everything is signed: " + first[:1].lower()
-        reason += first[1:]
+        reason = Message(
+            "The signature is valid, but not everything is signed: {part}",
+            part=first[:1].lower() + first[1:],
+        )
         return SignatureReport(
             kind, "partial", checks, reason, sender_email_matches, sender, unsigned_parts
         )
     if verdict == "valid":
-        reason = (
-            "The signature is intact, valid and chains to a certificate you trust."
-            if len(checks) == 1
-            else "Every signature is intact, valid and chains to a certificate you trust."
-        )
         if sender_email_matches is False:
-            reason = reason[:-1] + ", but the signer is not the sender."
+            reason = (
+                Message(
+                    "The signature is intact, valid and chains to a certificate you trust, "
+                    "but the signer is not the sender."
+                )
+                if len(checks) == 1
+                else Message(
+                    "Every signature is intact, valid and chains to a certificate you trust, "
+                    "but the signer is not the sender."
+                )
+            )
+        else:
+            reason = (
+                Message("The signature is intact, valid and chains to a certificate you trust.")
+                if len(checks) == 1
+                else Message(
+                    "Every signature is intact, valid and chains to a certificate you trust."
+                )
+            )
     else:
         worst = next(check for check in checks if check.status == verdict)
-        reason = worst.problems[0] if worst.problems else f"A signature is {verdict}."
+        reason = (
+            worst.problems[0]
+            if worst.problems
+            else Message("A signature is {verdict}.", verdict=verdict)
+        )
         if len(checks) > 1:
             position = checks.index(worst) + 1
-            reason = f"Signature {position} of {len(checks)}: {reason}"
+            reason = Message(
+                "Signature {position} of {count}: {reason}",
+                position=position,
+                count=len(checks),
+                reason=reason,
+            )
     return SignatureReport(
         kind, verdict, checks, reason, sender_email_matches, sender, unsigned_parts
     )
@@ -1423,7 +1472,7 @@ def _split_entity(raw: bytes) -> tuple[bytes, bytes]:
     return raw[: end + 2], raw[end + 4 :]
 
 
-def _parse_headers(head: bytes) -> Message:
+def _parse_headers(head: bytes) -> EmailMessage:
     header_block = _to_crlf(head)
     end = header_block.find(b"\r\n\r\n")
     if end >= 0:

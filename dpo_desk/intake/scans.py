@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dpo_desk.core.errors import ImportRejected
+from dpo_desk.core.messages import Message
 
 __all__ = ["DEFAULT_SCAN_LIMITS", "ScanInfo", "ScanLimits", "check_scan", "sniff_media_type"]
 
@@ -76,7 +77,9 @@ def check_scan(data: bytes, filename: str, *, limits: ScanLimits = DEFAULT_SCAN_
     except (MemoryError, KeyboardInterrupt):
         raise
     except RecursionError:
-        raise ImportRejected("The scan's structure is nested too deeply to be read.") from None
+        raise ImportRejected(
+            Message("The scan's structure is nested too deeply to be read.")
+        ) from None
     except Exception as exc:  # the per-item boundary
         raise ImportRejected(
             f"The scan could not be read ({type(exc).__name__}); it may be damaged."
@@ -85,19 +88,26 @@ def check_scan(data: bytes, filename: str, *, limits: ScanLimits = DEFAULT_SCAN_
 
 def _check(data: bytes, filename: str, limits: ScanLimits) -> ScanInfo:
     if not data:
-        raise ImportRejected("The scan is empty.")
+        raise ImportRejected(Message("The scan is empty."))
     if len(data) > limits.max_bytes:
         raise ImportRejected(
-            f"The scan is {len(data) / 1048576:.1f} MB, more than the "
-            f"{limits.max_bytes / 1048576:.0f} MB limit."
+            Message(
+                "The scan is {size} MB, more than the {limit} MB limit.",
+                size=f"{len(data) / 1048576:.1f}",
+                limit=f"{limits.max_bytes / 1048576:.0f}",
+            )
         )
     media_type = sniff_media_type(data)
     suffix = Path(filename or "").suffix.lower()
     if media_type is None:
         if data.startswith((b"II+\x00", b"MM\x00+")):
-            raise ImportRejected("BigTIFF scans are not supported; save the scan as TIFF or PDF.")
+            raise ImportRejected(
+                Message("BigTIFF scans are not supported; save the scan as TIFF or PDF.")
+            )
         raise ImportRejected(
-            "The file is not a PDF, JPEG, PNG or TIFF scan (its content does not match any)."
+            Message(
+                "The file is not a PDF, JPEG, PNG or TIFF scan (its content does not match any)."
+            )
         )
     if suffix and suffix not in _EXTENSIONS[media_type]:
         said = f"'{suffix}'" if suffix in _KNOWN_EXTENSIONS or len(suffix) <= 8 else "another type"
@@ -123,13 +133,15 @@ def _check_image(data: bytes, media_type: str, limits: ScanLimits) -> ScanInfo:
         except Image.DecompressionBombError as exc:
             raise ImportRejected(_bomb_sentence()) from exc
         except UnidentifiedImageError as exc:
-            raise ImportRejected("The image is damaged or not really an image.") from exc
+            raise ImportRejected(Message("The image is damaged or not really an image.")) from exc
         except (OSError, SyntaxError, ValueError, EOFError) as exc:
-            raise ImportRejected("The image is truncated or damaged; scan the page again.") from exc
+            raise ImportRejected(
+                Message("The image is truncated or damaged; scan the page again.")
+            ) from exc
         with image:
             expected = {"image/jpeg": "JPEG", "image/png": "PNG", "image/tiff": "TIFF"}
             if image.format != expected[media_type]:
-                raise ImportRejected("The image's content does not match its type.")
+                raise ImportRejected(Message("The image's content does not match its type."))
             width, height = image.size
             pages = 0
             total = 0
@@ -137,10 +149,12 @@ def _check_image(data: bytes, media_type: str, limits: ScanLimits) -> ScanInfo:
                 for frame in ImageSequence.Iterator(image):
                     pages += 1
                     if pages > limits.max_pages:
-                        raise ImportRejected(f"The scan has more than {limits.max_pages} pages.")
+                        raise ImportRejected(
+                            Message("The scan has more than {pages} pages.", pages=limits.max_pages)
+                        )
                     fw, fh = frame.size
                     if fw <= 0 or fh <= 0:
-                        raise ImportRejected("The image has no pixels.")
+                        raise ImportRejected(Message("The image has no pixels."))
                     if fw * fh > limits.max_pixels:
                         raise ImportRejected(_pixels_sentence(fw, fh, limits))
                     total += fw * fh
@@ -158,7 +172,9 @@ def _check_image(data: bytes, media_type: str, limits: ScanLimits) -> ScanInfo:
                     "The image is truncated or damaged; scan the page again."
                 ) from exc
             except (SyntaxError, ValueError, EOFError) as exc:
-                raise ImportRejected("The image is damaged and cannot be decoded.") from exc
+                raise ImportRejected(
+                    Message("The image is damaged and cannot be decoded.")
+                ) from exc
     return ScanInfo(media_type=media_type, pages=pages, width=width, height=height)
 
 
@@ -175,7 +191,7 @@ def _pixels_sentence(width: int, height: int, limits: ScanLimits) -> str:
 
 def _check_pdf(data: bytes, limits: ScanLimits) -> ScanInfo:
     if b"%%EOF" not in data[-2048:]:
-        raise ImportRejected("The PDF is truncated (it has no end-of-file marker).")
+        raise ImportRejected(Message("The PDF is truncated (it has no end-of-file marker)."))
     from pypdf import PdfReader
     from pypdf.errors import FileNotDecryptedError, LimitReachedError, PdfReadError
 
@@ -188,12 +204,14 @@ def _check_pdf(data: bytes, limits: ScanLimits) -> ScanInfo:
             try:
                 ok = reader.decrypt("")
             except Exception as exc:
-                raise ImportRejected("The PDF is password-protected; save it unprotected.") from exc
+                raise ImportRejected(
+                    Message("The PDF is password-protected; save it unprotected.")
+                ) from exc
             if not ok:
-                raise ImportRejected("The PDF is password-protected; save it unprotected.")
+                raise ImportRejected(Message("The PDF is password-protected; save it unprotected."))
         pages = _count_pdf_pages(reader, limits)
         if pages == 0:
-            raise ImportRejected("The PDF has no pages.")
+            raise ImportRejected(Message("The PDF has no pages."))
         try:
             box = reader.pages[0].mediabox
             width, height = round(float(box.width)), round(float(box.height))
@@ -204,7 +222,7 @@ def _check_pdf(data: bytes, limits: ScanLimits) -> ScanInfo:
     except LimitReachedError as exc:
         raise ImportRejected(_pdf_limit_sentence(str(exc))) from exc
     except (PdfReadError, FileNotDecryptedError) as exc:
-        raise ImportRejected("The PDF is damaged and cannot be read.") from exc
+        raise ImportRejected(Message("The PDF is damaged and cannot be read.")) from exc
     finally:
         quiet.setLevel(level)
     return ScanInfo(media_type="application/pdf", pages=pages, width=abs(width), height=abs(height))
@@ -240,12 +258,16 @@ def _count_pdf_pages(reader: object, limits: ScanLimits) -> int:
         if isinstance(node_ref, IndirectObject):
             key = (node_ref.idnum, node_ref.generation)
             if key in seen:
-                raise ImportRejected("The PDF's page tree loops back on itself; it was refused.")
+                raise ImportRejected(
+                    Message("The PDF's page tree loops back on itself; it was refused.")
+                )
             seen.add(key)
         node = node_ref.get_object() if hasattr(node_ref, "get_object") else node_ref
         visited += 1
         if visited > 4 * limits.max_pages + 100:
-            raise ImportRejected(f"The PDF has more than {limits.max_pages} pages.")
+            raise ImportRejected(
+                Message("The PDF has more than {pages} pages.", pages=limits.max_pages)
+            )
         if not isinstance(node, DictionaryObject):
             continue
         kind = node.get("/Type")
@@ -253,7 +275,9 @@ def _count_pdf_pages(reader: object, limits: ScanLimits) -> int:
         if kind == "/Page" or (kids is None and "/Contents" in node):
             count += 1
             if count > limits.max_pages:
-                raise ImportRejected(f"The PDF has more than {limits.max_pages} pages.")
+                raise ImportRejected(
+                    Message("The PDF has more than {pages} pages.", pages=limits.max_pages)
+                )
             continue
         kids = kids.get_object() if hasattr(kids, "get_object") else kids
         if isinstance(kids, ArrayObject):

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from dpo_desk.core.errors import CaseFileError, ImportRejected, InvalidInput, KnownError
+from dpo_desk.core.messages import Message
 from dpo_desk.core.model import (
     AttachmentRole,
     Case,
@@ -468,7 +469,9 @@ def _confirm_id_copy(controller: Controller, scans: Sequence[Scan], confirmed: b
         return
     warning = id_copy_warning(controller)
     if warning:
-        raise IdCopyNeedsConfirmation(f"{warning} Confirm that an exception applies first.")
+        raise IdCopyNeedsConfirmation(
+            Message("{warning} Confirm that an exception applies first.", warning=warning)
+        )
 
 
 # --- post ------------------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
+from dpo_desk.core.messages import Message
 from dpo_desk.core.model import LetterKind
 from dpo_desk.letters.render import LetterInput
 from dpo_desk.letters.templates import authority_for, labels, load_template
@@ -158,8 +159,12 @@ def check_letter(
     if request_language.strip() and request_language.strip().lower() != lang.lower():
         warn(
             "language_mismatch",
-            f"The reply is in '{lang}' but the request was written in "
-            f"'{request_language.strip().lower()}'.",
+            Message(
+                "The reply is in '{reply_language}' but the request was written in "
+                "'{request_language}'.",
+                reply_language=lang,
+                request_language=request_language.strip().lower(),
+            ),
         )
 
     # Deadlines.
@@ -168,14 +173,20 @@ def check_letter(
         if due is not None and today > due:
             warn(
                 "extension_too_late",
-                f"The period ended on {due.isoformat()}: an extension must be notified "
-                "before the original deadline.",
+                Message(
+                    "The period ended on {due}: an extension must be notified "
+                    "before the original deadline.",
+                    due=due.isoformat(),
+                ),
             )
         if governing in _NO_EXTENSION:
             warn(
                 "extension_not_in_law",
-                f"The law of {governing} provides no extension of the reply period; an "
-                "extension notice does not move the deadline.",
+                Message(
+                    "The law of {jurisdiction} provides no extension of the reply period; an "
+                    "extension notice does not move the deadline.",
+                    jurisdiction=governing,
+                ),
             )
     else:
         late = (
@@ -186,13 +197,15 @@ def check_letter(
         if deadline_passed_without_extension or late:
             warn(
                 "deadline_passed",
-                "The deadline has passed and no extension notice was sent: the reply is late. "
-                "Send it without further delay and record the reason.",
+                Message(
+                    "The deadline has passed and no extension notice was sent: the reply is "
+                    "late. Send it without further delay and record the reason."
+                ),
             )
     if kind == LetterKind.ACKNOWLEDGEMENT and due is None:
         warn(
             "no_deadline_stated",
-            "The acknowledgement states no reply date; compute the deadline first.",
+            Message("The acknowledgement states no reply date; compute the deadline first."),
         )
     citation = inp.deadline_citation.strip()
     # only letters that state a reply date can present an internal target as law; the other
@@ -206,18 +219,23 @@ def check_letter(
     ):
         warn(
             "internal_target_cited",
-            f"The letter cites '{citation}' for an internal target: an internal target must "
-            "never be presented as a legal deadline.",
+            Message(
+                "The letter cites '{citation}' for an internal target: an internal target must "
+                "never be presented as a legal deadline.",
+                citation=citation,
+            ),
         )
 
     # Refusal and access response: reasons, legal ground, the right to complain.
     if kind == LetterKind.REFUSAL:
         if not inp.refusal_reasons.strip():
-            warn("refusal_without_reasons", "The refusal gives no reasons.")
+            warn("refusal_without_reasons", Message("The refusal gives no reasons."))
         if not inp.legal_ground.strip():
             warn(
                 "refusal_without_legal_ground",
-                "The refusal cites no legal ground (e.g. the article of the law it relies on).",
+                Message(
+                    "The refusal cites no legal ground (e.g. the article of the law it relies on)."
+                ),
             )
     if kind in (LetterKind.REFUSAL, LetterKind.ACCESS_RESPONSE):
         authority = authority_for(governing, inp.controller.jurisdictions)
@@ -227,8 +245,11 @@ def check_letter(
         else:
             warn(
                 "no_supervisory_authority",
-                f"No supervisory authority is known for the jurisdiction '{governing}': the "
-                "letter can only mention the right to complain in general terms.",
+                Message(
+                    "No supervisory authority is known for the jurisdiction '{jurisdiction}': "
+                    "the letter can only mention the right to complain in general terms.",
+                    jurisdiction=governing,
+                ),
             )
         tpl = load_template(kind, lang, template_override)
         markers += [tpl.parts["complaint_generic"]]
@@ -236,13 +257,15 @@ def check_letter(
         if not any(m and m.casefold() in folded for m in markers):
             warn(
                 "missing_complaint_paragraph",
-                "The letter does not tell the data subject of the right to complain to the "
-                "supervisory authority.",
+                Message(
+                    "The letter does not tell the data subject of the right to complain to the "
+                    "supervisory authority."
+                ),
             )
     if kind == LetterKind.ACCESS_RESPONSE and not inp.enclosures:
         warn(
             "access_without_enclosures",
-            "The access response lists no enclosure (the copy of the data).",
+            Message("The access response lists no enclosure (the copy of the data)."),
         )
 
     # Identity documents, channels, signatures.
@@ -250,39 +273,49 @@ def check_letter(
     if asked_copy and "KZ" in regimes:
         warn(
             "paper_id_copy_kz",
-            "The letter asks for a copy of an identity document: Kazakh law forbids collecting "
-            "paper copies of identity documents (Law 94-V Art. 7(10)). Verify identity by "
-            "account data or an electronic digital signature instead.",
+            Message(
+                "The letter asks for a copy of an identity document: Kazakh law forbids "
+                "collecting paper copies of identity documents (Law 94-V Art. 7(10)). Verify "
+                "identity by account data or an electronic digital signature instead."
+            ),
         )
     doubt_regime = any(r.startswith(_DOUBT_REGIMES) for r in regimes)
     if asked_copy and doubt_regime and not inp.identity_doubt.strip():
         if signed_copy:
             warn(
                 "signed_id_copy_without_doubt",
-                "The letter demands a signed copy of an identity document without stating a "
-                "doubt about identity. Under French law a signed ID copy may be asked only "
-                "where the situation requires it (décret n° 2019-536 of 29 May 2019, art. 77); "
-                "the CNIL fined systematic ID demands (délibération SAN-2020-008 of 18 November "
-                "2020, Carrefour France).",
+                Message(
+                    "The letter demands a signed copy of an identity document without stating a "
+                    "doubt about identity. Under French law a signed ID copy may be asked only "
+                    "where the situation requires it (décret n° 2019-536 of 29 May 2019, art. "
+                    "77); the CNIL fined systematic ID demands (délibération SAN-2020-008 of 18 "
+                    "November 2020, Carrefour France)."
+                ),
             )
         else:
             warn(
                 "id_copy_without_doubt",
-                "The letter asks for an identity document without stating a reasonable doubt "
-                "about identity (GDPR Art. 12(6); EDPB 01/2022): give the reason or ask for "
-                "less.",
+                Message(
+                    "The letter asks for an identity document without stating a reasonable "
+                    "doubt about identity (GDPR Art. 12(6); EDPB 01/2022): give the reason or "
+                    "ask for less."
+                ),
             )
     if _any(_CHANNEL_POST, text) or (_any(_CHANNEL_WRITING, text) and not regimes <= {"KG"}):
         warn(
             "channel_insisted",
-            "The letter insists on one channel (post, in person, in writing...). The law lets "
-            "the data subject use other channels; accept any reasonable one.",
+            Message(
+                "The letter insists on one channel (post, in person, in writing...). The law "
+                "lets the data subject use other channels; accept any reasonable one."
+            ),
         )
     if _any(_SIGNATURE_DEMAND, text) and "RU" not in regimes:
         warn(
             "signature_demanded",
-            "The letter demands a handwritten or signed request, which the applicable law "
-            "does not require.",
+            Message(
+                "The letter demands a handwritten or signed request, which the applicable law "
+                "does not require."
+            ),
         )
 
     # Template review.
@@ -291,6 +324,11 @@ def check_letter(
         note = f" {flags.review_note}" if flags.review_note else ""
         warn(
             "needs_legal_review",
-            f"The {lang} {kind.value} template has not been reviewed by a lawyer yet.{note}",
+            Message(
+                "The {language} {kind} template has not been reviewed by a lawyer yet.{note}",
+                language=lang,
+                kind=kind.value,
+                note=note,
+            ),
         )
     return out

@@ -38,6 +38,7 @@ from dpo_desk.casefile.letter_profiles import LetterSettingsRepo, Signatory
 from dpo_desk.casefile.records import SEND_CHANNELS, LetterRecord
 from dpo_desk.core.deadlines import DeadlineSet, compute_case_deadlines
 from dpo_desk.core.errors import InvalidInput, KnownError, NotFound, TemplateError
+from dpo_desk.core.messages import Message
 from dpo_desk.core.model import (
     Case,
     CaseStatus,
@@ -141,10 +142,20 @@ class LetterBlocked(KnownError):
         self.warnings = tuple(warnings)
         codes = ", ".join(w.code for w in self.warnings)
         count = len(self.warnings)
-        super().__init__(
-            f"The letter was not finalised: {count} blocking warning{'s' if count != 1 else ''} "
-            f"({codes}) must be resolved or acknowledged first."
-        )
+        if count == 1:
+            message = Message(
+                "The letter was not finalised: 1 blocking warning ({codes}) must be resolved "
+                "or acknowledged first.",
+                codes=codes,
+            )
+        else:
+            message = Message(
+                "The letter was not finalised: {count} blocking warnings ({codes}) must be "
+                "resolved or acknowledged first.",
+                count=count,
+                codes=codes,
+            )
+        super().__init__(message)
 
 
 # --- results ------------------------------------------------------------------------------------
@@ -518,7 +529,7 @@ def _prepare(
     extra: Mapping[str, Any],
 ) -> _Prepared:
     if body_override is not None and not body_override.strip():
-        raise InvalidInput("The edited letter text is empty.")
+        raise InvalidInput(Message("The edited letter text is empty."))
     inp = build_input(cf, case_id, kind, language, today, body_override=body_override, **extra)
     controller = inp.controller
     override = (
@@ -662,9 +673,13 @@ def stored_letter(record: LetterRecord) -> StoredLetter:
 def _check_draft(cf: CaseFile, case_id: int, letter_id: int) -> LetterRecord:
     draft = cf.letters.get(letter_id)
     if draft.case_id != case_id:
-        raise InvalidInput(f"Letter {letter_id} belongs to another case.")
+        raise InvalidInput(Message("Letter {letter} belongs to another case.", letter=letter_id))
     if draft.status == "final":
-        raise KnownError(f"Letter {letter_id} is already final; write a new letter instead.")
+        raise KnownError(
+            Message(
+                "Letter {letter} is already final; write a new letter instead.", letter=letter_id
+            )
+        )
     return draft
 
 
@@ -774,7 +789,11 @@ def finalise_draft(
     """Finalise a saved draft with the fields it was saved with (``changes`` replace some)."""
     draft = cf.letters.get(letter_id)
     if draft.status == "final":
-        raise KnownError(f"Letter {letter_id} is already final; write a new letter instead.")
+        raise KnownError(
+            Message(
+                "Letter {letter} is already final; write a new letter instead.", letter=letter_id
+            )
+        )
     stored = stored_letter(draft)
     fields: dict[str, Any] = {**stored.fields}
     body = changes.pop("body_override", stored.body_override)
@@ -814,7 +833,7 @@ def record_sent(
         raise InvalidInput(f"A letter goes by one of: {', '.join(SEND_CHANNELS)}.")
     letter = cf.letters.get(letter_id)
     if letter.status != "final":
-        raise KnownError("Finalise the letter before recording that it was sent.")
+        raise KnownError(Message("Finalise the letter before recording that it was sent."))
     if letter.sent_on is not None:
         raise KnownError(
             f"Letter {letter_id} was already recorded as sent on {letter.sent_on.isoformat()} "
@@ -829,7 +848,7 @@ def record_sent(
             f"{sent_on.isoformat()}."
         )
     if today is not None and sent_on > today:
-        raise InvalidInput(f"The date {sent_on.isoformat()} is in the future.")
+        raise InvalidInput(Message("The date {date} is in the future.", date=sent_on.isoformat()))
     target = _SENT_STATUS.get(letter.kind)
     note = ""
     changed = False

@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 from dpo_desk.casefile import deadlines as _deadlines
 from dpo_desk.casefile.deadlines import ExtensionDecision
 from dpo_desk.core.errors import ExtensionNotAllowed, InvalidInput, KnownError
+from dpo_desk.core.messages import Message
 from dpo_desk.core.model import (
     Case,
     CaseStatus,
@@ -185,9 +186,13 @@ def change_status(
     state = reply_state(cf, case_id) if target in _ANSWERED else ReplyState(None, "")
     if needs_reply(case.status, target) and not state.answered and not without_reply:
         raise NoReplyLetter(
-            f"Case {case.reference} has no finalised reply letter (access response, action "
-            f"confirmation or refusal), so it cannot be marked {target.value}: finalise the "
-            "reply first, or give the reason there is none (answered in person, withdrawn, ...)."
+            Message(
+                "Case {reference} has no finalised reply letter (access response, action "
+                "confirmation or refusal), so it cannot be marked {status}: finalise the reply "
+                "first, or give the reason there is none (answered in person, withdrawn, ...).",
+                reference=case.reference,
+                status=target.value,
+            )
         )
     with cf.transaction():
         if without_reply:
@@ -211,7 +216,9 @@ def change_status(
 
 def check_received(received: date, today: date) -> None:
     if received > today:
-        raise DateInFuture(f"The received date {received.isoformat()} is in the future.")
+        raise DateInFuture(
+            Message("The received date {date} is in the future.", date=received.isoformat())
+        )
 
 
 def check_postal(
@@ -221,19 +228,27 @@ def check_postal(
     check_received(received, today)
     if not subject.address.strip() and not subject.email.strip():
         raise PostalContactMissing(
-            "A postal request needs the sender's postal address or e-mail address, or there is "
-            "nowhere to send the reply."
+            Message(
+                "A postal request needs the sender's postal address or e-mail address, or there "
+                "is nowhere to send the reply."
+            )
         )
     if postmark is None:
         return ()
     if postmark > today:
-        raise DateInFuture(f"The postmark {postmark.isoformat()} is in the future.")
+        raise DateInFuture(
+            Message("The postmark {date} is in the future.", date=postmark.isoformat())
+        )
     if postmark > received:
         return (
             CaseWarning(
                 "postmark_after_received",
-                f"The postmark ({postmark.isoformat()}) is later than the date the letter was "
-                f"received ({received.isoformat()}): check both dates.",
+                Message(
+                    "The postmark ({postmark}) is later than the date the letter was received "
+                    "({received}): check both dates.",
+                    postmark=postmark.isoformat(),
+                    received=received.isoformat(),
+                ),
             ),
         )
     return ()
@@ -247,7 +262,9 @@ def add_case(cf: CaseFile, case: Case, today: date) -> AddedCase:
     else:
         check_received(case.received, today)
         if case.postmark is not None and case.postmark > today:
-            raise DateInFuture(f"The postmark {case.postmark.isoformat()} is in the future.")
+            raise DateInFuture(
+                Message("The postmark {date} is in the future.", date=case.postmark.isoformat())
+            )
     return AddedCase(cf.cases.add(case), warnings)
 
 
@@ -256,7 +273,9 @@ def add_case(cf: CaseFile, case: Case, today: date) -> AddedCase:
 
 def check_event_date(on: date, today: date) -> None:
     if on > today:
-        raise DateInFuture(f"The event's date {on.isoformat()} is in the future.")
+        raise DateInFuture(
+            Message("The event's date {date} is in the future.", date=on.isoformat())
+        )
 
 
 def extension_decision(

@@ -29,6 +29,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, Final
 
 from dpo_desk.core.errors import InvalidInput
+from dpo_desk.core.messages import Message
 from dpo_desk.core.model import AttachmentRole, Case, DataSubject
 from dpo_desk.core.names import match_names
 
@@ -106,9 +107,15 @@ def normalise_identifier(kind: str, value: str) -> str:
     label = _IDENTIFIER_LABELS[kind]
     length, valid = _RULES[kind]
     if not digits.isdigit() or len(digits) != length:
-        raise InvalidInput(f"A {label} has {length} digits.")
+        raise InvalidInput(
+            Message("A {identifier} has {length} digits.", identifier=label, length=length)
+        )
     if not valid(digits):
-        raise InvalidInput(f"This {label} is mistyped: its check digits do not agree.")
+        raise InvalidInput(
+            Message(
+                "This {identifier} is mistyped: its check digits do not agree.", identifier=label
+            )
+        )
     return digits
 
 
@@ -315,12 +322,16 @@ def override_signature_check(
 
     reason = " ".join((reason or "").split())
     if len(reason) < _MIN_OVERRIDE_REASON:
-        raise InvalidInput("Write why you accept this signature (a sentence, for the record).")
+        raise InvalidInput(
+            Message("Write why you accept this signature (a sentence, for the record).")
+        )
     record = cf.identity.get(check_id)
     if record.case_id != case_id:
-        raise InvalidInput(f"Identity check {check_id} belongs to another case.")
+        raise InvalidInput(
+            Message("Identity check {check} belongs to another case.", check=check_id)
+        )
     if record.method not in _SIGNATURE_METHODS or not record.signature_report:
-        raise InvalidInput("Only a signature check can be overridden.")
+        raise InvalidInput(Message("Only a signature check can be overridden."))
     if record.outcome != "more_information_needed":
         raise InvalidInput(
             f"Identity check {check_id} is already {record.outcome.replace('_', ' ')}."
@@ -328,14 +339,21 @@ def override_signature_check(
     for other in cf.identity.for_case(case_id):
         if other.method == "dpo_override" and other.checklist.get("overrides_check") == check_id:
             raise InvalidInput(
-                f"Identity check {check_id} was already accepted (check {other.id})."
+                Message(
+                    "Identity check {check} was already accepted (check {other}).",
+                    check=check_id,
+                    other=other.id,
+                )
             )
     signatures = record.signature_report.get("signatures") or []
     if not signatures or any(
         s.get("intact") is not True or s.get("valid") is not True for s in signatures
     ):
         raise InvalidInput(
-            "A signature that is broken, unreadable or not checked cannot be accepted by override."
+            Message(
+                "A signature that is broken, unreadable or not checked cannot be accepted by "
+                "override."
+            )
         )
     facts = {
         "overrides_check": check_id,
@@ -383,7 +401,9 @@ def mark_id_copy(cf: CaseFile, case_id: int, attachment_id: int, reason: str = "
     if meta.case_id != case.id:
         raise InvalidInput(f"Attachment {attachment_id} does not belong to case {case.reference}.")
     if meta.destroyed_at is not None:
-        raise InvalidInput(f"Attachment {attachment_id} is already destroyed.")
+        raise InvalidInput(
+            Message("Attachment {attachment} is already destroyed.", attachment=attachment_id)
+        )
     if meta.role == AttachmentRole.ID_DOCUMENT:
         raise InvalidInput(f"Attachment {attachment_id} is already an ID copy.")
     if meta.role != AttachmentRole.EMAIL_PART:

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 from dpo_desk.casefile.letter_profiles import SALUTATION_FORMS, LetterSettingsRepo, Signatory
 from dpo_desk.core.errors import InvalidInput, KnownError
+from dpo_desk.core.messages import Clauses, Message
 from dpo_desk.core.model import LetterKind
 from dpo_desk.letters import profile as prof
 from dpo_desk.letters import service as engine
@@ -161,8 +162,8 @@ class LetterRefused(KnownError):
 
     def __init__(self, warnings: Sequence[LetterWarning]) -> None:
         self.warnings = tuple(warnings)
-        clauses = "; ".join(w.message[:1].lower() + w.message[1:].rstrip(".") for w in warnings)
-        super().__init__(f"The letter cannot be finalised: {clauses}.")
+        clauses = Clauses(w.message for w in warnings)
+        super().__init__(Message("The letter cannot be finalised: {clauses}.", clauses=clauses))
 
 
 def is_blocking(warning: LetterWarning) -> bool:
@@ -220,16 +221,21 @@ def rule_findings(inp: Any, text: str, fields: Mapping[str, Any]) -> list[Letter
         out.append(
             LetterWarning(
                 "extension_not_available",
-                f"No extension notice is written for this case: the law of {laws} provides no "
-                "extension of the reply period (Kazakhstan 94-V; Kyrgyzstan Law 58).",
+                Message(
+                    "No extension notice is written for this case: the law of {laws} provides "
+                    "no extension of the reply period (Kazakhstan 94-V; Kyrgyzstan Law 58).",
+                    laws=laws,
+                ),
             )
         )
     elif inp.kind == LetterKind.EXTENSION_NOTICE and inp.extended_due is None:
         out.append(
             LetterWarning(
                 "extension_not_available",
-                "No extended date applies to this case: the rule of its request allows no "
-                "extension, or the period can no longer be extended.",
+                Message(
+                    "No extended date applies to this case: the rule of its request allows no "
+                    "extension, or the period can no longer be extended."
+                ),
             )
         )
     if inp.kind == LetterKind.ACCESS_RESPONSE:
@@ -239,8 +245,13 @@ def rule_findings(inp: Any, text: str, fields: Mapping[str, Any]) -> list[Letter
             out.append(
                 LetterWarning(
                     "profile_item_missing",
-                    f"The {lang} processing profile of {inp.controller.name} lacks items the "
-                    f"law requires: {names}.",
+                    Message(
+                        "The {language} processing profile of {controller} lacks items the "
+                        "law requires: {items}.",
+                        language=lang,
+                        controller=inp.controller.name,
+                        items=names,
+                    ),
                 )
             )
     # points of law the desk could not confirm: shown, never hidden (non-blocking)
@@ -260,7 +271,9 @@ def rule_findings(inp: Any, text: str, fields: Mapping[str, Any]) -> list[Letter
             out.append(
                 LetterWarning(
                     "legal_review_points",
-                    "Check before sending: " + "; ".join(dict.fromkeys(points)) + ".",
+                    Message(
+                        "Check before sending: {points}.", points="; ".join(dict.fromkeys(points))
+                    ),
                 )
             )
     found = [m for m in _none_markers() if m in text]
@@ -269,7 +282,9 @@ def rule_findings(inp: Any, text: str, fields: Mapping[str, Any]) -> list[Letter
         out.append(
             LetterWarning(
                 "unfilled_particulars",
-                f"The letter still shows “{shown}” where a particular belongs.",
+                Message(
+                    "The letter still shows “{shown}” where a particular belongs.", shown=shown
+                ),
             )
         )
     # free text in another language than the reply (names, addresses, e-mails are exempt)
@@ -292,8 +307,13 @@ def rule_findings(inp: Any, text: str, fields: Mapping[str, Any]) -> list[Letter
             out.append(
                 LetterWarning(
                     "foreign_language",
-                    f"«{name}» reads as {tpl.labels(other).language_name} in a letter in "
-                    f"{lab.language_name}: translate it, or acknowledge the warning.",
+                    Message(
+                        "«{field}» reads as {found_language} in a letter in {letter_language}: "
+                        "translate it, or acknowledge the warning.",
+                        field=name,
+                        found_language=tpl.labels(other).language_name,
+                        letter_language=lab.language_name,
+                    ),
                 )
             )
     return out
@@ -384,7 +404,11 @@ def finalise_draft(
     """Finalise a saved draft with the fields it was saved with (``changes`` replace some)."""
     draft = cf.letters.get(letter_id)
     if draft.status == "final":
-        raise KnownError(f"Letter {letter_id} is already final; write a new letter instead.")
+        raise KnownError(
+            Message(
+                "Letter {letter} is already final; write a new letter instead.", letter=letter_id
+            )
+        )
     stored = stored_letter(draft)
     fields: dict[str, Any] = {**stored.fields}
     body = changes.pop("body_override", stored.body_override)

@@ -2,8 +2,8 @@
 
 Services raise :class:`~dpo_desk.core.errors.KnownError` subclasses with an English sentence. The
 conditions the window meets at every start (wrong key, file held elsewhere, newer file, full
-disk) get a translated sentence here; the rest keep the service's own words, which name the case,
-the date or the rule that refused.
+disk) get a translated sentence here; the rest are the service's own sentence (which names the case,
+the date or the rule that refused), translated from its template (``core.messages``).
 """
 
 from __future__ import annotations
@@ -30,6 +30,7 @@ from dpo_desk.core.errors import (
     WrongKey,
 )
 from dpo_desk.hardening import configure_logging, safe
+from dpo_desk.ui.i18n import tr_message
 
 log = logging.getLogger("dpo_desk.ui")
 
@@ -52,7 +53,7 @@ def describe_error(exc: BaseException, casefile: Path | None = None) -> str:
                 "The case file is open in another DPO Desk (process {pid} on {host} since "
                 "{since}); close it there first.",
             ).format(pid=holder.pid, host=holder.host, since=holder.since)
-        return str(exc)
+        return tr_message(exc)
     if isinstance(exc, NewerSchema):
         return QCoreApplication.translate(
             "Errors",
@@ -80,7 +81,7 @@ def describe_error(exc: BaseException, casefile: Path | None = None) -> str:
             "Errors", "This installation's SQLCipher is too old for DPO Desk; reinstall DPO Desk."
         )
     if isinstance(exc, KnownError):
-        return str(exc)
+        return tr_message(exc)  # the service's sentence, from messages_<lang>.toml
     return QCoreApplication.translate("Errors", "DPO Desk hit a bug.")
 
 

@@ -12,6 +12,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from dpo_desk.casefile import CaseFile
+from dpo_desk.core.messages import Message
 
 from .operations import (
     Changed,
@@ -98,16 +99,20 @@ def envelope_warnings(address: str) -> list[LetterWarning]:
         return [
             LetterWarning(
                 "missing_address",
-                "The letter has no postal address: the window of the envelope would show none. "
-                "Type the recipient's address.",
+                Message(
+                    "The letter has no postal address: the window of the envelope would show "
+                    "none. Type the recipient's address."
+                ),
             )
         ]
     if len(lines) == 1 and "@" in lines[0] and " " not in lines[0]:
         return [
             LetterWarning(
                 "address_is_email",
-                "The address is an email address. For a letter by post, type the postal address "
-                "of the recipient.",
+                Message(
+                    "The address is an email address. For a letter by post, type the postal "
+                    "address of the recipient."
+                ),
             )
         ]
     return []
@@ -125,7 +130,7 @@ def delete_letter_draft(cf: CaseFile, case_id: int, today: date, letter_id: int)
     from dpo_desk.core.errors import InvalidInput
 
     if cf.letters.get(letter_id).case_id != case_id:
-        raise InvalidInput(f"Letter {letter_id} belongs to another case.")
+        raise InvalidInput(Message("Letter {letter} belongs to another case.", letter=letter_id))
     cf.letters.delete_draft(letter_id)
     return Changed(letter_id, load_case(cf, case_id, today))
 

@@ -35,6 +35,7 @@ from dpo_desk.identity.policy import RETENTIONS, evaluate_policy, methods
 
 from ..app import AppContext
 from ..errors import describe_error
+from ..i18n import tr_message  # issue 14: service messages in the UI language
 from ..labels import channel_label, proof_label, retention_label
 from ..operations import list_controllers, save_controller
 from ..operations_letters import LetterSettings, load_letter_settings, save_letter_settings
@@ -524,7 +525,7 @@ class ControllersDialog(QDialog):
         for warning in warnings:
             where = f" [{warning.citation}]" if warning.citation else ""
             prefix = f"{warning.jurisdiction}: " if warning.jurisdiction else ""
-            lines.append(f"⚠ {prefix}{warning.message}{where}")
+            lines.append(f"⚠ {prefix}{tr_message(warning.message)}{where}")
         self._show_policy_warnings(lines)
 
     def _show_policy_warnings(self, lines: list[str]) -> None:

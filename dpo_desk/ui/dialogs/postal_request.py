@@ -433,7 +433,7 @@ class PostalRequestDialog(QDialog):
             except ValueError as err:
                 self._message.setText(str(err))
                 return
-            ask_id_copy_confirmation(self, str(exc), lambda: self._submit(request))
+            ask_id_copy_confirmation(self, describe_error(exc), lambda: self._submit(request))
             return
         if isinstance(exc, KnownError):
             self._message.setText(describe_error(exc, self._ctx.session.path))

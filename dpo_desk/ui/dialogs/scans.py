@@ -36,6 +36,7 @@ from dpo_desk.intake.service import IdCopyNeedsConfirmation, Scan
 
 from ..app import AppContext
 from ..errors import describe_error
+from ..i18n import tr_message
 from ..labels import attachment_role_label, format_size
 from ..operations import CaseDetails, Changed, CheckedScan, add_case_scans, read_scan
 
@@ -53,7 +54,8 @@ _TYPE_NAMES = {
 def id_copy_warning(controller: Controller) -> str | None:
     from dpo_desk.identity.policy import id_copy_warning as policy_warning
 
-    return policy_warning(controller)
+    warning = policy_warning(controller)
+    return tr_message(warning) if warning is not None else None  # issue 14
 
 
 def ask_id_copy_confirmation(
@@ -348,7 +350,9 @@ class AddScansDialog(QDialog):
         def failed(exc: BaseException) -> bool:
             self._update()
             if isinstance(exc, IdCopyNeedsConfirmation) and not confirmed:
-                ask_id_copy_confirmation(self, str(exc), lambda: self._store_scans(scans, True))
+                ask_id_copy_confirmation(
+                    self, describe_error(exc), lambda: self._store_scans(scans, True)
+                )
                 return True
             return False
 

@@ -10,6 +10,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 
 from dpo_desk.services.records import IdentityRecord
 
+from ..i18n import tr_message  # issue 14: service messages in the UI language
 from ..labels import (
     document_type_label,
     format_moment,
@@ -166,7 +167,7 @@ class SignatureChecksModel(QAbstractTableModel):
                 if check.get("certificate_sha256"):
                     lines.append(f"SHA-256 {check['certificate_sha256']}")
                 return "\n".join(line for line in lines if line) or None
-            return "\n".join(str(p) for p in check.get("problems") or ()) or None
+            return "\n".join(tr_message(p) for p in check.get("problems") or ()) or None
         return None
 
     def text(self, check: dict[str, Any], field: str) -> str:

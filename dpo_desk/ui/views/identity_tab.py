@@ -46,6 +46,7 @@ from dpo_desk.services.records import IdentityRecord
 
 from ..app import AppContext
 from ..errors import describe_error
+from ..i18n import tr_message  # issue 14: service messages in the UI language
 from ..labels import (
     attachment_role_label,
     format_date,
@@ -568,7 +569,7 @@ class IdentityTab(QWidget):
         for warning in state.policy_warnings:
             where = f" [{warning.citation}]" if warning.citation else ""
             prefix = f"{warning.jurisdiction}: " if warning.jurisdiction else ""
-            warnings.append(f"⚠ {prefix}{warning.message}{where}")
+            warnings.append(f"⚠ {prefix}{tr_message(warning.message)}{where}")
         if warnings:
             warnings.insert(0, self.tr("Stricter than the law allows, or inconsistent:"))
         self._policy_warnings.setText("\n".join(warnings))
@@ -576,7 +577,7 @@ class IdentityTab(QWidget):
         warning_text = state.overview.id_copy_warning
         if warning_text:
             self._id_copy_warning.setText(
-                self.tr("⚠ ID copies: {warning}").format(warning=warning_text)
+                self.tr("⚠ ID copies: {warning}").format(warning=tr_message(warning_text))
             )
             self._paint(self._id_copy_warning, True)
         else:

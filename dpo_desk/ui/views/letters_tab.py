@@ -61,6 +61,7 @@ from dpo_desk.services.records import SEND_CHANNELS, LetterRecord
 from ..app import AppContext
 from ..dialogs.templates import exact_text
 from ..errors import describe_error
+from ..i18n import tr_message  # issue 14: service messages in the UI language
 from ..labels import format_date, format_moment, language_label, send_channel_label, status_label
 from ..models.letters import LettersModel
 from ..operations import (
@@ -1158,7 +1159,7 @@ class LettersTab(QWidget):
         self._warnings.clear()
         for warning in warnings:
             code = str(getattr(warning, "code", ""))
-            message = str(getattr(warning, "message", ""))
+            message = tr_message(getattr(warning, "message", ""))
             blocking = is_blocking(warning)  # type: ignore[arg-type]
             mark = "⛔" if blocking else "⚠"
             text = f"{mark} {self._warning_title(code)}: {message}"
@@ -1320,7 +1321,9 @@ class LettersTab(QWidget):
         ok_text = self.tr("&Finalise")
         if blocking:
             lines = [self.tr("These warnings stand:")]
-            lines += [f"⛔ {self._warning_title(w.code)}: {w.message}" for w in blocking]
+            lines += [
+                f"⛔ {self._warning_title(w.code)}: {tr_message(w.message)}" for w in blocking
+            ]
             lines.append(self.tr("Finalise anyway only if you are sure the letter is right."))
             informative = "\n".join([*lines, effect]).strip()
             ok_text = self.tr("&Finalise with the warnings acknowledged")

@@ -25,6 +25,7 @@ from dpo_desk.core.errors import KnownError
 
 from ..app import AppContext
 from ..errors import describe_error
+from ..i18n import tr_message  # issue 14: service messages in the UI language
 from ..labels import identity_outcome_label, verdict_label
 from ..models.verifications import SIGNATURE_FIELDS, SignatureChecksModel
 from ..operations import Changed, SignedFileNeeded, check_signature
@@ -96,7 +97,7 @@ def verdict_text(report: dict[str, Any]) -> str:
         verdict_label(verdict)
         + (": " + QCoreApplication.translate("SignatureResults", meaning) if meaning else "")
     ]
-    reason = str(report.get("reason") or "").strip()
+    reason = tr_message(report.get("reason") or "").strip()
     if reason:
         lines.append(
             QCoreApplication.translate("SignatureResults", "Details: {reason}").format(
@@ -120,7 +121,7 @@ def verdict_text(report: dict[str, Any]) -> str:
             lines.append(
                 QCoreApplication.translate(
                     "SignatureResults", "Signature {number}: {problem}"
-                ).format(number=number, problem=problem)
+                ).format(number=number, problem=tr_message(problem))
             )
         match = check.get("subject_match")
         if match in _MATCHES:
