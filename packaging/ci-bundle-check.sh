@@ -94,6 +94,8 @@ components="$(grep -E "^ +(ok|FAIL) +components " <<<"$output" || true)"
 if grep -q "?" <<<"$components"; then
     fail "a bundled part has no version metadata (About would show '?'): $components"
 fi
+# the bundle carries the OCR engine and its language models (issue 18)
+grep -Eq "^ +ok +ocr " <<<"$output" || fail "the bundle cannot read scans (OCR engine or models missing)"
 grep -q "resources in $BUNDLE/" <<<"$output" \
     || fail "the bundle read its resources from outside the bundle"
 if grep -q "$REPO/" <<<"${output//$BUNDLE/}"; then

@@ -264,7 +264,7 @@ def extension_decision(
                 overrides=overrides,
                 today=today,
             )
-            why = Message("The deadline under {label} cannot be extended.", label=label)
+            why: str = Message("The deadline under {label} cannot be extended.", label=label)
         except ExtensionNotAllowed as exc:
             why = exc.message
         stays.append((label, why))
@@ -272,6 +272,7 @@ def extension_decision(
     due_after = governing_after.due if governing_after else None
     if due_after is not None and due_after > before.governing.due:
         return ExtensionDecision(True, "", due_before, due_after, tuple(extends), tuple(stays))
+    reason: str
     if not extends:
         reason = (
             stays[0][1] if stays else Message("This case has no deadline that could be extended.")

@@ -60,7 +60,8 @@ def run_self_test(ctx: CliContext) -> int:
         _guarded("sqlcipher", check_sqlcipher),
         *_guarded_many("keyring", check_keyring),
         _guarded("fonts", lambda: check_fonts(_resource("fonts"))),
-        _guarded("language", check_language),  # issue 17: the bundled language model
+        _guarded("language", check_language),
+        _guarded("ocr", check_ocr),  # issue 17: the bundled language model
         *run_qt_checks(),
     ]
     order = {name: i for i, name in enumerate(("version", "python", "qt", "sqlcipher"))}
@@ -128,6 +129,15 @@ def check_components() -> Check:
     if missing:
         return Check("components", False, f"{detail}; no version metadata for {', '.join(missing)}")
     return Check("components", True, detail)
+
+
+def check_ocr() -> Check:
+    """OCR of scans (issue 18): the engine and the five language models. Not required: without
+    them scans are still logged and the DPO is told the text could not be read."""
+    from dpo_desk.intake.ocr import engine_status
+
+    ok, detail = engine_status()
+    return Check("ocr", ok, detail or "the OCR engine and its language models work", required=False)
 
 
 def check_language() -> Check:

@@ -23,4 +23,13 @@ fi
 "$PYTHON" -m PyInstaller --noconfirm --clean --log-level WARN \
     --distpath "$DIST" --workpath "$WORK" "$REPO/packaging/pyinstaller/dpo-desk.spec"
 
+# Strip Qt's libraries and the interpreter's own (most of the size; none patched by auditwheel).
+# A wheel's auditwheel-patched library (numpy's OpenBLAS) breaks when stripped: left alone.
+if [[ "${DPO_DESK_BUNDLE_STRIP:-1}" == 1 ]] && command -v strip >/dev/null; then
+    internal="$DIST/dpo-desk/_internal"
+    find "$internal/PySide6" "$internal/python3.11" -type f \( -name '*.so' -o -name '*.so.*' \) \
+        -exec strip --strip-unneeded {} + 2>/dev/null || true
+    find "$internal" -maxdepth 1 -name 'libpython3*.so*' -type f \
+        -exec strip --strip-unneeded {} + 2>/dev/null || true
+fi
 echo "Built $DIST/dpo-desk ($(du -sh "$DIST/dpo-desk" | cut -f1))"

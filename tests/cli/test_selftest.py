@@ -23,6 +23,7 @@ from dpo_desk.cli.context import CliContext
 ALL_CHECKS = {
     "version",
     "components",
+    "ocr",
     "python",
     "qt",
     "sqlcipher",
