@@ -380,7 +380,7 @@ def _seed_casework(cf: Any) -> int:
     PDF. Their certificate chains to a demo root that is *not* trusted (the trust store holds
     two other authorities), so the checks say "valid but not trusted"."""
     from dpo_desk.core.model import AttachmentRole
-    from dpo_desk.identity.service import import_certificates, verify_attachment
+    from dpo_desk.identity.service import import_certificates
     from dpo_desk.intake.email_parse import parse_eml
     from dpo_desk.intake.service import import_email
     from dpo_desk.letters.service import finalise
@@ -411,7 +411,9 @@ def _seed_casework(cf: Any) -> int:
     meta = cf.attachments.add(
         case_id, AttachmentRole.LETTER_SCAN, "lettre-signee.pdf", "application/pdf", letter
     )
-    verify_attachment(cf, case_id, meta.id, today=TODAY)
+    from dpo_desk.services.identity import verify_signature
+
+    verify_signature(cf, case_id, meta.id, today=TODAY)
     finalise(cf, case_id, "acknowledgement", None, TODAY, acknowledge_warnings=True)
     for root in _DemoPki.others():
         import_certificates(cf, root, today=TODAY)
