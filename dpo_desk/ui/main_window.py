@@ -369,7 +369,10 @@ class MainWindow(QMainWindow):
             self.tr("Restore a backup to a new path (never over the open file)"),
         )
         self.user_guide_action = self._action(
-            "userGuide", self.tr("&User guide"), self.open_user_guide, QKeySequence.StandardKey.HelpContents
+            "userGuide",
+            self.tr("&User guide"),
+            self.open_user_guide,
+            QKeySequence.StandardKey.HelpContents,
         )
         self._case_actions += [self.open_file_action, self.new_file_action, self.restore_action]
         self._remember_recent()
