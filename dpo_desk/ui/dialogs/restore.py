@@ -49,6 +49,8 @@ class RestoreDialog(QDialog):
         self.secret.setObjectName("restoreSecret")
         self.secret.setEchoMode(QLineEdit.EchoMode.Password)
         self.secret.setPlaceholderText(self.tr("Leave empty if the keyring holds the key"))
+        for edit in (self.source, self.target, self.secret):
+            edit.setMinimumWidth(360)  # whole paths and the placeholder stay readable
         self.message = QLabel(self)
         self.message.setObjectName("restoreMessage")
         self.message.setWordWrap(True)
