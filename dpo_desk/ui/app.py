@@ -307,6 +307,10 @@ class OpenRequests(QObject):
             self._hook.uninstall()
         self._hook = ExceptHook(errors.report, errors.report)
         self._hook.install()
+        # issue 21 item 9: File → Open / New / Open recent / Restore switch files through handle()
+        self.startup.window_opened.connect(
+            lambda window: window.open_file_requested.connect(self.handle)
+        )
         self.startup.start()
 
     def current_path(self) -> Path | None:

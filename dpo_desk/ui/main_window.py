@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QPushButton,
     QScrollArea,
@@ -63,8 +64,10 @@ from .dialogs.import_result import ImportResultDialog
 from .dialogs.overrides import OverridesDialog
 from .dialogs.postal_request import PostalRequestDialog
 from .dialogs.preferences import PreferencesDialog
+from .dialogs.restore import RestoreDialog
 from .dialogs.templates import TemplatesDialog
 from .dialogs.trust_store import TrustStoreDialog
+from .dialogs.user_guide import UserGuideDialog
 from .errors import describe_error, log_path
 from .labels import date_input_format, deadline_left_text
 from .lock import IdleLock, LockScreen
@@ -116,11 +119,19 @@ LAYOUT_KEYS = ("window", "mainSplitter", "listSplitter")
 #: File types the email import takes (dropped on the window or chosen in the file dialog).
 IMPORTABLE = frozenset({".eml", ".msg", ".mbox", ".txt"})
 
+#: File → Open recent: how many case files the settings remember (``Settings.extra``).
+RECENT_KEY = "recent_files"
+RECENT_MAX = 5
+
 if TYPE_CHECKING:  # issue 19: reports (reportlab) load when an export runs, not at start
     from dpo_desk.reports import ExportResult
 
 
 class MainWindow(QMainWindow):
+    #: File → Open / New / Open recent / a restored file: the path to switch to. The app's
+    #: ``OpenRequests`` answers it (asks before closing this file, never opens one twice).
+    open_file_requested = Signal(str)
+
     def __init__(self, ctx: AppContext, tabs: tuple[TabFactory, ...] = DEFAULT_TABS) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
@@ -332,15 +343,57 @@ class MainWindow(QMainWindow):
             None,
             self.tr("The register of personal-data breaches and their legal clocks"),
         )
+        # --- issue 21 item 9: switching case files, restore, user guide -----------------------
+        self.open_file_action = self._action(
+            "openCaseFile",
+            self.tr("&Open case file…"),
+            self.open_case_file,
+            QKeySequence.StandardKey.Open,
+            None,
+            self.tr("Close this case file and open another"),
+        )
+        self.new_file_action = self._action(
+            "newCaseFile",
+            self.tr("New case &file…"),
+            self.new_case_file,
+            None,
+            None,
+            self.tr("Close this case file and create a new one"),
+        )
+        self.restore_action = self._action(
+            "restoreBackup",
+            self.tr("&Restore from backup…"),
+            self.restore_backup,
+            None,
+            None,
+            self.tr("Restore a backup to a new path (never over the open file)"),
+        )
+        self.user_guide_action = self._action(
+            "userGuide",
+            self.tr("&User guide"),
+            self.open_user_guide,
+            QKeySequence.StandardKey.HelpContents,
+        )
+        self._case_actions += [self.open_file_action, self.new_file_action, self.restore_action]
+        self._remember_recent()
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
         file_menu.setObjectName("fileMenu")
+        file_menu.addAction(self.open_file_action)
+        file_menu.addAction(self.new_file_action)
+        self.recent_menu = QMenu(self.tr("Open &recent"), file_menu)
+        self.recent_menu.setObjectName("recentMenu")
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        file_menu.addMenu(self.recent_menu)
+        self._fill_recent()
+        file_menu.addSeparator()
         file_menu.addAction(self.new_request_action)
         file_menu.addAction(self.import_action)
         file_menu.addAction(self.export_action)
         file_menu.addSeparator()
         file_menu.addAction(self.backup_action)
         file_menu.addAction(self.check_action)
+        file_menu.addAction(self.restore_action)
         file_menu.addSeparator()
         file_menu.addAction(self.lock_action)
         file_menu.addAction(self.quit_action)
@@ -363,6 +416,7 @@ class MainWindow(QMainWindow):
         settings_menu.addAction(self.preferences_action)
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.setObjectName("helpMenu")
+        help_menu.addAction(self.user_guide_action)
         help_menu.addAction(self.about_action)
         self._menus = [file_menu, view_menu, case_menu, settings_menu, help_menu]
 
@@ -891,6 +945,89 @@ class MainWindow(QMainWindow):
             controller_id = details.case.controller_id
         dialog = TemplatesDialog(self._ctx, self, controller_id)
         dialog.template_changed.connect(lambda _id: self.case_view.reload())
+        self._open_dialog(dialog)
+        return dialog
+
+    # --- File: open / new / recent / restore (issue 21 item 9) -------------------------------
+    def recent_files(self) -> list[str]:
+        """The remembered case files, newest first, that still exist (the open one included)."""
+        saved = self._ctx.settings.extra.get(RECENT_KEY, [])
+        paths = [p for p in saved if isinstance(p, str)] if isinstance(saved, list) else []
+        return [p for p in paths if Path(p).is_file()][:RECENT_MAX]
+
+    def _remember_recent(self) -> None:
+        current = str(Path(self._ctx.session.path).absolute())
+        saved = self._ctx.settings.extra.get(RECENT_KEY, [])
+        paths = [p for p in saved if isinstance(p, str)] if isinstance(saved, list) else []
+        recent = [current, *(p for p in paths if p != current)][:RECENT_MAX]
+        if recent != paths:
+            extra = {**self._ctx.settings.extra, RECENT_KEY: recent}
+            self._ctx.save_settings(self._ctx.settings.with_changes(extra=extra))
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        current = str(Path(self._ctx.session.path).absolute())
+        others = [p for p in self.recent_files() if p != current]
+        for number, name in enumerate(others, start=1):
+            action = self.recent_menu.addAction(f"&{number} {Path(name).name}")
+            action.setObjectName(f"recentFile{number}")
+            action.setToolTip(name)
+            action.setStatusTip(name)
+            action.triggered.connect(
+                lambda _checked=False, p=name: self.open_file_requested.emit(p)
+            )
+        if not others:
+            empty = self.recent_menu.addAction(self.tr("No other recent case files"))
+            empty.setEnabled(False)
+
+    def _case_file_dialog(self, title: str, name: str, save: bool) -> QFileDialog:
+        folder = Path(self._ctx.session.path).parent
+        dialog = QFileDialog(self, title, str(folder))
+        dialog.setObjectName(name)
+        dialog.setNameFilter(self.tr("DPO Desk case files (*.dpodesk)"))
+        if save:
+            dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+            dialog.setDefaultSuffix("dpodesk")
+            dialog.setOption(QFileDialog.Option.DontConfirmOverwrite)
+        else:
+            dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        self._open_dialog(dialog)
+        return dialog
+
+    def open_case_file(self) -> QFileDialog:
+        dialog = self._case_file_dialog(self.tr("Open case file"), "openFileDialog", save=False)
+        dialog.fileSelected.connect(self.open_file_requested.emit)
+        return dialog
+
+    def new_case_file(self) -> QFileDialog:
+        dialog = self._case_file_dialog(self.tr("New case file"), "newFileDialog", save=True)
+        dialog.fileSelected.connect(self._new_file_chosen)
+        return dialog
+
+    def _new_file_chosen(self, name: str) -> None:
+        if Path(name).exists():  # the first-run dialog creates; it never overwrites
+            self._show_known_error(
+                self.tr("{file} already exists: choose another name, or open it with Open.").format(
+                    file=Path(name).name
+                )
+            )
+            return
+        self.open_file_requested.emit(name)
+
+    def restore_backup(self) -> RestoreDialog:
+        dialog = RestoreDialog(self._ctx, self)
+        dialog.restored.connect(self._restored)
+        self._open_dialog(dialog)
+        return dialog
+
+    def _restored(self, path: str) -> None:
+        self.statusBar().showMessage(
+            self.tr("The backup is restored to {path}.").format(path=path), 15000
+        )
+        self.open_file_requested.emit(path)  # OpenRequests asks before closing this file
+
+    def open_user_guide(self) -> UserGuideDialog:
+        dialog = UserGuideDialog(self)
         self._open_dialog(dialog)
         return dialog
 

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 
 from dpo_desk.casefile import CaseFile, Key
@@ -28,6 +28,8 @@ from .tasks import DbExecutor
 
 
 class Startup(QObject):
+    window_opened = Signal(object)  # issue 21 item 9: the main window, for OpenRequests
+
     def __init__(
         self,
         *,
@@ -118,6 +120,7 @@ class Startup(QObject):
             )
         window = MainWindow(self.ctx)
         self.window = window
+        self.window_opened.emit(window)  # issue 21 item 9
         window.show()
         if QGuiApplication.platformName() != "offscreen":  # offscreen cannot raise windows
             window.raise_()

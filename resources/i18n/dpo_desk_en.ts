@@ -58,7 +58,7 @@
     <context>
         <name>DestroyCopiesDialog</name>
         <message numerus="yes">
-            <location filename="../../dpo_desk/ui/views/identity_tab.py" line="94" />
+            <location filename="../../dpo_desk/ui/views/identity_tab.py" line="95" />
             <source>The ID copies of case {reference} (%n file(s)) will be destroyed for good: their content is erased from the case file and cannot be recovered.</source>
             <translation>
                 <numerusform>The ID copies of case {reference} (%n file) will be destroyed for good: their content is erased from the case file and cannot be recovered.</numerusform>
@@ -80,7 +80,7 @@
     <context>
         <name>IdentityTab</name>
         <message numerus="yes">
-            <location filename="../../dpo_desk/ui/views/identity_tab.py" line="640" />
+            <location filename="../../dpo_desk/ui/views/identity_tab.py" line="641" />
             <source>ID copies destroyed as the controller's policy requires: %n file(s); their hashes are kept in the record.</source>
             <translation>
                 <numerusform>ID copies destroyed as the controller's policy requires: %n file; their hashes are kept in the record.</numerusform>
@@ -88,7 +88,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../dpo_desk/ui/views/identity_tab.py" line="942" />
+            <location filename="../../dpo_desk/ui/views/identity_tab.py" line="943" />
             <source>ID copies destroyed: %n file(s); the verification record keeps their hashes.</source>
             <translation>
                 <numerusform>ID copies destroyed: %n file; the verification record keeps their hashes.</numerusform>
@@ -185,7 +185,7 @@
     <context>
         <name>LettersTab</name>
         <message numerus="yes">
-            <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1446" />
+            <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1448" />
             <source>%n page(s) sent to {printer}.</source>
             <translation>
                 <numerusform>%n page sent to {printer}.</numerusform>
@@ -196,7 +196,7 @@
     <context>
         <name>MainWindow</name>
         <message numerus="yes">
-            <location filename="../../dpo_desk/ui/main_window.py" line="757" />
+            <location filename="../../dpo_desk/ui/main_window.py" line="810" />
             <source>%n case(s)</source>
             <translation>
                 <numerusform>%n case</numerusform>
@@ -204,7 +204,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../dpo_desk/ui/main_window.py" line="1044" />
+            <location filename="../../dpo_desk/ui/main_window.py" line="1180" />
             <source>The case file is sound: every page decrypts and passes its checks, and the audit log's chain of %n event(s) is unbroken.</source>
             <translation>
                 <numerusform>The case file is sound: every page decrypts and passes its checks, and the audit log's chain of %n event is unbroken.</numerusform>
@@ -212,7 +212,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../dpo_desk/ui/main_window.py" line="964" />
+            <location filename="../../dpo_desk/ui/main_window.py" line="1100" />
             <source>The files hold %n message(s): more than 200 new cases may be opened.</source>
             <translation>
                 <numerusform>The files hold %n message: more than 200 new cases may be opened.</numerusform>
@@ -253,7 +253,7 @@
     <context>
         <name>ScanList</name>
         <message numerus="yes">
-            <location filename="../../dpo_desk/ui/dialogs/scans.py" line="231" />
+            <location filename="../../dpo_desk/ui/dialogs/scans.py" line="233" />
             <source>%n page(s)</source>
             <translation>
                 <numerusform>%n page</numerusform>

@@ -51,17 +51,17 @@
 <context>
     <name>AddScansDialog</name>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/scans.py" line="301"/>
+        <location filename="../../dpo_desk/ui/dialogs/scans.py" line="303"/>
         <source>Add scans to {reference}</source>
         <translation>Добавить сканы в обращение {reference}</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/scans.py" line="310"/>
+        <location filename="../../dpo_desk/ui/dialogs/scans.py" line="312"/>
         <source>&amp;Store scans</source>
         <translation>&amp;Сохранить сканы</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/scans.py" line="330"/>
+        <location filename="../../dpo_desk/ui/dialogs/scans.py" line="332"/>
         <source>Add at least one scan.</source>
         <translation>Добавьте хотя бы один скан.</translation>
     </message>
@@ -733,68 +733,68 @@
 <context>
     <name>CaseTableModel</name>
     <message>
-        <location filename="../../dpo_desk/ui/models/case_table.py" line="115"/>
+        <location filename="../../dpo_desk/ui/models/case_table.py" line="130"/>
         <source>Reference</source>
-        <extracomment>Column -&gt; ``CaseQuery.order_by`` (days left sorts like the due date). The default order: the governing due date, most urgent first (cases without one last).</extracomment>
+        <extracomment>Pages whose rows the model keeps (the rest are cursors only): 8 x 200 rows. Column -&gt; ``CaseQuery.order_by`` (days left sorts like the due date). The default order: the governing due date, most urgent first (cases without one last).</extracomment>
         <translation>Номер</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/models/case_table.py" line="116"/>
+        <location filename="../../dpo_desk/ui/models/case_table.py" line="131"/>
         <source>Subject</source>
         <translation>Заявитель</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/models/case_table.py" line="117"/>
+        <location filename="../../dpo_desk/ui/models/case_table.py" line="132"/>
         <source>Controller</source>
         <translation>Оператор</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/models/case_table.py" line="118"/>
+        <location filename="../../dpo_desk/ui/models/case_table.py" line="133"/>
         <source>Request</source>
         <translation>Запрос</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/models/case_table.py" line="119"/>
+        <location filename="../../dpo_desk/ui/models/case_table.py" line="134"/>
         <source>Channel</source>
         <translation>Канал</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/models/case_table.py" line="120"/>
+        <location filename="../../dpo_desk/ui/models/case_table.py" line="135"/>
         <source>Received</source>
         <translation>Получено</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/models/case_table.py" line="121"/>
+        <location filename="../../dpo_desk/ui/models/case_table.py" line="136"/>
         <source>Due</source>
         <translation>Срок</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/models/case_table.py" line="122"/>
+        <location filename="../../dpo_desk/ui/models/case_table.py" line="137"/>
         <source>Days left</source>
         <translation>Осталось</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/models/case_table.py" line="123"/>
+        <location filename="../../dpo_desk/ui/models/case_table.py" line="138"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/models/case_table.py" line="388"/>
+        <location filename="../../dpo_desk/ui/models/case_table.py" line="491"/>
         <source>Governing deadline: {regime}</source>
         <translation>Определяющий срок: {regime}</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/models/case_table.py" line="399"/>
+        <location filename="../../dpo_desk/ui/models/case_table.py" line="502"/>
         <source>Overdue</source>
         <translation>Просрочено</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/models/case_table.py" line="403"/>
+        <location filename="../../dpo_desk/ui/models/case_table.py" line="506"/>
         <source>Waiting for proof of identity</source>
         <translation>Ожидается подтверждение личности</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/models/case_table.py" line="401"/>
+        <location filename="../../dpo_desk/ui/models/case_table.py" line="504"/>
         <source>Due within three (working) days</source>
         <translation>Срок в ближайшие три (рабочих) дня</translation>
     </message>
@@ -1013,167 +1013,167 @@
 <context>
     <name>ControllersDialog</name>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="97"/>
+        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="98"/>
         <source>Controllers</source>
         <translation>Операторы</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="105"/>
+        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="106"/>
         <source>&amp;New controller</source>
         <translation>&amp;Новый оператор</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="122"/>
+        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="123"/>
         <source>short name: letters, digits, dashes</source>
         <translation>краткое имя: буквы, цифры, дефисы</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="139"/>
+        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="140"/>
         <source>one address per line</source>
         <translation>по одному адресу в строке</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="158"/>
+        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="159"/>
         <source>e.g. ru, en (the first is the default)</source>
         <translation>например, ru, en (первый — по умолчанию)</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="161"/>
+        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="162"/>
         <source>S&amp;hort name:</source>
         <translation>&amp;Краткое имя:</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="162"/>
+        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="163"/>
         <source>&amp;Name:</source>
         <translation>&amp;Название:</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="163"/>
+        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="164"/>
         <source>&amp;Legal entity:</source>
         <translation>&amp;Юридическое лицо:</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="164"/>
+        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="165"/>
         <source>Re&amp;gistration no.:</source>
         <translation>&amp;Рег. номер:</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="165"/>
+        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="166"/>
         <source>&amp;Address:</source>
         <translation>&amp;Адрес:</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="166"/>
+        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="167"/>
         <source>&amp;DPO contact:</source>
         <translation>&amp;Контакт ответственного:</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="167"/>
+        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="168"/>
         <source>&amp;Intake emails:</source>
         <translation>&amp;Адреса для запросов:</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="168"/>
+        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="169"/>
         <source>&amp;Jurisdictions:</source>
         <translation>&amp;Юрисдикции:</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="173"/>
+        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="174"/>
         <source>Channels:</source>
         <translation>Каналы:</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="174"/>
+        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="175"/>
         <source>&amp;Reply languages:</source>
         <translation>&amp;Языки ответов:</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="177"/>
+        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="178"/>
         <source>Details</source>
         <translation>Основное</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="178"/>
+        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="179"/>
         <source>Identity proof</source>
         <translation>Подтверждение личности</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="179"/>
+        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="180"/>
         <source>Profile</source>
         <translation>Профиль обработки</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="190"/>
+        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="191"/>
         <source>&amp;Save controller</source>
         <translation>&amp;Сохранить оператора</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="220"/>
+        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="221"/>
         <source>What a requester may send to prove who they are. Ask for more only where the law allows it; the warnings below compare this policy with the laws of the jurisdictions ticked on the Details tab.</source>
         <translation>Чем заявитель может подтвердить свою личность. Требуйте большего только там, где это допускает закон; предупреждения ниже сравнивают этот порядок с правом юрисдикций, отмеченных на вкладке «Основное».</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="237"/>
+        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="238"/>
         <source>Accepted proofs:</source>
         <translation>Принимаемые подтверждения:</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="239"/>
+        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="240"/>
         <source>Require a signed copy of an ID document for every request</source>
         <translation>Требовать подписанную копию удостоверения личности для каждого запроса</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="254"/>
+        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="255"/>
         <source>ID &amp;copies:</source>
         <translation>Ко&amp;пии удостоверений:</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="534"/>
+        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="535"/>
         <source>Stricter than the law allows, or inconsistent:</source>
         <translation>Строже, чем допускает закон, или противоречиво:</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="538"/>
+        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="539"/>
         <source>No conflict with the laws of the ticked jurisdictions.</source>
         <translation>Противоречий с правом отмеченных юрисдикций нет.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="546"/>
+        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="547"/>
         <source>Tick at least one jurisdiction whose law applies.</source>
         <translation>Отметьте хотя бы одну юрисдикцию, чьё право применяется.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="574"/>
+        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="575"/>
         <source>Saved.</source>
         <translation>Сохранено.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="278"/>
+        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="279"/>
         <source>What an access response tells the requester about the processing, written in each reply language (one entry per line for lists). Items marked * are required by the law of the ticked jurisdictions: a letter is not finalised while one is empty.</source>
         <translation>Что ответ на запрос о доступе сообщает заявителю об обработке — на каждом языке ответа (списки — по одному пункту в строке). Пункты со знаком * требует закон отмеченных юрисдикций: пока такой пункт пуст, письмо не может быть утверждено.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="292"/>
+        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="293"/>
         <source>Default si&amp;gnatory:</source>
         <translation>&amp;Подписант по умолчанию:</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="293"/>
+        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="294"/>
         <source>Signatory&apos;s t&amp;itle:</source>
         <translation>Д&amp;олжность подписанта:</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="368"/>
+        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="369"/>
         <source>Missing (letters are refused): %1</source>
         <translation>Не заполнено (письма не утверждаются): %1</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="372"/>
+        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="373"/>
         <source>Not written in this language: %1</source>
         <translation>Написано не на этом языке: %1</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="376"/>
+        <location filename="../../dpo_desk/ui/dialogs/controllers.py" line="377"/>
         <source>The list of items required by Kyrgyz Law 58 needs legal review.</source>
         <translation>Перечень сведений, которых требует Закон КР № 58, нуждается в юридической проверке.</translation>
     </message>
@@ -1615,12 +1615,12 @@ Its content is gone for good; the verification record keeps its SHA-256:
 <context>
     <name>DestroyCopiesDialog</name>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="91"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="92"/>
         <source>Destroy the ID copies?</source>
         <translation>Уничтожить копии удостоверений личности?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="94"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="95"/>
         <source>The ID copies of case {reference} (%n file(s)) will be destroyed for good: their content is erased from the case file and cannot be recovered.</source>
         <translation>
             <numerusform>Копии удостоверений личности по обращению {reference} (%n файл) будут уничтожены безвозвратно: их содержимое стирается из файла дел и не может быть восстановлено.</numerusform>
@@ -1629,27 +1629,27 @@ Its content is gone for good; the verification record keeps its SHA-256:
         </translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="107"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="108"/>
         <source>What remains: the verification record (how identity was checked, the outcome, the document type and the last four characters of its number) and each copy&apos;s SHA-256 hash, so you can still show which copy was checked. The audit log records the destruction and its reason.</source>
         <translation>Что останется: запись о проверке (как проверялась личность, результат, тип документа и последние четыре символа его номера) и хеш SHA-256 каждой копии, чтобы можно было показать, какая копия проверялась. Уничтожение и его причина записываются в журнал аудита.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="118"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="119"/>
         <source>Identity settled; the copy is no longer needed.</source>
         <translation>Проверка личности завершена; копия больше не нужна.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="119"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="120"/>
         <source>&amp;Reason:</source>
         <translation>&amp;Причина:</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="126"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="127"/>
         <source>&amp;Destroy for good</source>
         <translation>&amp;Уничтожить безвозвратно</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="146"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="147"/>
         <source>Say why the copies are destroyed.</source>
         <translation>Укажите, почему копии уничтожаются.</translation>
     </message>
@@ -1806,47 +1806,47 @@ Its content is gone for good; the verification record keeps its SHA-256:
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../dpo_desk/ui/errors.py" line="42"/>
+        <location filename="../../dpo_desk/ui/errors.py" line="43"/>
         <source>The passphrase or recovery key does not open this case file (or the file is not a DPO Desk case file).</source>
         <translation>Пароль или ключ восстановления не открывает этот файл дел (или это не файл дел DPO Desk).</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/errors.py" line="50"/>
+        <location filename="../../dpo_desk/ui/errors.py" line="51"/>
         <source>The case file is open in another DPO Desk (process {pid} on {host} since {since}); close it there first.</source>
         <translation>Файл дел открыт в другом DPO Desk (процесс {pid} на {host} с {since}); сначала закройте его там.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/errors.py" line="57"/>
+        <location filename="../../dpo_desk/ui/errors.py" line="58"/>
         <source>This case file was written by a newer DPO Desk. Update DPO Desk to open it; the file was not changed.</source>
         <translation>Этот файл дел записан более новой версией DPO Desk. Обновите DPO Desk, чтобы открыть его; файл не изменён.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/errors.py" line="63"/>
+        <location filename="../../dpo_desk/ui/errors.py" line="64"/>
         <source>This case file needs its passphrase or recovery key.</source>
         <translation>Для этого файла дел нужен его пароль или ключ восстановления.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/errors.py" line="67"/>
+        <location filename="../../dpo_desk/ui/errors.py" line="68"/>
         <source>The case file does not exist (any more) at this place.</source>
         <translation>Файла дел в этом месте нет (больше нет).</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/errors.py" line="71"/>
+        <location filename="../../dpo_desk/ui/errors.py" line="72"/>
         <source>The disk is full; the last change was not saved.</source>
         <translation>Диск заполнен; последнее изменение не сохранено.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/errors.py" line="75"/>
+        <location filename="../../dpo_desk/ui/errors.py" line="76"/>
         <source>The case file is in a read-only place; nothing can be saved there.</source>
         <translation>Файл дел находится в месте только для чтения; сохранить в нём ничего нельзя.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/errors.py" line="79"/>
+        <location filename="../../dpo_desk/ui/errors.py" line="80"/>
         <source>This installation&apos;s SQLCipher is too old for DPO Desk; reinstall DPO Desk.</source>
         <translation>SQLCipher в этой установке слишком старый для DPO Desk; переустановите DPO Desk.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/errors.py" line="84"/>
+        <location filename="../../dpo_desk/ui/errors.py" line="85"/>
         <source>DPO Desk hit a bug.</source>
         <translation>В DPO Desk произошла ошибка.</translation>
     </message>
@@ -2144,174 +2144,174 @@ Its content is gone for good; the verification record keeps its SHA-256:
 <context>
     <name>IdentityTab</name>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="255"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="256"/>
         <source>Verification policy</source>
         <extracomment>The DPO wants to write a letter of this kind (&quot;identity_request&quot;, &quot;refusal&quot;).</extracomment>
         <translation>Порядок проверки личности</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="267"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="268"/>
         <source>ID document checklist</source>
         <translation>Чек-лист удостоверения личности</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="274"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="275"/>
         <source>What to ask for, if more information is needed (optional)</source>
         <translation>Что запросить, если нужны дополнительные сведения (необязательно)</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="280"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="281"/>
         <source>&amp;Verified</source>
         <translation>Подтвержд&amp;ена</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="281"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="282"/>
         <source>&amp;More information needed</source>
         <translation>Н&amp;ужны доп. сведения</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="282"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="283"/>
         <source>F&amp;ailed</source>
         <translation>&amp;Не подтверждена</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="310"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="311"/>
         <source>Electronic signature</source>
         <translation>Электронная подпись</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="325"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="326"/>
         <source>Signed &amp;file:</source>
         <translation>Подписанный &amp;файл:</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="327"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="328"/>
         <source>Verify &amp;signature</source>
         <translation>Про&amp;верить подпись</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="331"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="332"/>
         <source>Check the signature against your trust store (offline); the result is recorded as a verification of identity</source>
         <translation>Проверить подпись по вашему списку доверенных сертификатов (без сети); результат записывается как проверка личности</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="342"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="343"/>
         <source>No signed PDF, signature file or S/MIME email is attached to this case.</source>
         <translation>К этому обращению не приложены ни подписанный PDF, ни файл подписи, ни письмо с подписью S/MIME.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="347"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="348"/>
         <source>Si&amp;gned file or email:</source>
         <translation>Файл &amp;или письмо с подписью:</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="369"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="370"/>
         <source>Verification records</source>
         <translation>Записи о проверке</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="384"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="385"/>
         <source>Select a signature check to see its results above.</source>
         <translation>Выберите проверку подписи, чтобы увидеть её результаты выше.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="386"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="387"/>
         <source>A&amp;ccept this signature…</source>
         <translation>&amp;Принять эту подпись…</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="390"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="391"/>
         <source>Settle identity with the selected signature check although DPO Desk could not tie its signer to the data subject (your written reason is recorded)</source>
         <translation>Считать личность подтверждённой выбранной проверкой подписи, хотя DPO Desk не смог связать подписанта с субъектом данных (ваше письменное обоснование сохраняется)</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="407"/>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="410"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="408"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="411"/>
         <source>ID copies and letter scans</source>
         <translation>Копии удостоверений и сканы писем</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="419"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="420"/>
         <source>Saved a copy to {path}.</source>
         <translation>Копия сохранена: {path}.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="423"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="424"/>
         <source>Destroy ID co&amp;pies…</source>
         <translation>Уни&amp;чтожить копии удостоверений…</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="440"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="441"/>
         <source>&amp;Identity</source>
         <translation>&amp;Личность</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="540"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="541"/>
         <source>Identity {outcome} on {date} ({method}).</source>
         <translation>Личность {outcome} {date} ({method}).</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="547"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="548"/>
         <source>More information was asked for on {date}: the deadline is paused until it arrives.</source>
         <translation>{date} запрошены дополнительные сведения: срок приостановлен до их получения.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="550"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="551"/>
         <source>Identity not settled yet: more information is needed.</source>
         <translation>Личность ещё не установлена: нужны дополнительные сведения.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="552"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="553"/>
         <source>Identity not checked yet.</source>
         <translation>Личность ещё не проверена.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="559"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="560"/>
         <source>Verification policy of {controller}</source>
         <translation>Порядок проверки личности: {controller}</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="562"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="563"/>
         <source>Accepts: {proofs}</source>
         <translation>Принимается: {proofs}</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="564"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="565"/>
         <source>Requires a signed copy of an ID document for every request.</source>
         <translation>Для каждого запроса требуется подписанная копия удостоверения личности.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="573"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="574"/>
         <source>Stricter than the law allows, or inconsistent:</source>
         <translation>Строже, чем допускает закон, или противоречиво:</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="579"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="580"/>
         <source>⚠ ID copies: {warning}</source>
         <translation>⚠ Копии удостоверений: {warning}</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="623"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="624"/>
         <source>Recorded: {outcome}.</source>
         <translation>Записан результат: {outcome}.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="630"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="631"/>
         <source>The deadline is paused from today until the requested information arrives.</source>
         <translation>Срок приостановлен с сегодняшнего дня до получения запрошенных сведений.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="634"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="635"/>
         <source>An identity request was already open: its pause continues.</source>
         <translation>Запрос подтверждения личности уже был открыт: приостановка срока продолжается.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="636"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="637"/>
         <source>The identity pause ended today.</source>
         <translation>Приостановка срока на время проверки личности закончилась сегодня.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="640"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="641"/>
         <source>ID copies destroyed as the controller&apos;s policy requires: %n file(s); their hashes are kept in the record.</source>
         <translation>
             <numerusform>Копии удостоверений уничтожены, как требует порядок оператора: %n файл; их хеши сохранены в записи о проверке.</numerusform>
@@ -2320,107 +2320,107 @@ Its content is gone for good; the verification record keeps its SHA-256:
         </translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="653"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="654"/>
         <source>A refusal letter should explain:</source>
         <translation>В письме с отказом следует объяснить:</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="654"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="655"/>
         <source>Write the &amp;refusal letter…</source>
         <translation>Написать письмо с отка&amp;зом…</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="656"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="657"/>
         <source>A letter should ask the requester for:</source>
         <translation>В письме следует запросить у заявителя:</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="657"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="658"/>
         <source>Write the letter as&amp;king for it…</source>
         <translation>Написать письмо с &amp;запросом…</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="703"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="704"/>
         <source>{method} checked {moment}:</source>
         <translation>{method}, проверено {moment}:</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="724"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="725"/>
         <source>Identity verified by your decision (record {record}).</source>
         <translation>Личность подтверждена вашим решением (запись {record}).</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="740"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="741"/>
         <source>Email: {name}</source>
         <translation>Письмо: {name}</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="768"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="769"/>
         <source>— none: the signature holds its content —</source>
         <translation>— нет: содержимое внутри подписи —</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="788"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="789"/>
         <source>Choose a signed file or email first.</source>
         <translation>Сначала выберите файл или письмо с подписью.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="797"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="798"/>
         <source>{name}:</source>
         <translation>{name}:</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="798"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="799"/>
         <source>The check was recorded below.</source>
         <translation>Проверка записана — см. ниже.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="807"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="808"/>
         <source>A signature check is still running.</source>
         <translation>Проверка подписи ещё выполняется.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="822"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="823"/>
         <source>{role} — {name}: destroyed on {date} (hash kept)</source>
         <translation>{role} — {name}: уничтожено {date} (хеш сохранён)</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="835"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="836"/>
         <source>No ID copy or letter scan is stored on this case.</source>
         <translation>В этом обращении нет ни копий удостоверений, ни сканов писем.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="874"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="875"/>
         <source>Reading {name}…</source>
         <translation>Чтение {name}…</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="907"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="908"/>
         <source>The ID copies were destroyed; their hashes are kept.</source>
         <translation>Копии удостоверений уничтожены; их хеши сохранены.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="909"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="910"/>
         <source>No ID copy is stored on this case.</source>
         <translation>В этом обращении нет копий удостоверений личности.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="913"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="914"/>
         <source>ID copies can be destroyed once identity is settled (verified or failed) or the case is closed.</source>
         <translation>Копии удостоверений можно уничтожить, когда проверка личности завершена (личность подтверждена или не подтверждена) или обращение закрыто.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="917"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="918"/>
         <source>This controller destroys ID copies as soon as identity is settled.</source>
         <translation>Этот оператор уничтожает копии удостоверений сразу по завершении проверки личности.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="920"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="921"/>
         <source>Identity is settled. This controller keeps ID copies until the case closes; you may destroy them now.</source>
         <translation>Проверка личности завершена. Этот оператор хранит копии удостоверений до закрытия обращения; их можно уничтожить уже сейчас.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="942"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="943"/>
         <source>ID copies destroyed: %n file(s); the verification record keeps their hashes.</source>
         <translation>
             <numerusform>Копии удостоверений уничтожены: %n файл; их хеши сохранены в записи о проверке.</numerusform>
@@ -2592,22 +2592,22 @@ Its content is gone for good; the verification record keeps its SHA-256:
         <translation>Оператор:</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/inbox.py" line="199"/>
+        <location filename="../../dpo_desk/ui/views/inbox.py" line="208"/>
         <source>The inbox is empty.</source>
         <translation>Входящих нет.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/inbox.py" line="213"/>
+        <location filename="../../dpo_desk/ui/views/inbox.py" line="222"/>
         <source>Looks like automated or marketing mail, not a request: %1</source>
         <translation>Похоже на автоматическое или рекламное письмо, а не запрос: %1</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/inbox.py" line="217"/>
+        <location filename="../../dpo_desk/ui/views/inbox.py" line="226"/>
         <source>Perhaps a request (%1), but the evidence is weak.</source>
         <translation>Возможно, запрос (%1), но признаков мало.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/inbox.py" line="221"/>
+        <location filename="../../dpo_desk/ui/views/inbox.py" line="230"/>
         <source>No data-subject request was recognised (a complaint, a question …?).</source>
         <translation>Запрос субъекта данных не распознан (жалоба, вопрос…?).</translation>
     </message>
@@ -3838,37 +3838,37 @@ Its content is gone for good; the verification record keeps its SHA-256:
         <translation>Остаются предупреждения:</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1324"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1326"/>
         <source>Finalise anyway only if you are sure the letter is right.</source>
         <translation>Утверждайте, несмотря на них, только если уверены, что письмо составлено верно.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1329"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1331"/>
         <source>Finalise the letter?</source>
         <translation>Утвердить письмо?</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1351"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1353"/>
         <source>Finalised. The PDF is stored with SHA-256 {hash}.</source>
         <translation>Утверждено. PDF сохранён с SHA-256 {hash}.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1385"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1387"/>
         <source>Recorded as sent. The case is now: {status}.</source>
         <translation>Отправка записана. Статус обращения: {status}.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1389"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1391"/>
         <source>Recorded as sent.</source>
         <translation>Отправка записана.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1431"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1433"/>
         <source>Print the letter</source>
         <translation>Печать письма</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1446"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1448"/>
         <source>%n page(s) sent to {printer}.</source>
         <translation>
             <numerusform>%n страница отправлена на {printer}.</numerusform>
@@ -3877,7 +3877,7 @@ Its content is gone for good; the verification record keeps its SHA-256:
         </translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1448"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1450"/>
         <source>The printer could not be started; nothing was printed.</source>
         <translation>Не удалось запустить печать; ничего не напечатано.</translation>
     </message>
@@ -3912,7 +3912,7 @@ Its content is gone for good; the verification record keeps its SHA-256:
         <translation>Я прочитал(а) блокирующие предупреждения, письмо верно в таком виде</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1326"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="1328"/>
         <source>&amp;Finalise with the warnings acknowledged</source>
         <translation>&amp;Утвердить с учётом предупреждений</translation>
     </message>
@@ -3999,203 +3999,243 @@ Its content is gone for good; the verification record keeps its SHA-256:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="196"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="209"/>
         <source>&amp;New postal request…</source>
-        <extracomment>The case view&apos;s tabs in this wave; later waves append theirs. The window&apos;s size when nothing is saved, if the screen has room for it (1366x768 fits). Names under which the layout is kept in ``Settings.layout``. File types the email import takes (dropped on the window or chosen in the file dialog).</extracomment>
+        <extracomment>The case view&apos;s tabs in this wave; later waves append theirs. The window&apos;s size when nothing is saved, if the screen has room for it (1366x768 fits). Names under which the layout is kept in ``Settings.layout``. File types the email import takes (dropped on the window or chosen in the file dialog). File → Open recent: how many case files the settings remember (``Settings.extra``). File → Open / New / Open recent / a restored file: the path to switch to. The app&apos;s ``OpenRequests`` answers it (asks before closing this file, never opens one twice).</extracomment>
         <translation>&amp;Новый почтовый запрос…</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="200"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="213"/>
         <source>Log a request that came by post</source>
         <translation>Зарегистрировать запрос, пришедший по почте</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="204"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="217"/>
         <source>&amp;Import email…</source>
         <translation>&amp;Импорт писем…</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="208"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="221"/>
         <source>Import .eml, .msg or .mbox files (or drop them on the window)</source>
         <translation>Импортировать файлы .eml, .msg или .mbox (или перетащите их в окно)</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="212"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="225"/>
         <source>&amp;Lock</source>
         <translation>&amp;Заблокировать</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="216"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="229"/>
         <source>Hide the cases until the passphrase or keyring unlocks them</source>
         <translation>Скрыть обращения до разблокировки паролем или ключом из хранилища</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="221"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="234"/>
         <source>&amp;Back up now…</source>
         <translation>&amp;Резервная копия…</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="225"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="238"/>
         <source>Write an encrypted copy of the case file</source>
         <translation>Записать зашифрованную копию файла дел</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="229"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="242"/>
         <source>&amp;Check case file</source>
         <translation>&amp;Проверить файл дел</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="233"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="246"/>
         <source>Check every page of the file and the audit log&apos;s chain</source>
         <translation>Проверить каждую страницу файла и цепочку журнала аудита</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="237"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="250"/>
         <source>&amp;Verify identity…</source>
         <translation>&amp;Проверить личность…</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="241"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="254"/>
         <source>Check the requester&apos;s identity on the selected case</source>
         <translation>Проверить личность заявителя по выбранному обращению</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="245"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="258"/>
         <source>&amp;Write letter…</source>
         <translation>&amp;Написать письмо…</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="249"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="262"/>
         <source>Write a letter on the selected case</source>
         <translation>Написать письмо по выбранному обращению</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="253"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="266"/>
         <source>&amp;Export…</source>
         <translation>&amp;Экспорт…</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="257"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="270"/>
         <source>Export a case summary, the register, statistics or the calendar</source>
         <translation>Экспортировать сводку по обращению, реестр, статистику или календарь</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="260"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="273"/>
         <source>Letter &amp;templates…</source>
         <translation>&amp;Шаблоны писем…</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="263"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="276"/>
         <source>&amp;Trusted certificates…</source>
         <translation>&amp;Доверенные сертификаты…</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="266"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="279"/>
         <source>&amp;Quit</source>
         <translation>&amp;Выход</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="269"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="282"/>
         <source>&amp;Find…</source>
         <translation>&amp;Найти…</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="273"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="286"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Обновить</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="279"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="292"/>
         <source>&amp;Controllers…</source>
         <translation>&amp;Операторы…</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="282"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="295"/>
         <source>Calendar &amp;overrides…</source>
         <translation>&amp;Поправки календаря…</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="286"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="299"/>
         <source>&amp;Preferences…</source>
         <translation>&amp;Параметры…</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="290"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="303"/>
         <source>&amp;About DPO Desk</source>
         <translation>&amp;О программе DPO Desk</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="334"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="349"/>
+        <source>&amp;Open case file…</source>
+        <translation>&amp;Открыть файл дел…</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/main_window.py" line="353"/>
+        <source>Close this case file and open another</source>
+        <translation>Закрыть этот файл дел и открыть другой</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/main_window.py" line="357"/>
+        <source>New case &amp;file…</source>
+        <translation>Новый &amp;файл дел…</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/main_window.py" line="361"/>
+        <source>Close this case file and create a new one</source>
+        <translation>Закрыть этот файл дел и создать новый</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/main_window.py" line="365"/>
+        <source>&amp;Restore from backup…</source>
+        <translation>&amp;Восстановить из резервной копии…</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/main_window.py" line="369"/>
+        <source>Restore a backup to a new path (never over the open file)</source>
+        <translation>Восстановить резервную копию по новому пути (никогда поверх открытого файла)</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/main_window.py" line="372"/>
+        <source>&amp;User guide</source>
+        <translation>&amp;Руководство пользователя</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/main_window.py" line="377"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="345"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="381"/>
+        <source>Open &amp;recent</source>
+        <translation>&amp;Недавние файлы дел</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/main_window.py" line="397"/>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="350"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="402"/>
         <source>&amp;Case</source>
         <translation>О&amp;бращение</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="354"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="406"/>
         <source>&amp;Settings</source>
         <translation>&amp;Настройки</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="362"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="414"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="368"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="421"/>
         <source>Main toolbar</source>
         <translation>Основная панель</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="397"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="450"/>
         <source>Start by adding the controllers you serve: their laws set the deadlines.</source>
         <translation>Начните с добавления операторов, которых вы обслуживаете: их право определяет сроки.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="401"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="454"/>
         <source>&amp;Add a controller…</source>
         <translation>&amp;Добавить оператора…</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="418"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="471"/>
         <source>Views and controllers</source>
         <translation>Представления и операторы</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="427"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="480"/>
         <source>Search names, references, notes and emails (Ctrl+F)</source>
         <translation>Поиск по именам, номерам, заметкам и письмам (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="429"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="482"/>
         <source>Search cases</source>
         <translation>Поиск обращений</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="448"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="501"/>
         <source>Cases</source>
         <translation>Обращения</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="651"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="704"/>
         <source>{name} (locked) — DPO Desk</source>
         <translation>{name} (заблокировано) — DPO Desk</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="653"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="706"/>
         <source>{name} — DPO Desk</source>
         <translation>{name} — DPO Desk</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../dpo_desk/ui/main_window.py" line="757"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="810"/>
         <source>%n case(s)</source>
         <translation>
             <numerusform>%n обращение</numerusform>
@@ -4204,74 +4244,100 @@ Its content is gone for good; the verification record keeps its SHA-256:
         </translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="854"/>
-        <location filename="../../dpo_desk/ui/main_window.py" line="867"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="907"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="920"/>
         <source>Select a case first.</source>
         <translation>Сначала выберите обращение.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="882"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="935"/>
         <source>Exported to {path}.</source>
         <translation>Экспортировано в {path}.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="909"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="977"/>
+        <source>No other recent case files</source>
+        <translation>Других недавних файлов дел нет</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/main_window.py" line="995"/>
+        <source>Open case file</source>
+        <translation>Открыть файл дел</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/main_window.py" line="1000"/>
+        <source>New case file</source>
+        <translation>Новый файл дел</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/main_window.py" line="1007"/>
+        <source>{file} already exists: choose another name, or open it with Open.</source>
+        <translation>{file} уже существует: выберите другое имя или откройте его командой «Открыть».</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/main_window.py" line="1022"/>
+        <source>The backup is restored to {path}.</source>
+        <translation>Резервная копия восстановлена в {path}.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/main_window.py" line="1045"/>
         <source>Another job is still running.</source>
         <translation>Ещё выполняется другая задача.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="937"/>
-        <location filename="../../dpo_desk/ui/main_window.py" line="962"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="1073"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="1098"/>
         <source>Import email</source>
         <translation>Импорт писем</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="940"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="1076"/>
         <source>Email (*.eml *.msg *.mbox *.txt)</source>
         <translation>Письма (*.eml *.msg *.mbox *.txt)</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="949"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="1085"/>
         <source>Importing email…</source>
         <translation>Импорт писем…</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="1006"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="1142"/>
         <source>Back up the case file</source>
         <translation>Резервная копия файла дел</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="1009"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="984"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="1145"/>
         <source>DPO Desk case files (*.dpodesk)</source>
         <translation>Файлы дел DPO Desk (*.dpodesk)</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="1017"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="1153"/>
         <source>Writing the backup…</source>
         <translation>Запись резервной копии…</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="1025"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="1161"/>
         <source>Backup written to {path} ({size} KB).</source>
         <translation>Резервная копия записана в {path} ({size} КБ).</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="1029"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="1165"/>
         <source>It opens with this file&apos;s recovery key.</source>
         <translation>Она открывается ключом восстановления этого файла.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="1034"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="1170"/>
         <source>Checking the case file…</source>
         <translation>Проверка файла дел…</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="1040"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="1176"/>
         <source>Check case file</source>
         <translation>Проверка файла дел</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../dpo_desk/ui/main_window.py" line="1044"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="1180"/>
         <source>The case file is sound: every page decrypts and passes its checks, and the audit log&apos;s chain of %n event(s) is unbroken.</source>
         <translation>
             <numerusform>Файл дел исправен: каждая страница расшифровывается и проходит проверки, цепочка журнала аудита из %n события не нарушена.</numerusform>
@@ -4280,62 +4346,62 @@ Its content is gone for good; the verification record keeps its SHA-256:
         </translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="1057"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="1193"/>
         <source>The chain also matches the copy of its end kept in the system keyring.</source>
         <translation>Цепочка также совпадает с копией её конца в системном хранилище ключей.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="1073"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="1209"/>
         <source>The file is damaged: {problems}</source>
         <translation>Файл повреждён: {problems}</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="1079"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="1215"/>
         <source>The audit log was altered or cut at event {seq}: {problem}</source>
         <translation>Журнал аудита изменён или обрезан на событии {seq}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="1089"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="1225"/>
         <source>Restore the last good backup and keep this file for inspection.</source>
         <translation>Восстановите последнюю исправную резервную копию, а этот файл сохраните для проверки.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="1100"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="1236"/>
         <source>DPO Desk</source>
         <translation>DPO Desk</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="1193"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="1329"/>
         <source>The keyring does not hold this file&apos;s key; type the recovery key.</source>
         <translation>В хранилище нет ключа этого файла; введите ключ восстановления.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="1197"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="1333"/>
         <source>That passphrase or recovery key is not right.</source>
         <translation>Пароль или ключ восстановления неверен.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="327"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="340"/>
         <source>&amp;Breaches</source>
         <translation>&amp;Инциденты</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="331"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="344"/>
         <source>The register of personal-data breaches and their legal clocks</source>
         <translation>Реестр инцидентов с персональными данными и их законные сроки</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="538"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="591"/>
         <source>Requests</source>
         <translation>Обращения</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="540"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="593"/>
         <source>Breaches</source>
         <translation>Инциденты</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../dpo_desk/ui/main_window.py" line="964"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="1100"/>
         <source>The files hold %n message(s): more than 200 new cases may be opened.</source>
         <translation>
             <numerusform>В файлах %n письмо: может быть открыто более 200 новых дел.</numerusform>
@@ -4344,32 +4410,32 @@ Its content is gone for good; the verification record keeps its SHA-256:
         </translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="968"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="1104"/>
         <source>Import all</source>
         <translation>Импортировать всё</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="1049"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="1185"/>
         <source>Every record matches what the audit log last recorded for it.</source>
         <translation>Каждая запись совпадает с тем, что журнал аудита записал о ней последним.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="1053"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="1189"/>
         <source>The chain also matches the copy of its end kept in the settings folder.</source>
         <translation>Цепочка совпадает и с копией её конца в папке настроек.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="1060"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="1196"/>
         <source>That copy is on this computer: it does not stand against someone who holds the key here. Keep the line printed by “dpo-desk audit anchor” elsewhere.</source>
         <translation>Эта копия хранится на этом компьютере: она не защищает от того, у кого здесь есть ключ. Храните строку, которую печатает «dpo-desk audit anchor», в другом месте.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="1065"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="1201"/>
         <source>No copy of the chain&apos;s end is kept outside the file, so a cut-off end would not show. Keep the line printed by “dpo-desk audit anchor” elsewhere.</source>
         <translation>Копия конца цепочки вне файла не хранится, поэтому отрезанный конец не будет заметен. Храните строку, которую печатает «dpo-desk audit anchor», в другом месте.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="1085"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="1221"/>
         <source>Records changed outside DPO Desk: {rows}</source>
         <translation>Записи, изменённые в обход DPO Desk: {rows}</translation>
     </message>
@@ -4425,12 +4491,12 @@ Its content is gone for good; the verification record keeps its SHA-256:
 <context>
     <name>OpenRequests</name>
     <message>
-        <location filename="../../dpo_desk/ui/app.py" line="339"/>
+        <location filename="../../dpo_desk/ui/app.py" line="343"/>
         <source>Open another case file</source>
         <translation>Открыть другой файл дел</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/app.py" line="341"/>
+        <location filename="../../dpo_desk/ui/app.py" line="345"/>
         <source>{current} is open. Close it and open {new}? Nothing is lost: every change is already saved.</source>
         <translation>Открыт файл {current}. Закрыть его и открыть {new}? Ничего не потеряется: все изменения уже сохранены.</translation>
     </message>
@@ -4438,27 +4504,27 @@ Its content is gone for good; the verification record keeps its SHA-256:
 <context>
     <name>OverrideSignatureDialog</name>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="158"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="159"/>
         <source>Accept this signature as proof of identity?</source>
         <translation>Принять эту подпись как подтверждение личности?</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="161"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="162"/>
         <source>Signature check {check} did not settle identity by itself. Accept it only if you are sure the data subject signed (for example, the name is written in a way DPO Desk does not recognise). Your reason is kept in the record and the audit log.</source>
         <translation>Проверка подписи {check} сама по себе не подтвердила личность. Принимайте её, только если уверены, что подписал субъект данных (например, имя записано так, как DPO Desk не распознаёт). Ваше обоснование сохраняется в записи и в журнале аудита.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="171"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="172"/>
         <source>&amp;Reason:</source>
         <translation>&amp;Обоснование:</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="178"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="179"/>
         <source>&amp;Accept as verified</source>
         <translation>&amp;Принять как подтверждённую</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="197"/>
+        <location filename="../../dpo_desk/ui/views/identity_tab.py" line="198"/>
         <source>Write why you accept this signature (a sentence).</source>
         <translation>Напишите, почему вы принимаете эту подпись (одно предложение).</translation>
     </message>
@@ -5068,43 +5134,43 @@ Its content is gone for good; the verification record keeps its SHA-256:
 <context>
     <name>RecordSentDialog</name>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="191"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="192"/>
         <source>Record as sent</source>
         <extracomment>How long the preview waits after the last change before it is rendered again. Pages are rasterised for the printer at this resolution at most (a 1200 dpi page would take half a gigabyte of memory; 300 dpi is what office printers print text at). The fields each kind of letter asks for (besides recipient, signatory and page).</extracomment>
         <translation>Запись об отправке</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="206"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="207"/>
         <source>e.g. RR123456789KG</source>
         <translation>RR123456789KG</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="213"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="214"/>
         <source>The letter register keeps the date and the channel; a response or a refusal moves the case on.</source>
         <translation>В реестре писем сохраняются дата и канал отправки; после ответа или отказа обращение переходит в следующий статус.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="220"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="221"/>
         <source>Sent &amp;on:</source>
         <translation>Дата &amp;отправки:</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="221"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="222"/>
         <source>&amp;Channel:</source>
         <translation>&amp;Канал:</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="222"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="223"/>
         <source>Registered &amp;number:</source>
         <translation>&amp;Номер отправления:</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="228"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="229"/>
         <source>&amp;Record</source>
         <translation>&amp;Записать</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="250"/>
+        <location filename="../../dpo_desk/ui/views/letters_tab.py" line="251"/>
         <source>Type the registered-mail number from the receipt.</source>
         <translation>Введите номер заказного отправления из квитанции.</translation>
     </message>
@@ -5207,74 +5273,142 @@ Its content is gone for good; the verification record keeps its SHA-256:
     </message>
 </context>
 <context>
+    <name>RestoreDialog</name>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/restore.py" line="43"/>
+        <source>Restore from backup</source>
+        <translation>Восстановление из резервной копии</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/restore.py" line="51"/>
+        <source>Leave empty if the keyring holds the key</source>
+        <translation>Оставьте пустым, если ключ есть в хранилище ключей</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/restore.py" line="58"/>
+        <source>The backup is checked and copied to the target path. The open case file is never overwritten: restore to another path, then open that file.</source>
+        <translation>Резервная копия проверяется и копируется по указанному пути. Открытый файл дел никогда не перезаписывается: восстановите копию по другому пути, затем откройте тот файл.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/restore.py" line="65"/>
+        <source>&amp;Backup:</source>
+        <translation>&amp;Резервная копия:</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/restore.py" line="66"/>
+        <source>Restore &amp;to:</source>
+        <translation>Восстановить &amp;в:</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/restore.py" line="67"/>
+        <source>&amp;Passphrase or recovery key:</source>
+        <translation>&amp;Пароль или ключ восстановления:</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/restore.py" line="72"/>
+        <source>&amp;Restore</source>
+        <translation>&amp;Восстановить</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/restore.py" line="87"/>
+        <source>Browse…</source>
+        <translation>Обзор…</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/restore.py" line="95"/>
+        <source>DPO Desk case files (*.dpodesk)</source>
+        <translation>Файлы дел DPO Desk (*.dpodesk)</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/restore.py" line="106"/>
+        <source>Choose the backup</source>
+        <translation>Выберите резервную копию</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/restore.py" line="111"/>
+        <source>Restore to</source>
+        <translation>Восстановить в</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/restore.py" line="119"/>
+        <source>Choose the backup and the path to restore it to.</source>
+        <translation>Выберите резервную копию и путь, куда её восстановить.</translation>
+    </message>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/restore.py" line="122"/>
+        <source>Restoring…</source>
+        <translation>Восстановление…</translation>
+    </message>
+</context>
+<context>
     <name>ScanList</name>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/scans.py" line="67"/>
+        <location filename="../../dpo_desk/ui/dialogs/scans.py" line="69"/>
         <source>Store a copy of an identity document?</source>
         <translation>Сохранить копию удостоверения личности?</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/scans.py" line="70"/>
+        <location filename="../../dpo_desk/ui/dialogs/scans.py" line="72"/>
         <source>The law of this controller restricts paper copies of identity documents. Store the copy only if an exception applies.</source>
         <translation>Закон, которому подчиняется этот оператор, ограничивает хранение бумажных копий документов, удостоверяющих личность. Сохраняйте копию, только если применимо исключение.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/scans.py" line="78"/>
+        <location filename="../../dpo_desk/ui/dialogs/scans.py" line="80"/>
         <source>&amp;Store the copy</source>
         <translation>&amp;Сохранить копию</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/scans.py" line="110"/>
+        <location filename="../../dpo_desk/ui/dialogs/scans.py" line="112"/>
         <source>Scans to store</source>
         <translation>Сканы для сохранения</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/scans.py" line="116"/>
+        <location filename="../../dpo_desk/ui/dialogs/scans.py" line="118"/>
         <source>Add &amp;letter pages…</source>
         <translation>Ст&amp;раницы письма…</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/scans.py" line="119"/>
+        <location filename="../../dpo_desk/ui/dialogs/scans.py" line="121"/>
         <source>Add an I&amp;D copy…</source>
         <translation>&amp;Удостоверение…</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/scans.py" line="124"/>
+        <location filename="../../dpo_desk/ui/dialogs/scans.py" line="126"/>
         <source>Role of the selected scan</source>
         <translation>Тип выбранного скана</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/scans.py" line="129"/>
+        <location filename="../../dpo_desk/ui/dialogs/scans.py" line="131"/>
         <source>Remo&amp;ve</source>
         <translation>У&amp;брать</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/scans.py" line="141"/>
+        <location filename="../../dpo_desk/ui/dialogs/scans.py" line="143"/>
         <source>PDF, JPEG, PNG or TIFF; drop files here. Each file is checked first.</source>
         <translation>PDF, JPEG, PNG или TIFF; файлы можно перетащить сюда. Каждый файл сначала проверяется.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/scans.py" line="179"/>
+        <location filename="../../dpo_desk/ui/dialogs/scans.py" line="181"/>
         <source>Add an ID copy</source>
         <translation>Добавление копии удостоверения личности</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/scans.py" line="181"/>
+        <location filename="../../dpo_desk/ui/dialogs/scans.py" line="183"/>
         <source>Add letter pages</source>
         <translation>Добавление страниц письма</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/scans.py" line="186"/>
+        <location filename="../../dpo_desk/ui/dialogs/scans.py" line="188"/>
         <source>Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</source>
         <translation>Сканы (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/scans.py" line="222"/>
+        <location filename="../../dpo_desk/ui/dialogs/scans.py" line="224"/>
         <source>{name} was not added: {reason}</source>
         <translation>Файл {name} не добавлен: {reason}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../dpo_desk/ui/dialogs/scans.py" line="231"/>
+        <location filename="../../dpo_desk/ui/dialogs/scans.py" line="233"/>
         <source>%n page(s)</source>
         <translation>
             <numerusform>%n страница</numerusform>
@@ -5398,12 +5532,12 @@ Its content is gone for good; the verification record keeps its SHA-256:
 <context>
     <name>SignatureChecker</name>
     <message>
-        <location filename="../../dpo_desk/ui/views/signature_results.py" line="319"/>
+        <location filename="../../dpo_desk/ui/views/signature_results.py" line="320"/>
         <source>This is a detached signature: choose the file it signs, then verify again.</source>
         <translation>Это отсоединённая подпись: выберите файл, который ею подписан, и повторите проверку.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/signature_results.py" line="341"/>
+        <location filename="../../dpo_desk/ui/views/signature_results.py" line="342"/>
         <source>Checking the signature…</source>
         <translation>Проверка подписи…</translation>
     </message>
@@ -5411,103 +5545,103 @@ Its content is gone for good; the verification record keeps its SHA-256:
 <context>
     <name>SignatureChecksModel</name>
     <message>
-        <location filename="../../dpo_desk/ui/models/verifications.py" line="100"/>
+        <location filename="../../dpo_desk/ui/models/verifications.py" line="101"/>
         <source>Signer</source>
         <extracomment>What each signature&apos;s column shows, top to bottom.</extracomment>
         <translation>Подписант</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/models/verifications.py" line="101"/>
+        <location filename="../../dpo_desk/ui/models/verifications.py" line="102"/>
         <source>Signed at</source>
         <translation>Время подписания</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/models/verifications.py" line="102"/>
+        <location filename="../../dpo_desk/ui/models/verifications.py" line="103"/>
         <source>Algorithm</source>
         <translation>Алгоритм</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/models/verifications.py" line="103"/>
+        <location filename="../../dpo_desk/ui/models/verifications.py" line="104"/>
         <source>Intact</source>
         <translation>Целостность</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/models/verifications.py" line="104"/>
+        <location filename="../../dpo_desk/ui/models/verifications.py" line="105"/>
         <source>Valid</source>
         <translation>Действительность</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/models/verifications.py" line="105"/>
+        <location filename="../../dpo_desk/ui/models/verifications.py" line="106"/>
         <source>Trusted chain</source>
         <translation>Цепочка доверия</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/models/verifications.py" line="106"/>
+        <location filename="../../dpo_desk/ui/models/verifications.py" line="107"/>
         <source>Coverage</source>
         <translation>Охват</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/models/verifications.py" line="107"/>
+        <location filename="../../dpo_desk/ui/models/verifications.py" line="108"/>
         <source>Revocation</source>
         <translation>Отзыв</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/models/verifications.py" line="108"/>
+        <location filename="../../dpo_desk/ui/models/verifications.py" line="109"/>
         <source>Result</source>
         <translation>Итог</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/models/verifications.py" line="145"/>
+        <location filename="../../dpo_desk/ui/models/verifications.py" line="146"/>
         <source>Signature {number}</source>
         <translation>Подпись {number}</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/models/verifications.py" line="165"/>
+        <location filename="../../dpo_desk/ui/models/verifications.py" line="166"/>
         <source>Issued by: {issuer}</source>
         <translation>Издатель: {issuer}</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/models/verifications.py" line="174"/>
+        <location filename="../../dpo_desk/ui/models/verifications.py" line="175"/>
         <source>unknown</source>
         <translation>неизвестен</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/models/verifications.py" line="199"/>
+        <location filename="../../dpo_desk/ui/models/verifications.py" line="200"/>
         <source>Yes</source>
         <translation>Да</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/models/verifications.py" line="201"/>
+        <location filename="../../dpo_desk/ui/models/verifications.py" line="202"/>
         <source>No</source>
         <translation>Нет</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/models/verifications.py" line="208"/>
+        <location filename="../../dpo_desk/ui/models/verifications.py" line="209"/>
         <source>The signed content</source>
         <translation>Подписанное содержимое</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/models/verifications.py" line="211"/>
+        <location filename="../../dpo_desk/ui/models/verifications.py" line="212"/>
         <source>Whole document</source>
         <translation>Весь документ</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/models/verifications.py" line="213"/>
+        <location filename="../../dpo_desk/ui/models/verifications.py" line="214"/>
         <source>Part of the document</source>
         <translation>Часть документа</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/models/verifications.py" line="215"/>
+        <location filename="../../dpo_desk/ui/models/verifications.py" line="216"/>
         <source>no changes after signing</source>
         <translation>без изменений после подписания</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/models/verifications.py" line="217"/>
+        <location filename="../../dpo_desk/ui/models/verifications.py" line="218"/>
         <source>permitted changes after signing</source>
         <translation>допустимые изменения после подписания</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/models/verifications.py" line="219"/>
+        <location filename="../../dpo_desk/ui/models/verifications.py" line="220"/>
         <source>disallowed changes made after signing</source>
         <translation>после подписания внесены недопустимые изменения</translation>
     </message>
@@ -5515,94 +5649,94 @@ Its content is gone for good; the verification record keeps its SHA-256:
 <context>
     <name>SignatureResults</name>
     <message>
-        <location filename="../../dpo_desk/ui/views/signature_results.py" line="42"/>
+        <location filename="../../dpo_desk/ui/views/signature_results.py" line="43"/>
         <source>The signed content is unchanged since it was signed, and the signer&apos;s certificate chains to a certificate in your trust store.</source>
         <extracomment>What each verdict means, for a lawyer rather than a cryptographer.</extracomment>
         <translation>Подписанное содержимое не менялось после подписания, а сертификат подписанта ведёт по цепочке к сертификату из вашего списка доверенных.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/signature_results.py" line="47"/>
+        <location filename="../../dpo_desk/ui/views/signature_results.py" line="48"/>
         <source>The signature itself is valid, but it does not cover everything: part of the message or later changes to the document are unsigned and prove nothing.</source>
         <translation>Сама подпись действительна, но охватывает не всё: часть письма или последующие изменения документа не подписаны и ничего не доказывают.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/signature_results.py" line="52"/>
+        <location filename="../../dpo_desk/ui/views/signature_results.py" line="53"/>
         <source>The signed content is unchanged, but who signed is not established: the signer&apos;s certificate does not lead to a certificate you trust (or is no longer valid).</source>
         <translation>Подписанное содержимое не изменено, но кто подписал, не установлено: сертификат подписанта не ведёт к сертификату, которому вы доверяете (или уже недействителен).</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/signature_results.py" line="57"/>
+        <location filename="../../dpo_desk/ui/views/signature_results.py" line="58"/>
         <source>The content was changed after signing, or the signature does not match the signer&apos;s certificate. Do not rely on it.</source>
         <translation>Содержимое изменено после подписания, или подпись не соответствует сертификату подписанта. Полагаться на неё нельзя.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/signature_results.py" line="62"/>
+        <location filename="../../dpo_desk/ui/views/signature_results.py" line="63"/>
         <source>The file carries no electronic signature.</source>
         <translation>Файл не содержит электронной подписи.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/signature_results.py" line="63"/>
+        <location filename="../../dpo_desk/ui/views/signature_results.py" line="64"/>
         <source>DPO Desk cannot check this kind of signature (for example GOST algorithms or a weak hash); ask for another proof or check it with the issuer&apos;s own tool.</source>
         <translation>DPO Desk не может проверить подпись такого вида (например, на алгоритмах ГОСТ или со слабой хеш-функцией); запросите другое подтверждение или проверьте подпись средствами удостоверяющего центра, выдавшего сертификат.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/signature_results.py" line="68"/>
+        <location filename="../../dpo_desk/ui/views/signature_results.py" line="69"/>
         <source>The file or its signature is damaged and cannot be read.</source>
         <translation>Файл или его подпись повреждены и не читаются.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/signature_results.py" line="76"/>
+        <location filename="../../dpo_desk/ui/views/signature_results.py" line="77"/>
         <source>Signature {number}: the signer {signer} is the data subject.</source>
         <extracomment>Whether a signer is the case&apos;s data subject (``signatures[].subject_match``, issue 15).</extracomment>
         <translation>Подпись {number}: подписант {signer} — субъект данных.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/signature_results.py" line="79"/>
+        <location filename="../../dpo_desk/ui/views/signature_results.py" line="80"/>
         <source>Signature {number}: the signer {signer} is NOT the data subject; it does not prove the requester&apos;s identity.</source>
         <translation>Подпись {number}: подписант {signer} НЕ субъект данных; она не подтверждает личность заявителя.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/signature_results.py" line="84"/>
+        <location filename="../../dpo_desk/ui/views/signature_results.py" line="85"/>
         <source>Signature {number}: whether the signer {signer} is the data subject cannot be told.</source>
         <translation>Подпись {number}: невозможно установить, является ли подписант {signer} субъектом данных.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/signature_results.py" line="102"/>
+        <location filename="../../dpo_desk/ui/views/signature_results.py" line="103"/>
         <source>Details: {reason}</source>
         <translation>Подробности: {reason}</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/signature_results.py" line="108"/>
+        <location filename="../../dpo_desk/ui/views/signature_results.py" line="109"/>
         <source>The signer&apos;s certificate does not name the sender&apos;s address ({sender}).</source>
         <translation>В сертификате подписавшего не указан адрес отправителя ({sender}).</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/signature_results.py" line="115"/>
+        <location filename="../../dpo_desk/ui/views/signature_results.py" line="116"/>
         <source>Not signed: {part}</source>
         <translation>Не подписано: {part}</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/signature_results.py" line="121"/>
+        <location filename="../../dpo_desk/ui/views/signature_results.py" line="122"/>
         <source>Signature {number}: {problem}</source>
         <translation>Подпись {number}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/signature_results.py" line="135"/>
+        <location filename="../../dpo_desk/ui/views/signature_results.py" line="136"/>
         <source>Recorded: {outcome}. {reason}</source>
         <translation>Записано: {outcome}. {reason}</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/signature_results.py" line="142"/>
+        <location filename="../../dpo_desk/ui/views/signature_results.py" line="143"/>
         <source>Revocation was not checked: DPO Desk works offline and the file embeds no revocation data.</source>
         <translation>Отзыв сертификата не проверялся: DPO Desk работает без сети, а в файле нет данных об отзыве.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/signature_results.py" line="179"/>
+        <location filename="../../dpo_desk/ui/views/signature_results.py" line="180"/>
         <source>Signatures</source>
         <translation>Подписи</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/views/signature_results.py" line="228"/>
+        <location filename="../../dpo_desk/ui/views/signature_results.py" line="229"/>
         <source>Signature {number}: {signer}, signed {time} ({algorithm}) — intact: {intact}, valid: {valid}, trusted chain: {trusted}; revocation: {revocation}.</source>
         <translation>Подпись {number}: {signer}, подписано {time} ({algorithm}) — целостность: {intact}, действительность: {valid}, цепочка доверия: {trusted}; отзыв: {revocation}.</translation>
     </message>
@@ -6062,34 +6196,44 @@ SHA-256 fingerprint: {fingerprint}</source>
     </message>
 </context>
 <context>
+    <name>UserGuideDialog</name>
+    <message>
+        <location filename="../../dpo_desk/ui/dialogs/user_guide.py" line="25"/>
+        <location filename="../../dpo_desk/ui/dialogs/user_guide.py" line="29"/>
+        <source>User guide</source>
+        <extracomment>The guide&apos;s file for each UI language (English is the fallback).</extracomment>
+        <translation>Руководство пользователя</translation>
+    </message>
+</context>
+<context>
     <name>VerificationsModel</name>
     <message>
-        <location filename="../../dpo_desk/ui/models/verifications.py" line="34"/>
+        <location filename="../../dpo_desk/ui/models/verifications.py" line="35"/>
         <source>Checked</source>
         <translation>Проверено</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/models/verifications.py" line="35"/>
+        <location filename="../../dpo_desk/ui/models/verifications.py" line="36"/>
         <source>How</source>
         <translation>Способ</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/models/verifications.py" line="36"/>
+        <location filename="../../dpo_desk/ui/models/verifications.py" line="37"/>
         <source>Outcome</source>
         <translation>Результат</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/models/verifications.py" line="37"/>
+        <location filename="../../dpo_desk/ui/models/verifications.py" line="38"/>
         <source>Document</source>
         <translation>Документ</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/models/verifications.py" line="38"/>
+        <location filename="../../dpo_desk/ui/models/verifications.py" line="39"/>
         <source>Copies destroyed</source>
         <translation>Уничтожено копий</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/models/verifications.py" line="58"/>
+        <location filename="../../dpo_desk/ui/models/verifications.py" line="59"/>
         <source>Signature: {verdict}</source>
         <translation>Подпись: {verdict}</translation>
     </message>

@@ -251,9 +251,8 @@ class RecordSentDialog(QDialog):
             self._message.setText(self.tr("Type the registered-mail number from the receipt."))
             self._number.setFocus()
             return
-        self.recorded.emit(
-            _pydate(self._date.date()), self.channel, number if self._number.isVisible() else ""
-        )
+        registered = self.channel == "registered_post"  # not isVisible(): true only when shown
+        self.recorded.emit(_pydate(self._date.date()), self.channel, number if registered else "")
         self.accept()
 
 
