@@ -196,7 +196,7 @@
     <context>
         <name>MainWindow</name>
         <message numerus="yes">
-            <location filename="../../dpo_desk/ui/main_window.py" line="810" />
+            <location filename="../../dpo_desk/ui/main_window.py" line="813" />
             <source>%n case(s)</source>
             <translation>
                 <numerusform>%n case</numerusform>
@@ -204,7 +204,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../dpo_desk/ui/main_window.py" line="1180" />
+            <location filename="../../dpo_desk/ui/main_window.py" line="1183" />
             <source>The case file is sound: every page decrypts and passes its checks, and the audit log's chain of %n event(s) is unbroken.</source>
             <translation>
                 <numerusform>The case file is sound: every page decrypts and passes its checks, and the audit log's chain of %n event is unbroken.</numerusform>
@@ -212,7 +212,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../dpo_desk/ui/main_window.py" line="1100" />
+            <location filename="../../dpo_desk/ui/main_window.py" line="1103" />
             <source>The files hold %n message(s): more than 200 new cases may be opened.</source>
             <translation>
                 <numerusform>The files hold %n message: more than 200 new cases may be opened.</numerusform>

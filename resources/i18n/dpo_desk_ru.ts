@@ -4155,87 +4155,87 @@ Its content is gone for good; the verification record keeps its SHA-256:
         <translation>Восстановить резервную копию по новому пути (никогда поверх открытого файла)</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="372"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="373"/>
         <source>&amp;User guide</source>
         <translation>&amp;Руководство пользователя</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="377"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="380"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="381"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="384"/>
         <source>Open &amp;recent</source>
         <translation>&amp;Недавние файлы дел</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="397"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="400"/>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="402"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="405"/>
         <source>&amp;Case</source>
         <translation>О&amp;бращение</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="406"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="409"/>
         <source>&amp;Settings</source>
         <translation>&amp;Настройки</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="414"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="417"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="421"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="424"/>
         <source>Main toolbar</source>
         <translation>Основная панель</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="450"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="453"/>
         <source>Start by adding the controllers you serve: their laws set the deadlines.</source>
         <translation>Начните с добавления операторов, которых вы обслуживаете: их право определяет сроки.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="454"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="457"/>
         <source>&amp;Add a controller…</source>
         <translation>&amp;Добавить оператора…</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="471"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="474"/>
         <source>Views and controllers</source>
         <translation>Представления и операторы</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="480"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="483"/>
         <source>Search names, references, notes and emails (Ctrl+F)</source>
         <translation>Поиск по именам, номерам, заметкам и письмам (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="482"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="485"/>
         <source>Search cases</source>
         <translation>Поиск обращений</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="501"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="504"/>
         <source>Cases</source>
         <translation>Обращения</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="704"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="707"/>
         <source>{name} (locked) — DPO Desk</source>
         <translation>{name} (заблокировано) — DPO Desk</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="706"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="709"/>
         <source>{name} — DPO Desk</source>
         <translation>{name} — DPO Desk</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../dpo_desk/ui/main_window.py" line="810"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="813"/>
         <source>%n case(s)</source>
         <translation>
             <numerusform>%n обращение</numerusform>
@@ -4244,100 +4244,100 @@ Its content is gone for good; the verification record keeps its SHA-256:
         </translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="907"/>
-        <location filename="../../dpo_desk/ui/main_window.py" line="920"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="910"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="923"/>
         <source>Select a case first.</source>
         <translation>Сначала выберите обращение.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="935"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="938"/>
         <source>Exported to {path}.</source>
         <translation>Экспортировано в {path}.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="977"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="980"/>
         <source>No other recent case files</source>
         <translation>Других недавних файлов дел нет</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="995"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="998"/>
         <source>Open case file</source>
         <translation>Открыть файл дел</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="1000"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="1003"/>
         <source>New case file</source>
         <translation>Новый файл дел</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="1007"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="1010"/>
         <source>{file} already exists: choose another name, or open it with Open.</source>
         <translation>{file} уже существует: выберите другое имя или откройте его командой «Открыть».</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="1022"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="1025"/>
         <source>The backup is restored to {path}.</source>
         <translation>Резервная копия восстановлена в {path}.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="1045"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="1048"/>
         <source>Another job is still running.</source>
         <translation>Ещё выполняется другая задача.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="1073"/>
-        <location filename="../../dpo_desk/ui/main_window.py" line="1098"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="1076"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="1101"/>
         <source>Import email</source>
         <translation>Импорт писем</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="1076"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="1079"/>
         <source>Email (*.eml *.msg *.mbox *.txt)</source>
         <translation>Письма (*.eml *.msg *.mbox *.txt)</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="1085"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="1088"/>
         <source>Importing email…</source>
         <translation>Импорт писем…</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="1142"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="1145"/>
         <source>Back up the case file</source>
         <translation>Резервная копия файла дел</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="984"/>
-        <location filename="../../dpo_desk/ui/main_window.py" line="1145"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="987"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="1148"/>
         <source>DPO Desk case files (*.dpodesk)</source>
         <translation>Файлы дел DPO Desk (*.dpodesk)</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="1153"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="1156"/>
         <source>Writing the backup…</source>
         <translation>Запись резервной копии…</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="1161"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="1164"/>
         <source>Backup written to {path} ({size} KB).</source>
         <translation>Резервная копия записана в {path} ({size} КБ).</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="1165"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="1168"/>
         <source>It opens with this file&apos;s recovery key.</source>
         <translation>Она открывается ключом восстановления этого файла.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="1170"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="1173"/>
         <source>Checking the case file…</source>
         <translation>Проверка файла дел…</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="1176"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="1179"/>
         <source>Check case file</source>
         <translation>Проверка файла дел</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../dpo_desk/ui/main_window.py" line="1180"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="1183"/>
         <source>The case file is sound: every page decrypts and passes its checks, and the audit log&apos;s chain of %n event(s) is unbroken.</source>
         <translation>
             <numerusform>Файл дел исправен: каждая страница расшифровывается и проходит проверки, цепочка журнала аудита из %n события не нарушена.</numerusform>
@@ -4346,37 +4346,37 @@ Its content is gone for good; the verification record keeps its SHA-256:
         </translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="1193"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="1196"/>
         <source>The chain also matches the copy of its end kept in the system keyring.</source>
         <translation>Цепочка также совпадает с копией её конца в системном хранилище ключей.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="1209"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="1212"/>
         <source>The file is damaged: {problems}</source>
         <translation>Файл повреждён: {problems}</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="1215"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="1218"/>
         <source>The audit log was altered or cut at event {seq}: {problem}</source>
         <translation>Журнал аудита изменён или обрезан на событии {seq}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="1225"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="1228"/>
         <source>Restore the last good backup and keep this file for inspection.</source>
         <translation>Восстановите последнюю исправную резервную копию, а этот файл сохраните для проверки.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="1236"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="1239"/>
         <source>DPO Desk</source>
         <translation>DPO Desk</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="1329"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="1332"/>
         <source>The keyring does not hold this file&apos;s key; type the recovery key.</source>
         <translation>В хранилище нет ключа этого файла; введите ключ восстановления.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="1333"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="1336"/>
         <source>That passphrase or recovery key is not right.</source>
         <translation>Пароль или ключ восстановления неверен.</translation>
     </message>
@@ -4391,17 +4391,17 @@ Its content is gone for good; the verification record keeps its SHA-256:
         <translation>Реестр инцидентов с персональными данными и их законные сроки</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="591"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="594"/>
         <source>Requests</source>
         <translation>Обращения</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="593"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="596"/>
         <source>Breaches</source>
         <translation>Инциденты</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../dpo_desk/ui/main_window.py" line="1100"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="1103"/>
         <source>The files hold %n message(s): more than 200 new cases may be opened.</source>
         <translation>
             <numerusform>В файлах %n письмо: может быть открыто более 200 новых дел.</numerusform>
@@ -4410,32 +4410,32 @@ Its content is gone for good; the verification record keeps its SHA-256:
         </translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="1104"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="1107"/>
         <source>Import all</source>
         <translation>Импортировать всё</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="1185"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="1188"/>
         <source>Every record matches what the audit log last recorded for it.</source>
         <translation>Каждая запись совпадает с тем, что журнал аудита записал о ней последним.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="1189"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="1192"/>
         <source>The chain also matches the copy of its end kept in the settings folder.</source>
         <translation>Цепочка совпадает и с копией её конца в папке настроек.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="1196"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="1199"/>
         <source>That copy is on this computer: it does not stand against someone who holds the key here. Keep the line printed by “dpo-desk audit anchor” elsewhere.</source>
         <translation>Эта копия хранится на этом компьютере: она не защищает от того, у кого здесь есть ключ. Храните строку, которую печатает «dpo-desk audit anchor», в другом месте.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="1201"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="1204"/>
         <source>No copy of the chain&apos;s end is kept outside the file, so a cut-off end would not show. Keep the line printed by “dpo-desk audit anchor” elsewhere.</source>
         <translation>Копия конца цепочки вне файла не хранится, поэтому отрезанный конец не будет заметен. Храните строку, которую печатает «dpo-desk audit anchor», в другом месте.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/main_window.py" line="1221"/>
+        <location filename="../../dpo_desk/ui/main_window.py" line="1224"/>
         <source>Records changed outside DPO Desk: {rows}</source>
         <translation>Записи, изменённые в обход DPO Desk: {rows}</translation>
     </message>
@@ -5285,57 +5285,57 @@ Its content is gone for good; the verification record keeps its SHA-256:
         <translation>Оставьте пустым, если ключ есть в хранилище ключей</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/restore.py" line="58"/>
+        <location filename="../../dpo_desk/ui/dialogs/restore.py" line="60"/>
         <source>The backup is checked and copied to the target path. The open case file is never overwritten: restore to another path, then open that file.</source>
         <translation>Резервная копия проверяется и копируется по указанному пути. Открытый файл дел никогда не перезаписывается: восстановите копию по другому пути, затем откройте тот файл.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/restore.py" line="65"/>
+        <location filename="../../dpo_desk/ui/dialogs/restore.py" line="67"/>
         <source>&amp;Backup:</source>
         <translation>&amp;Резервная копия:</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/restore.py" line="66"/>
+        <location filename="../../dpo_desk/ui/dialogs/restore.py" line="68"/>
         <source>Restore &amp;to:</source>
         <translation>Восстановить &amp;в:</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/restore.py" line="67"/>
+        <location filename="../../dpo_desk/ui/dialogs/restore.py" line="69"/>
         <source>&amp;Passphrase or recovery key:</source>
         <translation>&amp;Пароль или ключ восстановления:</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/restore.py" line="72"/>
+        <location filename="../../dpo_desk/ui/dialogs/restore.py" line="74"/>
         <source>&amp;Restore</source>
         <translation>&amp;Восстановить</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/restore.py" line="87"/>
+        <location filename="../../dpo_desk/ui/dialogs/restore.py" line="89"/>
         <source>Browse…</source>
         <translation>Обзор…</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/restore.py" line="95"/>
+        <location filename="../../dpo_desk/ui/dialogs/restore.py" line="97"/>
         <source>DPO Desk case files (*.dpodesk)</source>
         <translation>Файлы дел DPO Desk (*.dpodesk)</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/restore.py" line="106"/>
+        <location filename="../../dpo_desk/ui/dialogs/restore.py" line="108"/>
         <source>Choose the backup</source>
         <translation>Выберите резервную копию</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/restore.py" line="111"/>
+        <location filename="../../dpo_desk/ui/dialogs/restore.py" line="113"/>
         <source>Restore to</source>
         <translation>Восстановить в</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/restore.py" line="119"/>
+        <location filename="../../dpo_desk/ui/dialogs/restore.py" line="121"/>
         <source>Choose the backup and the path to restore it to.</source>
         <translation>Выберите резервную копию и путь, куда её восстановить.</translation>
     </message>
     <message>
-        <location filename="../../dpo_desk/ui/dialogs/restore.py" line="122"/>
+        <location filename="../../dpo_desk/ui/dialogs/restore.py" line="124"/>
         <source>Restoring…</source>
         <translation>Восстановление…</translation>
     </message>
