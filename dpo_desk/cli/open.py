@@ -12,6 +12,7 @@ from dpo_desk.casefile.keys import parse_secret
 from dpo_desk.casefile.lock import FileLock
 from dpo_desk.casefile.paths import default_casefile
 from dpo_desk.core.errors import CaseFileLocked, CaseFileNotFound
+from dpo_desk.core.messages import Message
 
 if TYPE_CHECKING:
     from .context import CliContext
@@ -68,9 +69,11 @@ def open_for_cli(ctx: CliContext) -> CaseFile:
         cf = CaseFile.open(path, key, read_only=True)
         holder = FileLock(path).holder()
         ctx.error(
-            "note: the case file is open in another DPO Desk"
-            + (f" ({holder.describe()})" if holder else "")
-            + "; this command read its last saved state without writing."
+            Message(
+                "Note: the case file is open in another DPO Desk ({holder}); this command read "
+                "its last saved state without writing.",
+                holder=holder.describe() if holder else "another process",
+            )
         )
     for warning in cf.warnings:
         ctx.error(f"warning: {warning}")
