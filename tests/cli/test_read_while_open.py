@@ -222,3 +222,18 @@ def test_a_read_only_open_writes_nothing(held: Held, cli) -> None:
         with pytest.raises(KnownError):
             cf.cases.add(_case(1, "Never Written"))
     assert _state(held.path) == before
+
+
+def test_a_read_only_open_does_not_migrate(tmp_path: Path) -> None:
+    """A file on an older schema is refused read-only with one sentence, and left as it was."""
+    from dpo_desk.casefile.migrations import LATEST
+
+    key = Key(raw=os.urandom(32))
+    path = tmp_path / "old.dpodesk"
+    CaseFile.create(path, key, upto=LATEST - 1).casefile.close()
+    before = path.read_bytes(), path.stat().st_mtime_ns
+    with pytest.raises(KnownError, match="has not been updated to this DPO Desk's schema"):
+        CaseFile.open(path, key, read_only=True)
+    assert (path.read_bytes(), path.stat().st_mtime_ns) == before
+    with CaseFile.open(path, key) as cf:  # a writer still migrates it
+        assert cf.schema_version == LATEST
