@@ -2,7 +2,10 @@
 
 Open sequence (``docs/reliability.md``, "Design rules"): key first; prove the key with a read; refuse
 SQLCipher < 4; then ``temp_store=MEMORY``, ``secure_delete``, ``foreign_keys``,
-``journal_mode=WAL``, ``synchronous=FULL``, ``locking_mode=EXCLUSIVE``.
+``journal_mode=WAL``, ``synchronous=FULL``. SQLite's locking stays NORMAL (issue 21): the one
+writer is kept by the OS lock file alone (:mod:`.lock`), so WAL readers (``read_only=True``: the
+file opened ``mode=ro`` with ``query_only``, e.g. ``dpo-desk case list`` while the window is open)
+see the last committed state.
 ``cipher_memory_security`` is deliberately left at SQLCipher's default (off since 4.5): it is
 process-wide, cannot be turned off again, and made every case add cost several times more
 (ADR 0001, issue 19); SQLCipher still wipes and locks its own key and page buffers.
@@ -77,12 +80,22 @@ class Key:
         return f"Key(mode={self.mode!r})"
 
 
-def connect(path: Path, key: Key, *, create: bool = False) -> sqlite_utils.Database:
+def connect(
+    path: Path, key: Key, *, create: bool = False, read_only: bool = False
+) -> sqlite_utils.Database:
     """Open ``path`` with ``key`` and return a sqlite-utils Database on the keyed connection.
+
+    ``read_only`` (issue 21) opens the file ``mode=ro`` with ``PRAGMA query_only = ON`` and does
+    not touch the journal mode: a WAL reader beside the writer that holds the lock. It writes
+    nothing to the file or its WAL (the shared-memory index ``-shm`` is where every WAL reader
+    marks what it reads; SQLite needs that).
 
     Raises ``WrongKey`` when the key does not open the file (or it is not a case file).
     """
-    uri = f"file:{path.as_posix()}?mode={'rwc' if create else 'rw'}"
+    if create and read_only:
+        raise ValueError("a case file cannot be created read-only")
+    mode = "ro" if read_only else ("rwc" if create else "rw")
+    uri = f"file:{path.as_posix()}?mode={mode}"
     try:
         conn = sqlcipher3.dbapi2.connect(
             uri, uri=True, isolation_level=None, check_same_thread=False
@@ -111,15 +124,17 @@ def connect(path: Path, key: Key, *, create: bool = False) -> sqlite_utils.Datab
             raise UnsupportedSQLCipher(
                 f"DPO Desk needs SQLCipher 4 or newer; this installation has {version}."
             )
-        for pragma in (
+        pragmas = [
             "PRAGMA temp_store = MEMORY",
             "PRAGMA secure_delete = ON",
             "PRAGMA foreign_keys = ON",
-            "PRAGMA locking_mode = EXCLUSIVE",
-            "PRAGMA journal_mode = WAL",
-            "PRAGMA synchronous = FULL",
-            f"PRAGMA cache_size = -{cache_kib(path)}",
-        ):
+        ]
+        if read_only:
+            pragmas.append("PRAGMA query_only = ON")
+        else:
+            pragmas.append("PRAGMA journal_mode = WAL")
+        pragmas += ["PRAGMA synchronous = FULL", f"PRAGMA cache_size = -{cache_kib(path)}"]
+        for pragma in pragmas:
             conn.execute(pragma)
     except CaseFileError:
         conn.close()

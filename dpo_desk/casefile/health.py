@@ -4,12 +4,13 @@ One pass over an open case file, in plain words:
 
 - ``integrity_check`` and ``cipher_integrity_check`` (every page read and its HMAC checked);
 - the security settings of the open connection (SQLCipher 4, ``cipher_memory_security``,
-  ``secure_delete``, ``temp_store=MEMORY``, WAL, ``synchronous=FULL``, exclusive locking);
+  ``secure_delete``, ``temp_store=MEMORY``, WAL, ``synchronous=FULL``, NORMAL locking: issue 21, the OS lock file keeps the one writer and WAL
+  readers may read beside it);
 - the audit chain, verified against the anchor kept outside the file (the keyring's, or one
   given from a backup or an exported summary);
 - the data under the chain: every audited row's hash against its last audited state (issue 20);
 - how the file is unlocked (keyring, passphrase or recovery key) and which keyring is in use;
-- who holds the lock (it should be this process);
+- who holds the lock (this process; or, for a read-only check beside the window, the other one);
 - the last backup (when, where, whether it is still there; a warning when there is none or it is
   older than a week);
 - where the file lives (network file systems and sync folders) and its permissions;
@@ -54,7 +55,9 @@ REQUIRED_SETTINGS: dict[str, tuple[str, ...]] = {
     "journal_mode": ("wal",),
     "synchronous": ("2", "3", "full", "extra"),
     "foreign_keys": ("1",),
-    "locking_mode": ("exclusive",),
+    # issue 21: NORMAL, so WAL readers can read beside the window; the OS lock file (lock.py)
+    # keeps the one writer. EXCLUSIVE would shut every reader out.
+    "locking_mode": ("normal",),
 }
 
 _COUNTED_TABLES = (
@@ -344,7 +347,20 @@ def _lock(cf: CaseFile, _anchor: Anchor | None, _now: datetime) -> Check:
             {"host": holder.host, "pid": holder.pid, "since": holder.since} if holder else None
         ),
     }
-    if ours and holder is not None:
+    data["read_only"] = bool(getattr(cf, "read_only", False))
+    if data["read_only"]:
+        # issue 21: checked beside the writer, through a read-only (query_only) connection
+        finding = Finding(
+            "lock",
+            OK,
+            (
+                f"Another DPO Desk holds the file's lock ({holder.describe()}); "
+                if holder is not None
+                else "No DPO Desk holds the file's lock; "
+            )
+            + "this check read the last committed state without writing anything.",
+        )
+    elif ours and holder is not None:
         finding = Finding(
             "lock",
             OK,

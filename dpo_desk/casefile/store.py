@@ -93,8 +93,10 @@ class CaseFile:
         key_source: str,
         clock: Clock = utc_now,
         warnings: tuple[str, ...] = (),
+        read_only: bool = False,
     ) -> None:
         self.path = path
+        self.read_only = read_only  # issue 21: a WAL reader beside the window; writes nothing
         self.db = db
         self._key = key
         self._lock = lock
@@ -103,7 +105,8 @@ class CaseFile:
         self.clock = clock
         self.warnings = warnings
         self.actor = _actor()
-        self._row_tracking = audit_rows.install_row_tracking(db)  # issue 20
+        # issue 20; a read-only file writes nothing, and its TEMP triggers would be refused
+        self._row_tracking = False if read_only else audit_rows.install_row_tracking(db)
         self._tx_rows: dict[str, str | None] = {}
         self._derived = {}
         self._overrides_cache = {}
@@ -203,14 +206,27 @@ class CaseFile:
         return Created(cf, recovery)
 
     @classmethod
-    def open(cls, path: Path, key: Key | None = None, *, clock: Clock = utc_now) -> CaseFile:
-        """Open and lock ``path``. ``key=None`` looks for the key in the keyring."""
+    def open(
+        cls,
+        path: Path,
+        key: Key | None = None,
+        *,
+        clock: Clock = utc_now,
+        read_only: bool = False,
+    ) -> CaseFile:
+        """Open and lock ``path``. ``key=None`` looks for the key in the keyring.
+
+        ``read_only`` (issue 21): open beside the writer without taking the lock — ``mode=ro``,
+        ``query_only``, no migration, no sidecar, keyring or anchor writes; a WAL reader that
+        sees the last committed state. Any write through it fails."""
         # issue 20: one identity whatever path opens it: a symlink opens the real file, with
         # its lock and its ``.id`` sidecar (so the keyring finds the key through a link too)
         path = real_path(Path(path))
         if not path.is_file():
             raise CaseFileNotFound(Message("There is no case file at {path}.", path=str(path)))
         lock = FileLock(path)
+        if read_only:  # never acquired: close() releases nothing
+            return cls._open_locked(path, key, lock, clock, read_only=True)
         lock.acquire()
         try:
             return cls._open_locked(path, key, lock, clock)
@@ -219,7 +235,15 @@ class CaseFile:
             raise
 
     @classmethod
-    def _open_locked(cls, path: Path, key: Key | None, lock: FileLock, clock: Clock) -> CaseFile:
+    def _open_locked(
+        cls,
+        path: Path,
+        key: Key | None,
+        lock: FileLock,
+        clock: Clock,
+        *,
+        read_only: bool = False,
+    ) -> CaseFile:
         sidecar_id = keystore.read_file_id(path)
         candidates: list[tuple[Key, str]] = []
         if key is not None:
@@ -239,7 +263,7 @@ class CaseFile:
         source = ""
         for candidate, candidate_source in candidates:
             try:
-                db = connect(path, candidate)
+                db = connect(path, candidate, read_only=read_only)
             except WrongKey:
                 continue
             used, source = candidate, candidate_source
@@ -273,12 +297,25 @@ class CaseFile:
                     )
                 )
             migrated = version < LATEST
+            if migrated and read_only:
+                raise CaseFileError(
+                    Message(
+                        "{file} has not been updated to this DPO Desk's schema yet (schema "
+                        "{version}, expected {latest}); close the other DPO Desk and run the "
+                        "command again so it can update the file first.",
+                        file=path.name,
+                        version=version,
+                        latest=LATEST,
+                    )
+                )
             if migrated:
                 _migrate(db, path, used, upto=LATEST, backup=version > 0)
             file_id = _meta(db, "file_id") or sidecar_id or str(uuid.uuid4())
-            if sidecar_id != file_id:
+            if read_only:
+                pass  # issue 21: nothing written beside the file nor in the keyring
+            elif sidecar_id != file_id:
                 keystore.write_file_id(path, file_id)
-            if source == "keyring" and used.raw is not None:
+            if source == "keyring" and used.raw is not None and not read_only:
                 keystore.promote_pending_key(file_id, used)
         except BaseException:
             db.close()
@@ -292,7 +329,10 @@ class CaseFile:
             key_source=source,
             clock=clock,
             warnings=tuple(location_warnings(path)),
+            read_only=read_only,
         )
+        if read_only:
+            return cf  # issue 21: no clean-up, no re-derivation: the writer does those
         remove_stale_partials(path.parent, f"{path.name}.pre-v")  # killed pre-migration copies
         pending = _meta(db, REDERIVE_KEY)
         if pending is not None:
@@ -316,8 +356,9 @@ class CaseFile:
         if self.db is None:
             return
         try:
-            with contextlib.suppress(DatabaseError):
-                self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            if not self.read_only:  # issue 21: a reader leaves the WAL to its writer
+                with contextlib.suppress(DatabaseError):
+                    self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             self.db.close()
         finally:
             # A closed CaseFile has no database; typing ``db`` as Optional would put a None check

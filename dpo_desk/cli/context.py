@@ -74,6 +74,21 @@ class CliExit(Exception):
         self.code = code
 
 
+#: Issue 21: commands that only read the case file. While another DPO Desk (the window) holds
+#: the file's lock, these open it read-only beside it (``query_only``, no lock, no migration, no
+#: writes) and see its last committed state; every other command is refused, naming the holder.
+#: ``export …`` is deliberately not here: an export records its audit event in the case file
+#: ("no export exists without its event", reports/common.py), which is a write.
+READ_ONLY_COMMANDS: frozenset[str] = frozenset({"case list", "case show", "check", "audit verify"})
+
+
+def command_name(args: argparse.Namespace) -> str:
+    """``"case list"``, ``"check"``: the command and its action, as typed."""
+    command = str(getattr(args, "command", None) or "")
+    action = getattr(args, f"{command}_command", None) if command else None
+    return f"{command} {action}" if action else command
+
+
 class CliContext:
     def __init__(self, args: argparse.Namespace) -> None:
         self.args = args
@@ -118,8 +133,14 @@ class CliContext:
         return CliExit(code)
 
     # --- case file -----------------------------------------------------------------------
+    @property
+    def reads_only(self) -> bool:
+        """Whether this command only reads the case file (issue 21, :data:`READ_ONLY_COMMANDS`)."""
+        return command_name(self.args) in READ_ONLY_COMMANDS
+
     def casefile(self) -> Any:
-        """Open (once) the case file named by ``--file`` or the default one, for writing."""
+        """Open (once) the case file named by ``--file`` or the default one: for writing, or,
+        for a command that only reads while another DPO Desk holds it, read-only (issue 21)."""
         if self._casefile is None:
             from .open import open_for_cli
 

@@ -9,8 +9,10 @@ from typing import TYPE_CHECKING
 
 from dpo_desk.casefile import CaseFile, Key
 from dpo_desk.casefile.keys import parse_secret
+from dpo_desk.casefile.lock import FileLock
 from dpo_desk.casefile.paths import default_casefile
-from dpo_desk.core.errors import CaseFileNotFound
+from dpo_desk.core.errors import CaseFileLocked, CaseFileNotFound
+from dpo_desk.core.messages import Message
 
 if TYPE_CHECKING:
     from .context import CliContext
@@ -57,7 +59,22 @@ def open_for_cli(ctx: CliContext) -> CaseFile:
             f"There is no case file at {path}; create one with 'dpo-desk init' "
             "(or try 'dpo-desk demo')."
         )
-    cf = CaseFile.open(path, given_key(ctx))
+    key = given_key(ctx)
+    try:
+        cf = CaseFile.open(path, key)
+    except CaseFileLocked:
+        if not ctx.reads_only:
+            raise  # a write while the window holds the file: the refusal names the holder
+        # issue 21: a command that only reads opens the file beside the holder, read-only
+        cf = CaseFile.open(path, key, read_only=True)
+        holder = FileLock(path).holder()
+        ctx.error(
+            Message(
+                "Note: the case file is open in another DPO Desk ({holder}); this command read "
+                "its last saved state without writing.",
+                holder=holder.describe() if holder else "another process",
+            )
+        )
     for warning in cf.warnings:
         ctx.error(f"warning: {warning}")
     return cf

@@ -75,7 +75,10 @@ def test_a_second_process_through_another_name_is_refused(
         # the command line says the same, in one sentence, exit 2
         monkeypatch.setenv("DPO_DESK_PASSPHRASE", "DPO1-" + "A" * 52)  # any key: refused first
         reset_stdin()
-        code = main(["--file", str(other_names[kind]), "case", "list"])
+        # issue 21: a write (a read would open read-only beside the holder)
+        code = main(
+            ["--file", str(other_names[kind]), "controller", "add", "--slug", "x", "--name", "X"]
+        )
         err = capsys.readouterr().err
         assert code == 2 and "open in another DPO Desk" in err and "locked" not in err.lower()
     finally:

@@ -5,7 +5,8 @@ This process holds the case file open and keeps writing; a child process tries t
 Every try must fail with ``CaseFileLocked`` naming this process and host. The child reports how
 long each refusal took; the lock is taken without waiting (``LOCK_NB``), and the slowest try is
 printed for the docs rather than asserted. Afterwards the file passes both integrity checks and
-the audit chain verifies.
+the audit chain verifies. From the CLI (issue 21), a writing command is refused naming the holder,
+while ``check`` reads the file read-only beside it.
 """
 
 from __future__ import annotations
@@ -112,23 +113,39 @@ def test_second_instance_is_refused_naming_the_holder(tmp_path: Path) -> None:
 
 
 def test_second_instance_from_the_cli(tmp_path: Path) -> None:
+    """Issue 21: a writing command is refused naming the holder; ``check`` reads beside it."""
     key = new_raw_key()
     assert key.raw is not None
     path = tmp_path / "held.dpodesk"
     cf = CaseFile.create(path, key).casefile
+    add_controller(cf)
     try:
         from dpo_desk.casefile.keys import recovery_key_text
 
-        result = subprocess.run(
-            [*CLI, "--file", str(path), "check"],
-            env={**os.environ, "DPO_DESK_PASSPHRASE": recovery_key_text(key)},
-            capture_output=True,
-            text=True,
-            timeout=60,
-        )
-        assert result.returncode == 2
-        assert f"process {os.getpid()}" in result.stderr and "Traceback" not in result.stderr
-        assert cf.integrity_check() == []
+        env = {**os.environ, "DPO_DESK_PASSPHRASE": recovery_key_text(key)}
+
+        def cli(*args: str) -> subprocess.CompletedProcess[str]:
+            return subprocess.run(
+                [*CLI, "--file", str(path), *args],
+                env=env,
+                capture_output=True,
+                text=True,
+                timeout=60,
+            )
+
+        _write_some(cf, 2)
+        refused = cli("controller", "add", "--slug", "other", "--name", "Other", "--json")
+        assert refused.returncode == 2, refused.stderr
+        assert f"process {os.getpid()}" in refused.stderr and "Traceback" not in refused.stderr
+        assert "close it there first" in refused.stderr
+        checked = cli("check", "--json")
+        assert checked.returncode == 0, checked.stdout + checked.stderr
+        report = json.loads(checked.stdout)
+        assert report["lock"]["read_only"] is True
+        assert report["lock"]["holder"]["pid"] == os.getpid()
+        assert report["counts"]["cases"] == 2  # the holder's committed cases
+        assert cf.integrity_check() == [] and cf.cases.count() == 2
+        assert [c.slug for c in cf.controllers.list()] == ["astrum-oyun"]
     finally:
         cf.close()
 
