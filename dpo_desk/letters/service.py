@@ -778,15 +778,12 @@ def finalise(
     return cf.letters.get(record.id)
 
 
-def finalise_draft(
-    cf: CaseFile,
-    letter_id: int,
-    today: date,
-    *,
-    acknowledge_warnings: bool = False,
-    **changes: Any,
-) -> LetterRecord:
-    """Finalise a saved draft with the fields it was saved with (``changes`` replace some)."""
+def draft_to_finalise(
+    cf: CaseFile, letter_id: int, changes: dict[str, Any]
+) -> tuple[LetterRecord, str | None, dict[str, Any]]:
+    """A saved draft, its body and its fields (``changes`` replace some), ready to finalise;
+    refused when the letter is already final. Both finalising paths (this engine's and the
+    letters service's, which also remembers the signatory) start here."""
     draft = cf.letters.get(letter_id)
     if draft.status == "final":
         raise KnownError(
@@ -798,6 +795,19 @@ def finalise_draft(
     fields: dict[str, Any] = {**stored.fields}
     body = changes.pop("body_override", stored.body_override)
     fields.update(changes)
+    return draft, body, fields
+
+
+def finalise_draft(
+    cf: CaseFile,
+    letter_id: int,
+    today: date,
+    *,
+    acknowledge_warnings: bool = False,
+    **changes: Any,
+) -> LetterRecord:
+    """Finalise a saved draft with the fields it was saved with (``changes`` replace some)."""
+    draft, body, fields = draft_to_finalise(cf, letter_id, changes)
     return finalise(
         cf,
         draft.case_id,

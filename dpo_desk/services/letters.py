@@ -402,17 +402,7 @@ def finalise_draft(
     **changes: Any,
 ) -> Any:
     """Finalise a saved draft with the fields it was saved with (``changes`` replace some)."""
-    draft = cf.letters.get(letter_id)
-    if draft.status == "final":
-        raise KnownError(
-            Message(
-                "Letter {letter} is already final; write a new letter instead.", letter=letter_id
-            )
-        )
-    stored = stored_letter(draft)
-    fields: dict[str, Any] = {**stored.fields}
-    body = changes.pop("body_override", stored.body_override)
-    fields.update(changes)
+    draft, body, fields = engine.draft_to_finalise(cf, letter_id, changes)
     return finalise(
         cf,
         draft.case_id,
